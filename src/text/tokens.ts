@@ -1,0 +1,18 @@
+// Word tokenization shared by the lexical embedder and the cluster labels, so both see the same words.
+import { isStopWord } from './stopwords.js';
+
+// Letters (any script), digits, and inner apostrophes/hyphens ("don't", "e-mail", "вай-фай").
+const WORD = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu;
+// Placeholders left by PII masking, e.g. "[email]", are not topic words.
+const MASK = /\[(?:email|phone|card|account|url)\]/g;
+
+/** Lower-cased words, ё folded to е, apostrophes normalized. Stop words kept. */
+export function words(text: string): string[] {
+  const lower = text.toLowerCase().replace(MASK, ' ').replace(/ё/g, 'е').replace(/’/g, "'");
+  return lower.match(WORD) ?? [];
+}
+
+/** Words that can carry a topic: no stop words, no pure numbers, at least 2 characters. */
+export function contentWords(text: string): string[] {
+  return words(text).filter((w) => w.length > 1 && !isStopWord(w) && !/^\d+$/.test(w));
+}
