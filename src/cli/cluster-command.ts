@@ -1,0 +1,104 @@
+// `tickets cluster <file>`: the main job. Runs the pipeline and writes the reports the user asked for.
+import { writeFile } from 'node:fs/promises';
+import { Command, Option } from 'commander';
+import { addClusterOptions, type ClusterCliOptions } from './options.js';
+import { runClusterJob, type ClusterJobOptions } from '../pipeline.js';
+import { renderAssignments, renderMarkdown, renderRunFile, renderTable, shouldUseColor } from '../report/index.js';
+import { startProgress } from './progress.js';
+import { UserError } from '../errors.js';
+
+interface ClusterCommandOptions extends ClusterCliOptions {
+  md?: string;
+  json?: string;
+  assignments?: string;
+  format: 'table' | 'md' | 'json';
+  limit?: number;
+}
+
+/** Turns the parsed CLI options into the pipeline's typed options. */
+export function clusterJobOptions(opts: ClusterCliOptions, notify: (line: string) => void): ClusterJobOptions {
+  const offline = Boolean(opts.offline) || process.env.TICKETS_OFFLINE === '1';
+  return {
+    ingest: { text: opts.text, id: opts.id, date: opts.date, encoding: opts.encoding, delimiter: opts.delimiter },
+    embed: {
+      embedder: opts.embedder,
+      model: opts.model,
+      endpoint: opts.endpoint,
+      offline,
+      seed: opts.seed,
+      quiet: Boolean(opts.quiet),
+      useCache: opts.cache,
+    },
+    cluster: { seed: opts.seed, minClusterSize: opts.minClusterSize, minSamples: opts.minSamples },
+    cost: {
+      costPerTicket: opts.costPerTicket,
+      minutesPerTicket: opts.minutesPerTicket,
+      hourlyCost: opts.hourlyCost,
+      currency: opts.currency,
+    },
+    recordedOptions: {
+      text: opts.text ?? null,
+      id: opts.id ?? null,
+      date: opts.date ?? null,
+      encoding: opts.encoding ?? null,
+      delimiter: opts.delimiter ?? null,
+      embedder: opts.embedder,
+      model: opts.model ?? null,
+      endpoint: opts.endpoint ?? null,
+      offline,
+      minClusterSize: opts.minClusterSize ?? null,
+      minSamples: opts.minSamples ?? null,
+      seed: opts.seed,
+    },
+    notify: opts.quiet ? () => {} : notify,
+  };
+}
+
+async function writeOutput(path: string, content: string, what: string): Promise<void> {
+  try {
+    await writeFile(path, content);
+  } catch (err) {
+    const reason = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+    throw new UserError(`cannot write the ${what} to ${path}: ${reason}`);
+  }
+}
+
+export function registerClusterCommand(program: Command): void {
+  const command = program
+    .command('cluster')
+    .description('group the tickets of an export by meaning and rank the groups by cost')
+    .argument('<file>', 'ticket export (CSV from a helpdesk or Excel)');
+  addClusterOptions(command)
+    .option('--md <path>', 'write a markdown report for backlog grooming')
+    .option('--json <path>', 'write the machine-readable run file (schemaVersion 1)')
+    .option('--assignments <path>', 'write a CSV id,cluster with one row per input ticket')
+    .addOption(new Option('--format <format>', 'what goes to stdout').choices(['table', 'md', 'json']).default('table'))
+    .option('--limit <n>', 'clusters shown in the table (default: all)', (v) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1) throw new UserError(`--limit must be a whole number ≥ 1, got "${v}"`);
+      return n;
+    })
+    .action(async (file: string, opts: ClusterCommandOptions) => {
+      const notify = (line: string) => process.stderr.write(`${line}\n`);
+      const jobOptions = clusterJobOptions(opts, notify);
+      const progress = startProgress('embedding', { quiet: Boolean(opts.quiet), stream: process.stderr });
+      jobOptions.onEmbedProgress = progress.update;
+      let result;
+      try {
+        result = await runClusterJob(file, jobOptions);
+      } finally {
+        progress.stop();
+      }
+      const { run } = result;
+      if (opts.md) await writeOutput(opts.md, renderMarkdown(run), 'markdown report');
+      if (opts.json) await writeOutput(opts.json, renderRunFile(run), 'run file');
+      if (opts.assignments) await writeOutput(opts.assignments, renderAssignments(run), 'assignments');
+      const stdout =
+        opts.format === 'md'
+          ? renderMarkdown(run)
+          : opts.format === 'json'
+            ? renderRunFile(run)
+            : renderTable(run, { color: shouldUseColor(process.stdout, process.env), limit: opts.limit });
+      process.stdout.write(stdout.endsWith('\n') ? stdout : `${stdout}\n`);
+    });
+}

@@ -1,0 +1,47 @@
+// Entry point: parses the command line and turns user errors into one line on stderr and exit code 2.
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { UserError } from '../errors.js';
+import { registerClusterCommand } from './cluster-command.js';
+import { registerEvalCommand } from './eval-command.js';
+import { registerModelCommands } from './models-command.js';
+
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+export function buildProgram(): Command {
+  const program = new Command('tickets')
+    .description('Find why customers write in: cluster a ticket export by meaning, rank the clusters by cost.')
+    .version(packageVersion())
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  registerClusterCommand(program);
+  registerEvalCommand(program);
+  registerModelCommands(program);
+  // Subcommands inherit exit handling so their parse errors also reach main().
+  for (const command of program.commands) command.exitOverride();
+  return program;
+}
+
+/** Runs the CLI; resolves to the process exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // Help and version are "errors" to commander; they exit 0. Commander already printed its one line.
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+      return 2;
+    }
+    if (err instanceof UserError) {
+      process.stderr.write(`tickets: ${err.message}\n`);
+      return err.exitCode;
+    }
+    throw err;
+  }
+}

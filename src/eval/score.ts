@@ -1,0 +1,74 @@
+// Scores a clustering against human labels, the way a user checks `tickets` on their own labeled data.
+import { ari, completeness, homogeneity, nmi } from './metrics.js';
+
+export interface ClusteringScore {
+  tickets: number;
+  labels: number;
+  clusters: number;
+  noiseShare: number;
+  /** Noise counted as one extra cluster, as in ../shared/tools/score.py. */
+  nmi: number;
+  ari: number;
+  homogeneity: number;
+  completeness: number;
+  /** NMI over the clustered tickets only. */
+  nmiClustered: number;
+}
+
+/** Maps label strings to dense integer ids in order of first appearance. */
+export function encodeLabels(labels: string[]): Int32Array {
+  const ids = new Map<string, number>();
+  const out = new Int32Array(labels.length);
+  labels.forEach((label, i) => {
+    let id = ids.get(label);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(label, id);
+    }
+    out[i] = id;
+  });
+  return out;
+}
+
+export function scoreClustering(truthLabels: string[], predicted: Int32Array): ClusteringScore {
+  const truth = encodeLabels(truthLabels);
+  const n = truth.length;
+  let noise = 0;
+  const clusters = new Set<number>();
+  for (let i = 0; i < n; i++) {
+    if (predicted[i] < 0) noise++;
+    else clusters.add(predicted[i]);
+  }
+  const clusteredIdx: number[] = [];
+  for (let i = 0; i < n; i++) if (predicted[i] >= 0) clusteredIdx.push(i);
+  const truthClustered = Int32Array.from(clusteredIdx, (i) => truth[i]);
+  const predClustered = Int32Array.from(clusteredIdx, (i) => predicted[i]);
+  const round = (x: number) => Math.round(x * 10000) / 10000;
+  return {
+    tickets: n,
+    labels: new Set(truthLabels).size,
+    clusters: clusters.size,
+    noiseShare: round(n ? noise / n : 0),
+    nmi: round(nmi(truth, predicted)),
+    ari: round(ari(truth, predicted)),
+    homogeneity: round(homogeneity(truth, predicted)),
+    completeness: round(completeness(truth, predicted)),
+    nmiClustered: round(clusteredIdx.length ? nmi(truthClustered, predClustered) : 0),
+  };
+}
+
+export function renderScore(s: ClusteringScore): string {
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  return [
+    `tickets       ${s.tickets}`,
+    `labels        ${s.labels}`,
+    `clusters      ${s.clusters}`,
+    `noise         ${pct(s.noiseShare)}`,
+    `NMI           ${s.nmi.toFixed(3)}  (noise as one cluster)`,
+    `ARI           ${s.ari.toFixed(3)}`,
+    `homogeneity   ${s.homogeneity.toFixed(3)}`,
+    `completeness  ${s.completeness.toFixed(3)}`,
+    `NMI clustered ${s.nmiClustered.toFixed(3)}  (noise left out)`,
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,125 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fixture, runCli } from './run-cli.js';
+
+const out = mkdtempSync(join(tmpdir(), 'tickets-e2e-'));
+
+function parseCsv(text: string): string[][] {
+  return text
+    .trim()
+    .split(/\r?\n/)
+    .map((line) => line.split(','));
+}
+
+describe('tickets cluster on the sample export', () => {
+  const json = join(out, 'run.json');
+  const md = join(out, 'report.md');
+  const assignments = join(out, 'assignments.csv');
+  const result = runCli([
+    'cluster', fixture('support-export.csv'), '--embedder', 'lexical',
+    '--json', json, '--md', md, '--assignments', assignments, '--cost-per-ticket', '5', '--currency', 'EUR',
+  ]);
+
+  it('exits 0 and says which columns it used', () => {
+    expect(result.stderr).toContain('text: Subject + Description');
+    expect(result.stderr).toContain('id: Ticket ID');
+    expect(result.code).toBe(0);
+  });
+
+  it('prints a ranked table without colour when stdout is not a TTY', () => {
+    expect(result.stdout).toMatch(/unclustered/);
+    expect(result.stdout).not.toMatch(/\u001b\[/);
+  });
+
+  it('writes a run file that accounts for every row', () => {
+    const run = JSON.parse(readFileSync(json, 'utf8'));
+    expect(run.schemaVersion).toBe(1);
+    const skipped = Object.values(run.totals.skipped as Record<string, number>).reduce((a, b) => a + b, 0);
+    expect(run.totals.rows).toBe(run.totals.clustered + run.totals.noise + skipped);
+    expect(skipped).toBeGreaterThan(0); // the fixture has rows with empty text
+    expect(run.tickets.length).toBe(run.totals.clustered + run.totals.noise);
+    expect(run.clusters.length).toBeGreaterThanOrEqual(5);
+    expect(run.input.columns.text).toEqual(['Subject', 'Description']);
+    expect(run.embedder.kind).toBe('lexical');
+    // Ranked by cost, then size; cost = size × cost per ticket.
+    for (let i = 1; i < run.clusters.length; i++) {
+      expect(run.clusters[i - 1].cost).toBeGreaterThanOrEqual(run.clusters[i].cost);
+    }
+    for (const c of run.clusters) {
+      expect(c.cost).toBeCloseTo(c.size * 5);
+      expect(c.examples.length).toBeGreaterThan(0);
+      expect(c.keywords.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('writes one assignment per input row', () => {
+    const run = JSON.parse(readFileSync(json, 'utf8'));
+    const rows = parseCsv(readFileSync(assignments, 'utf8'));
+    expect(rows[0].slice(0, 2)).toEqual(['id', 'cluster']);
+    expect(rows.length - 1).toBe(run.totals.rows);
+    const values = new Set(rows.slice(1).map((r) => r[1]));
+    expect(values.has('skipped')).toBe(true);
+    for (const v of values) expect(v === 'noise' || v === 'skipped' || /^C\d+$/.test(v)).toBe(true);
+  });
+
+  it('masks personal data in every output', () => {
+    for (const text of [readFileSync(json, 'utf8'), readFileSync(md, 'utf8'), result.stdout]) {
+      expect(text).not.toMatch(/[\w.+-]+@[\w-]+\.[\w.]+/);
+      expect(text).not.toMatch(/\+7[\s(]*9\d\d/);
+    }
+  });
+
+  it('writes a markdown report with a summary and one section per cluster', () => {
+    const report = readFileSync(md, 'utf8');
+    const run = JSON.parse(readFileSync(json, 'utf8'));
+    expect(report).toMatch(/^# /m);
+    expect(report).toContain('€');
+    expect(report.match(/^## |^### /gm)!.length).toBeGreaterThanOrEqual(run.clusters.length);
+  });
+});
+
+describe('tickets cluster on an Excel (Windows-1251, semicolon) export', () => {
+  const json = join(out, 'excel.json');
+  const result = runCli(['cluster', fixture('excel-export-cp1251.csv'), '--embedder', 'lexical', '--json', json]);
+
+  it('detects the encoding, delimiter and Russian columns', () => {
+    expect(result.code).toBe(0);
+    const run = JSON.parse(readFileSync(json, 'utf8'));
+    expect(run.input.encoding).toMatch(/1251/);
+    expect(run.input.delimiter).toBe(';');
+    expect(run.input.columns.text).toContain('Текст обращения');
+    expect(run.clusters.some((c: { keywords: string[] }) => c.keywords.some((k) => /[а-я]/.test(k)))).toBe(true);
+  });
+});
+
+describe('determinism and stdout formats', () => {
+  it('gives identical assignments for the same seed', () => {
+    const a = join(out, 'a1.csv');
+    const b = join(out, 'a2.csv');
+    expect(runCli(['cluster', fixture('support-export.csv'), '--embedder', 'lexical', '--seed', '7', '--assignments', a]).code).toBe(0);
+    expect(runCli(['cluster', fixture('support-export.csv'), '--embedder', 'lexical', '--seed', '7', '--assignments', b]).code).toBe(0);
+    expect(readFileSync(a, 'utf8')).toBe(readFileSync(b, 'utf8'));
+  });
+
+  it('prints the run file or the markdown report to stdout with --format', () => {
+    const asJson = runCli(['cluster', fixture('support-export.csv'), '--embedder', 'lexical', '--format', 'json', '-q']);
+    expect(asJson.code).toBe(0);
+    expect(JSON.parse(asJson.stdout).schemaVersion).toBe(1);
+    expect(asJson.stderr).toBe('');
+    const asMd = runCli(['cluster', fixture('support-export.csv'), '--embedder', 'lexical', '--format', 'md', '-q']);
+    expect(asMd.stdout).toMatch(/^# /);
+  });
+
+  it('falls back from auto to lexical offline within seconds, saying so', () => {
+    const start = Date.now();
+    const res = runCli(['cluster', fixture('support-export.csv'), '--format', 'json'], {
+      TICKETS_CACHE_DIR: mkdtempSync(join(tmpdir(), 'tickets-cache-')),
+    });
+    expect(res.code).toBe(0);
+    expect(res.stderr).toMatch(/lexical/);
+    expect(JSON.parse(res.stdout).embedder.kind).toBe('lexical');
+    expect(Date.now() - start).toBeLessThan(20_000);
+  });
+});
