@@ -1,0 +1,50 @@
+// Which tickets best represent a cluster: the ones whose vectors are closest to its centroid.
+import type { EmbeddingMatrix } from '../types.js';
+
+/**
+ * Member indices of every cluster, ordered by cosine to the cluster centroid (closest first,
+ * ties by index). Noise (label < 0) belongs to no cluster.
+ */
+export function membersByCloseness(labels: Int32Array, clusterCount: number, vectors: EmbeddingMatrix): Int32Array[] {
+  const { dims, data } = vectors;
+  const sizes = new Int32Array(clusterCount);
+  for (let i = 0; i < labels.length; i++) if (labels[i] >= 0) sizes[labels[i]]++;
+  const centroids = new Float64Array(clusterCount * dims);
+  for (let i = 0; i < labels.length; i++) {
+    const c = labels[i];
+    if (c < 0) continue;
+    const row = i * dims;
+    const at = c * dims;
+    for (let d = 0; d < dims; d++) centroids[at + d] += data[row + d];
+  }
+  // The centroid's length does not change the order, so it is left unnormalized.
+  const closeness = new Float64Array(labels.length);
+  const members = Array.from({ length: clusterCount }, (_, c) => new Int32Array(sizes[c]));
+  const filled = new Int32Array(clusterCount);
+  for (let i = 0; i < labels.length; i++) {
+    const c = labels[i];
+    if (c < 0) continue;
+    const row = i * dims;
+    const at = c * dims;
+    let dot = 0;
+    for (let d = 0; d < dims; d++) dot += data[row + d] * centroids[at + d];
+    closeness[i] = dot;
+    members[c][filled[c]++] = i;
+  }
+  for (const list of members) list.sort((a, b) => closeness[b] - closeness[a] || a - b);
+  return members;
+}
+
+/** The first `count` members whose text differs from the ones already picked (duplicates teach nothing). */
+export function distinctExamples(memberOrder: ArrayLike<number>, texts: readonly string[], count: number): number[] {
+  const picked: number[] = [];
+  const seen = new Set<string>();
+  for (let k = 0; k < memberOrder.length && picked.length < count; k++) {
+    const i = memberOrder[k];
+    const key = texts[i].trim().toLowerCase().replace(/\s+/g, ' ');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    picked.push(i);
+  }
+  return picked;
+}

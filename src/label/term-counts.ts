@@ -1,0 +1,196 @@
+// One pass over the corpus: words → stems → unigram and bigram terms, counted per class.
+// Terms are stem-level (so "пароль"/"пароля" or "charge"/"charged" are one term) and each is
+// counted at most once per ticket, so one long ticket repeating a word cannot make a keyword.
+import { contentWords } from '../text/tokens.js';
+import { stem } from '../text/stem.js';
+import { GrowableFloat64, GrowableInt32 } from './growable.js';
+
+// Pair keys pack two ids into one float64-safe integer (ids stay below 2^26 = 67M).
+const PAIR = 2 ** 26;
+// Bigrams do not cross sentence ends or line breaks.
+const SENTENCE_END = /[.!?;\n\r]+/;
+
+/** The terms seen in the corpus. Term ids index every array here. */
+export interface TermVocabulary {
+  size: number;
+  /** For a bigram, its two unigram term ids; -1 for a unigram. */
+  first: Int32Array;
+  second: Int32Array;
+  /** Stable stem key: "парол", "reset password" (stems). */
+  keys: string[];
+  /** Most frequent surface form: "пароль", "сброс пароля". */
+  surface: string[];
+}
+
+/** Per class: the terms it contains and in how many of its tickets each appears. */
+export interface ClassTerms {
+  terms: Int32Array;
+  counts: Int32Array;
+  /** Sum of counts. */
+  total: number;
+  tickets: number;
+}
+
+export interface CorpusTermCounts {
+  vocabulary: TermVocabulary;
+  classes: ClassTerms[];
+  /** Frequency of each term across all classes (the c-TF-IDF denominator). */
+  acrossClasses: Int32Array;
+}
+
+/**
+ * Counts terms per class. `classOf[i]` is the class of ticket i in 0..classCount-1, or -1 to leave
+ * the ticket out entirely.
+ */
+export function countClassTerms(texts: readonly string[], classOf: Int32Array, classCount: number): CorpusTermCounts {
+  // Group tickets by class (counting sort) so one dense counter serves each class in turn.
+  const starts = new Int32Array(classCount + 1);
+  for (let i = 0; i < classOf.length; i++) if (classOf[i] >= 0) starts[classOf[i] + 1]++;
+  for (let c = 0; c < classCount; c++) starts[c + 1] += starts[c];
+  const order = new Int32Array(starts[classCount]);
+  const fill = starts.slice(0, classCount);
+  for (let i = 0; i < classOf.length; i++) if (classOf[i] >= 0) order[fill[classOf[i]]++] = i;
+
+  const wordIds = new Map<string, number>();
+  const wordText: string[] = [];
+  const wordTerm = new GrowableInt32();
+  const wordFreq = new GrowableInt32();
+  const stemTerm = new Map<string, number>();
+  const bigramTerm = new Map<number, number>();
+
+  const first = new GrowableInt32();
+  const second = new GrowableInt32();
+  const termStem: string[] = [];
+  const surfaceCandidate = new GrowableFloat64();
+  const surfaceVotes = new GrowableInt32();
+  const lastTicket = new GrowableInt32();
+  const classCounter = new GrowableInt32();
+  const across = new GrowableInt32();
+  const touched = new GrowableInt32();
+
+  const newTerm = (a: number, b: number, stemKey: string): number => {
+    first.push(a);
+    second.push(b);
+    termStem.push(stemKey);
+    surfaceCandidate.push(0);
+    surfaceVotes.push(0);
+    lastTicket.push(-1);
+    classCounter.push(0);
+    return across.push(0);
+  };
+  const wordId = (word: string): number => {
+    let id = wordIds.get(word);
+    if (id === undefined) {
+      id = wordText.push(word) - 1;
+      const s = stem(word);
+      let term = stemTerm.get(s);
+      if (term === undefined) {
+        term = newTerm(-1, -1, s);
+        stemTerm.set(s, term);
+      }
+      wordTerm.push(term);
+      wordFreq.push(0);
+      wordIds.set(word, id);
+    }
+    return id;
+  };
+
+  let ticket = -1;
+  const count = (term: number): void => {
+    if (lastTicket.array[term] === ticket) return;
+    lastTicket.array[term] = ticket;
+    if (classCounter.array[term]++ === 0) touched.push(term);
+  };
+
+  const classes: ClassTerms[] = [];
+  for (let c = 0; c < classCount; c++) {
+    for (let k = starts[c]; k < starts[c + 1]; k++) {
+      ticket = order[k];
+      for (const sentence of texts[ticket].split(SENTENCE_END)) {
+        let prevWord = -1;
+        let prevTerm = -1;
+        for (const word of contentWords(sentence)) {
+          const w = wordId(word);
+          wordFreq.array[w]++;
+          const term = wordTerm.array[w];
+          count(term);
+          if (prevTerm >= 0 && prevTerm !== term) {
+            const key = prevTerm * PAIR + term;
+            let bigram = bigramTerm.get(key);
+            if (bigram === undefined) {
+              bigram = newTerm(prevTerm, term, '');
+              bigramTerm.set(key, bigram);
+            }
+            voteSurface(surfaceCandidate.array, surfaceVotes.array, bigram, prevWord * PAIR + w);
+            count(bigram);
+          }
+          prevWord = w;
+          prevTerm = term;
+        }
+      }
+    }
+    const terms = touched.array.slice(0, touched.length);
+    const counts = new Int32Array(terms.length);
+    let total = 0;
+    for (let j = 0; j < terms.length; j++) {
+      const t = terms[j];
+      counts[j] = classCounter.array[t];
+      total += counts[j];
+      across.array[t] += counts[j];
+      classCounter.array[t] = 0;
+    }
+    touched.length = 0;
+    classes.push({ terms, counts, total, tickets: starts[c + 1] - starts[c] });
+  }
+
+  const size = across.length;
+  const firstIds = first.array.slice(0, size);
+  const secondIds = second.array.slice(0, size);
+  return {
+    vocabulary: {
+      size,
+      first: firstIds,
+      second: secondIds,
+      keys: termStem.map((s, t) => (firstIds[t] < 0 ? s : `${termStem[firstIds[t]]} ${termStem[secondIds[t]]}`)),
+      surface: surfaceForms(size, firstIds, wordText, wordTerm.array, wordFreq.array, surfaceCandidate.array),
+    },
+    classes,
+    acrossClasses: across.array.slice(0, size),
+  };
+}
+
+// Boyer–Moore majority vote: O(1) memory per bigram, finds the dominant word order/inflection.
+function voteSurface(candidate: Float64Array, votes: Int32Array, term: number, pair: number): void {
+  if (votes[term] === 0) {
+    candidate[term] = pair;
+    votes[term] = 1;
+  } else if (candidate[term] === pair) votes[term]++;
+  else votes[term]--;
+}
+
+function surfaceForms(
+  size: number,
+  first: Int32Array,
+  wordText: string[],
+  wordTerm: Int32Array,
+  wordFreq: Int32Array,
+  candidate: Float64Array,
+): string[] {
+  const bestWord = new Int32Array(size).fill(-1);
+  for (let w = 0; w < wordText.length; w++) {
+    const t = wordTerm[w];
+    const best = bestWord[t];
+    if (best < 0 || wordFreq[w] > wordFreq[best] || (wordFreq[w] === wordFreq[best] && wordText[w] < wordText[best])) {
+      bestWord[t] = w;
+    }
+  }
+  const surface = new Array<string>(size);
+  for (let t = 0; t < size; t++) {
+    if (first[t] < 0) surface[t] = wordText[bestWord[t]];
+    else {
+      const pair = candidate[t];
+      surface[t] = `${wordText[Math.floor(pair / PAIR)]} ${wordText[pair % PAIR]}`;
+    }
+  }
+  return surface;
+}
