@@ -1,0 +1,87 @@
+// The cluster stage: ticket vectors → density clusters (HDBSCAN over a kNN mutual-reachability tree),
+// noise kept for real outliers, near-duplicate clusters merged, parent topics on top.
+import { UserError } from '../errors.js';
+import type { ClusterAssignment, EmbeddingMatrix } from '../types.js';
+import { hdbscanFromTree } from './hdbscan.js';
+import { EXACT_KNN_LIMIT, nearestNeighbours } from './knn.js';
+import { graphLayout } from './layout.js';
+import { coreDistances, mutualReachabilityTree } from './mst.js';
+import { mergeNearDuplicates, parentTopics, reassignNoise, renumberBySize } from './refine.js';
+
+export interface ClusterOptions {
+  /** Seed for every random choice (projection trees, neighbour sampling). */
+  seed: number;
+  /** Smallest group reported as a cluster. Default: defaultMinClusterSize(n). */
+  minClusterSize?: number;
+  /** Neighbours that make a ticket a core ticket, itself included. Default: min(minClusterSize, 8). */
+  minSamples?: number;
+  /** Neighbours per ticket in the kNN graph. Default: max(15, minSamples). */
+  neighbours?: number;
+  /** Largest ticket count for the exact kNN path; above it NN-descent is used. Default 8000. */
+  exactLimit?: number;
+  /** Dimensions of the UMAP-style layout HDBSCAN runs on; 0 clusters the vectors directly (default 5). */
+  layoutDims?: number;
+  /** Pull noise tickets near a cluster into it (default true). */
+  reassignNoise?: boolean;
+  /** Quantile of a cluster's own member cosines a noise ticket must reach to join (default 0.05). */
+  reassignQuantile?: number;
+  /** Merge clusters whose centroid cosine reaches this (default 0.9). */
+  mergeThreshold?: number;
+}
+
+/**
+ * Default smallest cluster: grows with √n so 1,000 tickets give clusters of ~8 and 100,000 give ~80,
+ * keeping the list readable (tens to a few hundred clusters) without one catch-all.
+ */
+export function defaultMinClusterSize(n: number): number {
+  return Math.max(5, Math.round(Math.sqrt(n) / 4));
+}
+
+function checkVectors(vectors: EmbeddingMatrix): void {
+  if (vectors.data.length !== vectors.rows * vectors.dims) {
+    throw new UserError(`embedding matrix has ${vectors.data.length} values, expected rows×dims = ${vectors.rows}×${vectors.dims}`);
+  }
+  for (let i = 0; i < vectors.data.length; i++) {
+    if (!Number.isFinite(vectors.data[i])) {
+      throw new UserError(`embedding of ticket row ${Math.floor(i / vectors.dims) + 1} has a non-finite value`);
+    }
+  }
+}
+
+/** Clusters L2-normalized ticket vectors. Same seed and input give identical labels. */
+export function clusterTickets(vectors: EmbeddingMatrix, options: ClusterOptions): ClusterAssignment {
+  checkVectors(vectors);
+  const n = vectors.rows;
+  const minClusterSize = Math.max(2, Math.round(options.minClusterSize ?? defaultMinClusterSize(n)));
+  const minSamples = Math.max(1, Math.round(options.minSamples ?? Math.min(minClusterSize, 8)));
+  const labels = new Int32Array(n).fill(-1);
+  const confidence = new Float32Array(n);
+  // Too few tickets for two clusters: everything is noise (no catch-all cluster).
+  if (n < 2 * minClusterSize) return { labels, confidence, clusterCount: 0, parentOf: new Int32Array(0) };
+
+  const k = Math.min(n - 1, Math.max(options.neighbours ?? 15, minSamples));
+  const graph = nearestNeighbours(vectors, k, options.seed, options.exactLimit ?? EXACT_KNN_LIMIT);
+  const layoutDims = options.layoutDims ?? 5;
+  let space = vectors;
+  let spaceGraph = graph;
+  if (layoutDims > 0) {
+    space = graphLayout(vectors, graph, { seed: options.seed, dims: layoutDims });
+    spaceGraph = nearestNeighbours(space, Math.min(k, Math.max(minSamples, 2)), options.seed, options.exactLimit ?? EXACT_KNN_LIMIT, 'euclidean');
+  }
+  const core = coreDistances(spaceGraph, minSamples);
+  const tree = mutualReachabilityTree(space, spaceGraph, core, options.seed, layoutDims > 0 ? 'euclidean' : 'cosine');
+  const flat = hdbscanFromTree(tree, n, minClusterSize);
+  labels.set(flat.labels);
+  confidence.set(flat.probability);
+  let count = flat.count;
+
+  if (options.reassignNoise ?? true) {
+    reassignNoise(vectors, graph, labels, confidence, count, {
+      memberQuantile: options.reassignQuantile ?? 0.05,
+      minVote: 0.34,
+    });
+  }
+  count = mergeNearDuplicates(vectors, labels, count, options.mergeThreshold ?? 0.9);
+  count = renumberBySize(labels);
+  return { labels, confidence, clusterCount: count, parentOf: parentTopics(vectors, labels, count) };
+}

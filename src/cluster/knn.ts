@@ -1,0 +1,348 @@
+// k-nearest-neighbour graphs over L2-normalized ticket vectors.
+// Exact: blocked brute force (each pair once, O(n²·d) time, O(n·k) memory) for small sets.
+// Approximate: random-projection forest for a first guess, refined by NN-descent (Dong et al. 2011),
+// O(n·k) memory and roughly O(n·k²·d) time per round, for large sets.
+import type { EmbeddingMatrix } from '../types.js';
+import { randomIndex, seededRandom, type Random } from './random.js';
+
+/** Neighbours of each ticket, nearest first; distances are Euclidean between unit vectors (√(2−2cos)). */
+export interface KnnGraph {
+  k: number;
+  indices: Int32Array;
+  distances: Float32Array;
+}
+
+/** Dot product of rows a and b (offsets into one row-major array), unrolled for the JIT. */
+export function rowDot(data: Float32Array, a: number, b: number, dims: number): number {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let t = 0;
+  for (; t + 3 < dims; t += 4) {
+    s0 += data[a + t] * data[b + t];
+    s1 += data[a + t + 1] * data[b + t + 1];
+    s2 += data[a + t + 2] * data[b + t + 2];
+    s3 += data[a + t + 3] * data[b + t + 3];
+  }
+  for (; t < dims; t++) s0 += data[a + t] * data[b + t];
+  return s0 + s1 + s2 + s3;
+}
+
+/** Squared Euclidean distance of rows a and b. */
+export function rowSquaredDistance(data: Float32Array, a: number, b: number, dims: number): number {
+  let s0 = 0;
+  let s1 = 0;
+  let t = 0;
+  for (; t + 1 < dims; t += 2) {
+    const x = data[a + t] - data[b + t];
+    const y = data[a + t + 1] - data[b + t + 1];
+    s0 += x * x;
+    s1 += y * y;
+  }
+  for (; t < dims; t++) s0 += (data[a + t] - data[b + t]) ** 2;
+  return s0 + s1;
+}
+
+/**
+ * 'cosine': rows are unit vectors, heap key 1−dot. 'euclidean': any rows (e.g. a reduced layout),
+ * heap key the squared distance. Either way the graph reports Euclidean distances.
+ */
+export type Metric = 'cosine' | 'euclidean';
+
+/** Heap key between rows a and b (offsets). */
+export function rowKey(data: Float32Array, a: number, b: number, dims: number, metric: Metric): number {
+  return metric === 'cosine' ? 1 - rowDot(data, a, b, dims) : rowSquaredDistance(data, a, b, dims);
+}
+
+/** Euclidean distance from a heap key. */
+export function keyToDistance(key: number, metric: Metric): number {
+  return Math.sqrt(Math.max(0, metric === 'cosine' ? 2 * key : key));
+}
+
+/**
+ * Per-ticket bounded max-heaps of the k best candidates, keyed by cosine distance (1 − dot).
+ * `fresh` marks neighbours not yet used in an NN-descent join.
+ */
+class NeighbourHeaps {
+  readonly ids: Int32Array;
+  readonly dist: Float32Array;
+  readonly fresh: Uint8Array;
+  constructor(
+    readonly n: number,
+    readonly k: number,
+  ) {
+    this.ids = new Int32Array(n * k).fill(-1);
+    this.dist = new Float32Array(n * k).fill(Infinity);
+    this.fresh = new Uint8Array(n * k);
+  }
+
+  /** Offers j as a neighbour of i; returns 1 when the heap changed. */
+  push(i: number, j: number, d: number): number {
+    const k = this.k;
+    const base = i * k;
+    const dist = this.dist;
+    if (d >= dist[base]) return 0;
+    const ids = this.ids;
+    for (let s = 0; s < k; s++) if (ids[base + s] === j) return 0;
+    // Replace the root (worst) and sift down.
+    let pos = 0;
+    for (;;) {
+      const l = 2 * pos + 1;
+      if (l >= k) break;
+      const r = l + 1;
+      const c = r < k && dist[base + r] > dist[base + l] ? r : l;
+      if (dist[base + c] <= d) break;
+      dist[base + pos] = dist[base + c];
+      ids[base + pos] = ids[base + c];
+      this.fresh[base + pos] = this.fresh[base + c];
+      pos = c;
+    }
+    dist[base + pos] = d;
+    ids[base + pos] = j;
+    this.fresh[base + pos] = 1;
+    return 1;
+  }
+
+  /** Sorted graph, nearest first, with Euclidean distances between unit vectors. */
+  toGraph(metric: Metric): KnnGraph {
+    const { n, k } = this;
+    const indices = new Int32Array(n * k);
+    const distances = new Float32Array(n * k);
+    const order = new Int32Array(k);
+    for (let i = 0; i < n; i++) {
+      const base = i * k;
+      for (let s = 0; s < k; s++) order[s] = s;
+      order.sort((a, b) => this.dist[base + a] - this.dist[base + b] || this.ids[base + a] - this.ids[base + b]);
+      for (let s = 0; s < k; s++) {
+        const d = this.dist[base + order[s]];
+        indices[base + s] = this.ids[base + order[s]];
+        distances[base + s] = Number.isFinite(d) ? keyToDistance(d, metric) : Infinity;
+      }
+    }
+    return { k, indices, distances };
+  }
+}
+
+/** Exact kNN by blocked brute force; each pair's dot product is computed once. */
+export function exactKnn(vectors: EmbeddingMatrix, k: number, metric: Metric = 'cosine'): KnnGraph {
+  const { rows: n, dims, data } = vectors;
+  const kk = Math.min(k, Math.max(1, n - 1));
+  const heaps = new NeighbourHeaps(n, kk);
+  // Blocks keep a strip of rows in cache while it meets every later strip.
+  const block = 64;
+  for (let i0 = 0; i0 < n; i0 += block) {
+    const i1 = Math.min(n, i0 + block);
+    for (let j0 = i0; j0 < n; j0 += block) {
+      const j1 = Math.min(n, j0 + block);
+      for (let i = i0; i < i1; i++) {
+        const ai = i * dims;
+        for (let j = j0 === i0 ? i + 1 : j0; j < j1; j++) {
+          const d = rowKey(data, ai, j * dims, dims, metric);
+          heaps.push(i, j, d);
+          heaps.push(j, i, d);
+        }
+      }
+    }
+  }
+  return heaps.toGraph(metric);
+}
+
+export interface ApproximateKnnOptions {
+  seed: number;
+  metric?: Metric;
+  /** Random-projection trees for the first guess (default 6). */
+  trees?: number;
+  /** Largest leaf of a projection tree (default max(2k, 24)). */
+  leafSize?: number;
+  /** NN-descent rounds at most (default 8). */
+  maxRounds?: number;
+  /** Stop when fewer than delta·n·k neighbours changed in a round (default 0.002). */
+  delta?: number;
+}
+
+/** Splits tickets by random hyperplanes through the origin (angular trees) and joins each leaf. */
+function projectionForest(vectors: EmbeddingMatrix, heaps: NeighbourHeaps, random: Random, trees: number, leafSize: number, metric: Metric): void {
+  const { rows: n, dims, data } = vectors;
+  const order = new Int32Array(n);
+  const normal = new Float32Array(dims);
+  const side = new Uint8Array(n);
+  for (let t = 0; t < trees; t++) {
+    for (let i = 0; i < n; i++) order[i] = i;
+    const stack: number[] = [0, n];
+    while (stack.length > 0) {
+      const hi = stack.pop()!;
+      const lo = stack.pop()!;
+      const size = hi - lo;
+      if (size <= leafSize) {
+        for (let a = lo; a < hi; a++) {
+          const p = order[a];
+          for (let b = a + 1; b < hi; b++) {
+            const q = order[b];
+            const d = rowKey(data, p * dims, q * dims, dims, metric);
+            heaps.push(p, q, d);
+            heaps.push(q, p, d);
+          }
+        }
+        continue;
+      }
+      const ia = randomIndex(random, size);
+      let ib = randomIndex(random, size - 1);
+      if (ib >= ia) ib++;
+      const a = order[lo + ia];
+      const b = order[lo + ib];
+      // Hyperplane equidistant from a and b (through the origin for unit vectors).
+      let offset = 0;
+      for (let t2 = 0; t2 < dims; t2++) {
+        normal[t2] = data[a * dims + t2] - data[b * dims + t2];
+        offset -= (normal[t2] * (data[a * dims + t2] + data[b * dims + t2])) / 2;
+      }
+      let left = 0;
+      for (let s = lo; s < hi; s++) {
+        const p = order[s];
+        let dot = offset;
+        for (let t2 = 0; t2 < dims; t2++) dot += data[p * dims + t2] * normal[t2];
+        // Ties (e.g. duplicate tickets, zero normal) go to a random side so leaves stay balanced.
+        const goLeft = dot > 0 || (dot === 0 && random() < 0.5);
+        side[p] = goLeft ? 1 : 0;
+        if (goLeft) left++;
+      }
+      if (left === 0 || left === size) {
+        // Degenerate split (identical vectors): halve at random.
+        left = 0;
+        for (let s = lo; s < hi; s++) {
+          side[order[s]] = random() < 0.5 ? 1 : 0;
+          left += side[order[s]];
+        }
+        if (left === 0 || left === size) {
+          left = size >> 1;
+          for (let s = lo; s < hi; s++) side[order[s]] = s - lo < left ? 1 : 0;
+        }
+      }
+      // Stable partition: left side first.
+      const part = order.slice(lo, hi);
+      let w = lo;
+      for (const p of part) if (side[p] === 1) order[w++] = p;
+      for (const p of part) if (side[p] === 0) order[w++] = p;
+      stack.push(lo, lo + left, lo + left, hi);
+    }
+  }
+}
+
+/** Bounded candidate lists keeping the entries with the smallest random priority. */
+class CandidateLists {
+  readonly ids: Int32Array;
+  readonly priority: Float32Array;
+  readonly count: Int32Array;
+  constructor(
+    n: number,
+    readonly max: number,
+  ) {
+    this.ids = new Int32Array(n * max);
+    this.priority = new Float32Array(n * max);
+    this.count = new Int32Array(n);
+  }
+  reset(): void {
+    this.count.fill(0);
+  }
+  add(i: number, j: number, p: number): void {
+    const base = i * this.max;
+    const c = this.count[i];
+    for (let s = 0; s < c; s++) if (this.ids[base + s] === j) return;
+    if (c < this.max) {
+      this.ids[base + c] = j;
+      this.priority[base + c] = p;
+      this.count[i] = c + 1;
+      return;
+    }
+    let worst = 0;
+    for (let s = 1; s < c; s++) if (this.priority[base + s] > this.priority[base + worst]) worst = s;
+    if (p < this.priority[base + worst]) {
+      this.ids[base + worst] = j;
+      this.priority[base + worst] = p;
+    }
+  }
+}
+
+/** Approximate kNN: projection forest, then NN-descent rounds ("a neighbour of a neighbour is likely a neighbour"). */
+export function approximateKnn(vectors: EmbeddingMatrix, k: number, options: ApproximateKnnOptions): KnnGraph {
+  const { rows: n, dims, data } = vectors;
+  const kk = Math.min(k, Math.max(1, n - 1));
+  const random = seededRandom(options.seed);
+  const heaps = new NeighbourHeaps(n, kk);
+  const metric = options.metric ?? 'cosine';
+  projectionForest(vectors, heaps, random, options.trees ?? 6, options.leafSize ?? Math.max(2 * kk, 24), metric);
+
+  const maxRounds = options.maxRounds ?? 8;
+  const delta = options.delta ?? 0.002;
+  const fresh = new CandidateLists(n, kk);
+  const old = new CandidateLists(n, kk);
+  for (let round = 0; round < maxRounds; round++) {
+    fresh.reset();
+    old.reset();
+    for (let i = 0; i < n; i++) {
+      const base = i * kk;
+      for (let s = 0; s < kk; s++) {
+        const j = heaps.ids[base + s];
+        if (j < 0) continue;
+        const p = random();
+        const lists = heaps.fresh[base + s] ? fresh : old;
+        lists.add(i, j, p);
+        lists.add(j, i, p);
+      }
+    }
+    // Sampled fresh neighbours become old: they will have been joined after this round.
+    for (let i = 0; i < n; i++) {
+      const base = i * kk;
+      const cBase = i * fresh.max;
+      for (let s = 0; s < kk; s++) {
+        if (!heaps.fresh[base + s]) continue;
+        const j = heaps.ids[base + s];
+        for (let c = 0; c < fresh.count[i]; c++) {
+          if (fresh.ids[cBase + c] === j) {
+            heaps.fresh[base + s] = 0;
+            break;
+          }
+        }
+      }
+    }
+    let updates = 0;
+    for (let i = 0; i < n; i++) {
+      const nf = fresh.count[i];
+      const no = old.count[i];
+      const fb = i * fresh.max;
+      const ob = i * old.max;
+      for (let a = 0; a < nf; a++) {
+        const p = fresh.ids[fb + a];
+        const pb = p * dims;
+        for (let b = a + 1; b < nf; b++) {
+          const q = fresh.ids[fb + b];
+          const d = rowKey(data, pb, q * dims, dims, metric);
+          updates += heaps.push(p, q, d) + heaps.push(q, p, d);
+        }
+        for (let b = 0; b < no; b++) {
+          const q = old.ids[ob + b];
+          if (q === p) continue;
+          const d = rowKey(data, pb, q * dims, dims, metric);
+          updates += heaps.push(p, q, d) + heaps.push(q, p, d);
+        }
+      }
+    }
+    if (updates <= delta * n * kk) break;
+  }
+  return heaps.toGraph(metric);
+}
+
+/** Largest set for which the exact path is used by default (≈ n²·d/2 multiply-adds). */
+export const EXACT_KNN_LIMIT = 8000;
+
+/** kNN graph: exact up to `exactLimit` tickets, approximate above. */
+export function nearestNeighbours(
+  vectors: EmbeddingMatrix,
+  k: number,
+  seed: number,
+  exactLimit = EXACT_KNN_LIMIT,
+  metric: Metric = 'cosine',
+): KnnGraph {
+  return vectors.rows <= exactLimit ? exactKnn(vectors, k, metric) : approximateKnn(vectors, k, { seed, metric });
+}

@@ -1,0 +1,187 @@
+// Minimum spanning tree of the mutual-reachability graph, restricted to kNN edges (memory O(n·k)).
+// Mutual reachability: mr(a,b) = max(core(a), core(b), d(a,b)) (Campello et al. 2013).
+// The kNN graph can be disconnected (far-apart groups); its components are then joined by the
+// cheapest edges between sampled members of each component, which only shapes the top of the hierarchy.
+import type { EmbeddingMatrix } from '../types.js';
+import type { KnnGraph } from './knn.js';
+import { keyToDistance, rowKey, type Metric } from './knn.js';
+import { seededRandom } from './random.js';
+
+/** n−1 edges, in ascending weight order. */
+export interface SpanningTree {
+  from: Int32Array;
+  to: Int32Array;
+  weight: Float64Array;
+}
+
+/**
+ * Core distance: distance to the minSamples-th nearest ticket counting the ticket itself
+ * (sklearn's convention), i.e. the (minSamples−1)-th neighbour; 0 when minSamples is 1.
+ */
+export function coreDistances(graph: KnnGraph, minSamples: number): Float32Array {
+  const n = graph.indices.length / graph.k;
+  const rank = Math.min(minSamples - 1, graph.k);
+  const core = new Float32Array(n);
+  if (rank <= 0) return core;
+  for (let i = 0; i < n; i++) core[i] = graph.distances[i * graph.k + rank - 1];
+  return core;
+}
+
+/** Union-find with path halving and union by size. */
+export class DisjointSets {
+  readonly parent: Int32Array;
+  readonly size: Int32Array;
+  constructor(n: number) {
+    this.parent = new Int32Array(n);
+    this.size = new Int32Array(n).fill(1);
+    for (let i = 0; i < n; i++) this.parent[i] = i;
+  }
+  find(x: number): number {
+    const p = this.parent;
+    while (p[x] !== x) {
+      p[x] = p[p[x]];
+      x = p[x];
+    }
+    return x;
+  }
+  /** Joins the sets of a and b; returns false when they were already one set. */
+  union(a: number, b: number): boolean {
+    let ra = this.find(a);
+    let rb = this.find(b);
+    if (ra === rb) return false;
+    if (this.size[ra] < this.size[rb]) [ra, rb] = [rb, ra];
+    this.parent[rb] = ra;
+    this.size[ra] += this.size[rb];
+    return true;
+  }
+}
+
+/** Kruskal over candidate edges; appends accepted edges to the tree arrays. Returns the new edge count. */
+function kruskal(
+  from: Int32Array,
+  to: Int32Array,
+  weight: Float64Array,
+  count: number,
+  sets: DisjointSets,
+  tree: SpanningTree,
+  filled: number,
+): number {
+  const order = new Uint32Array(count);
+  for (let e = 0; e < count; e++) order[e] = e;
+  // Ties broken by edge index so the tree, and so the labels, are deterministic.
+  order.sort((a, b) => weight[a] - weight[b] || a - b);
+  for (let o = 0; o < count && filled < tree.from.length; o++) {
+    const e = order[o];
+    if (sets.union(from[e], to[e])) {
+      tree.from[filled] = from[e];
+      tree.to[filled] = to[e];
+      tree.weight[filled] = weight[e];
+      filled++;
+    }
+  }
+  return filled;
+}
+
+/** Most sampled members per component when joining components (pairs grow with its square). */
+const JOIN_SAMPLE_BUDGET = 2048;
+
+function joinComponents(
+  vectors: EmbeddingMatrix,
+  core: Float32Array,
+  sets: DisjointSets,
+  tree: SpanningTree,
+  filled: number,
+  seed: number,
+  metric: Metric,
+): number {
+  const { rows: n, dims, data } = vectors;
+  const members = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    const r = sets.find(i);
+    let list = members.get(r);
+    if (!list) members.set(r, (list = []));
+    list.push(i);
+  }
+  const random = seededRandom(seed ^ 0x5bd1e995);
+  const perComponent = Math.max(1, Math.floor(JOIN_SAMPLE_BUDGET / members.size));
+  const sample: number[] = [];
+  const componentOf: number[] = [];
+  let c = 0;
+  for (const list of members.values()) {
+    // Partial Fisher–Yates: a seeded sample of each component.
+    const take = Math.min(perComponent, list.length);
+    for (let s = 0; s < take; s++) {
+      const r = s + Math.floor(random() * (list.length - s));
+      [list[s], list[r]] = [list[r], list[s]];
+      sample.push(list[s]);
+      componentOf.push(c);
+    }
+    c++;
+  }
+  const m = sample.length;
+  let pairs = 0;
+  for (let a = 0; a < m; a++) for (let b = a + 1; b < m; b++) if (componentOf[a] !== componentOf[b]) pairs++;
+  const from = new Int32Array(pairs);
+  const to = new Int32Array(pairs);
+  const weight = new Float64Array(pairs);
+  let e = 0;
+  for (let a = 0; a < m; a++) {
+    const p = sample[a];
+    for (let b = a + 1; b < m; b++) {
+      if (componentOf[a] === componentOf[b]) continue;
+      const q = sample[b];
+      const d = keyToDistance(rowKey(data, p * dims, q * dims, dims, metric), metric);
+      from[e] = p;
+      to[e] = q;
+      weight[e] = Math.max(d, core[p], core[q]);
+      e++;
+    }
+  }
+  return kruskal(from, to, weight, pairs, sets, tree, filled);
+}
+
+/** Mutual-reachability MST over the kNN graph, joined into one tree. Edges sorted by weight. */
+export function mutualReachabilityTree(
+  vectors: EmbeddingMatrix,
+  graph: KnnGraph,
+  core: Float32Array,
+  seed: number,
+  metric: Metric = 'cosine',
+): SpanningTree {
+  const n = vectors.rows;
+  const tree: SpanningTree = {
+    from: new Int32Array(Math.max(0, n - 1)),
+    to: new Int32Array(Math.max(0, n - 1)),
+    weight: new Float64Array(Math.max(0, n - 1)),
+  };
+  if (n <= 1) return tree;
+  const k = graph.k;
+  const count = n * k;
+  const from = new Int32Array(count);
+  const to = new Int32Array(count);
+  const weight = new Float64Array(count);
+  let e = 0;
+  for (let i = 0; i < n; i++) {
+    for (let s = 0; s < k; s++) {
+      const j = graph.indices[i * k + s];
+      // A mutual pair appears twice; Kruskal skips the second copy.
+      if (j < 0) continue;
+      from[e] = i;
+      to[e] = j;
+      weight[e] = Math.max(graph.distances[i * k + s], core[i], core[j]);
+      e++;
+    }
+  }
+  const sets = new DisjointSets(n);
+  let filled = kruskal(from, to, weight, e, sets, tree, 0);
+  if (filled < n - 1) filled = joinComponents(vectors, core, sets, tree, filled, seed, metric);
+  // Both passes are sorted, but joining edges come after: one final sort keeps the tree ascending.
+  const order = new Uint32Array(n - 1);
+  for (let i = 0; i < n - 1; i++) order[i] = i;
+  order.sort((a, b) => tree.weight[a] - tree.weight[b] || a - b);
+  return {
+    from: Int32Array.from(order, (o) => tree.from[o]),
+    to: Int32Array.from(order, (o) => tree.to[o]),
+    weight: Float64Array.from(order, (o) => tree.weight[o]),
+  };
+}

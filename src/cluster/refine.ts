@@ -1,0 +1,228 @@
+// After HDBSCAN: pull near-enough noise tickets into clusters, merge near-duplicate clusters,
+// renumber by size, and group clusters under parent topics. All on cluster centroids (cosine).
+import type { EmbeddingMatrix } from '../types.js';
+import type { KnnGraph } from './knn.js';
+import { rowDot } from './knn.js';
+import { DisjointSets } from './mst.js';
+
+/** Unit-length mean vector of each cluster (row c), zero rows for empty clusters. */
+export function clusterCentroids(vectors: EmbeddingMatrix, labels: Int32Array, count: number): Float32Array {
+  const { rows: n, dims, data } = vectors;
+  const sums = new Float64Array(count * dims);
+  for (let i = 0; i < n; i++) {
+    const c = labels[i];
+    if (c < 0) continue;
+    for (let t = 0; t < dims; t++) sums[c * dims + t] += data[i * dims + t];
+  }
+  const out = new Float32Array(count * dims);
+  for (let c = 0; c < count; c++) {
+    let norm = 0;
+    for (let t = 0; t < dims; t++) norm += sums[c * dims + t] ** 2;
+    norm = Math.sqrt(norm);
+    if (norm > 0) for (let t = 0; t < dims; t++) out[c * dims + t] = sums[c * dims + t] / norm;
+  }
+  return out;
+}
+
+function cosineToCentroid(vectors: EmbeddingMatrix, i: number, centroids: Float32Array, c: number): number {
+  const { dims, data } = vectors;
+  let s = 0;
+  for (let t = 0; t < dims; t++) s += data[i * dims + t] * centroids[c * dims + t];
+  return s;
+}
+
+/** Value at quantile q (0..1) of a list, by sorting a copy. */
+function quantile(values: number[], q: number): number {
+  if (values.length === 0) return 1;
+  const sorted = Float64Array.from(values).sort();
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.floor(q * (sorted.length - 1))))];
+}
+
+export interface ReassignOptions {
+  /**
+   * A noise ticket may join cluster c when its cosine to c's centroid reaches this quantile of
+   * c's own members' cosines (default 0.05: it would not be an outlier among them).
+   */
+  memberQuantile: number;
+  /** Share of its labelled kNN neighbours that must vote for the cluster (default 0.34). */
+  minVote: number;
+}
+
+/**
+ * Noise tickets close enough to a cluster join it. "Close enough" comes from the cluster's own spread
+ * (its members' cosine to the centroid), so tight and loose clusters both keep real outliers out.
+ * Confidence of a joined ticket: its cosine over the cluster's median member cosine, capped at 1, halved
+ * (it was not a density member). Mutates labels and confidence; returns how many tickets joined.
+ */
+export function reassignNoise(
+  vectors: EmbeddingMatrix,
+  graph: KnnGraph,
+  labels: Int32Array,
+  confidence: Float32Array,
+  count: number,
+  options: ReassignOptions,
+): number {
+  const n = vectors.rows;
+  if (count === 0) return 0;
+  const centroids = clusterCentroids(vectors, labels, count);
+  const memberCos: number[][] = Array.from({ length: count }, () => []);
+  for (let i = 0; i < n; i++) if (labels[i] >= 0) memberCos[labels[i]].push(cosineToCentroid(vectors, i, centroids, labels[i]));
+  const threshold = new Float64Array(count);
+  const median = new Float64Array(count);
+  for (let c = 0; c < count; c++) {
+    threshold[c] = quantile(memberCos[c], options.memberQuantile);
+    median[c] = quantile(memberCos[c], 0.5);
+  }
+  const k = graph.k;
+  const votes = new Float64Array(count);
+  const joined = new Int32Array(n).fill(-1);
+  const joinedConfidence = new Float32Array(n);
+  let moved = 0;
+  for (let i = 0; i < n; i++) {
+    if (labels[i] >= 0) continue;
+    // Candidate clusters: those of its labelled neighbours, weighted by similarity.
+    let labelled = 0;
+    let best = -1;
+    for (let s = 0; s < k; s++) {
+      const j = graph.indices[i * k + s];
+      if (j < 0 || labels[j] < 0) continue;
+      const d = graph.distances[i * k + s];
+      const w = Math.max(0, 1 - (d * d) / 2);
+      votes[labels[j]] += w;
+      labelled += w;
+      if (best < 0 || votes[labels[j]] > votes[best]) best = labels[j];
+    }
+    let total = 0;
+    for (let s = 0; s < k; s++) {
+      const j = graph.indices[i * k + s];
+      if (j >= 0 && labels[j] >= 0) total += Math.max(0, 1 - graph.distances[i * k + s] ** 2 / 2);
+    }
+    let cos = -1;
+    if (best >= 0 && votes[best] >= options.minVote * Math.max(labelled, total)) {
+      cos = cosineToCentroid(vectors, i, centroids, best);
+    }
+    // Without neighbour support, fall back to the nearest centroid.
+    if (best < 0 || cos < threshold[best]) {
+      let bestCos = -2;
+      let nearest = -1;
+      for (let c = 0; c < count; c++) {
+        const x = cosineToCentroid(vectors, i, centroids, c);
+        if (x > bestCos) {
+          bestCos = x;
+          nearest = c;
+        }
+      }
+      best = nearest;
+      cos = bestCos;
+    }
+    for (let s = 0; s < k; s++) {
+      const j = graph.indices[i * k + s];
+      if (j >= 0 && labels[j] >= 0) votes[labels[j]] = 0;
+    }
+    if (best >= 0 && cos >= threshold[best]) {
+      joined[i] = best;
+      joinedConfidence[i] = 0.5 * Math.min(1, Math.max(0, cos / Math.max(median[best], 1e-6)));
+      moved++;
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    if (joined[i] >= 0) {
+      labels[i] = joined[i];
+      confidence[i] = joinedConfidence[i];
+    }
+  }
+  return moved;
+}
+
+/**
+ * Merges clusters whose centroids have cosine ≥ threshold (transitively). Returns the new count;
+ * labels are rewritten in place.
+ */
+export function mergeNearDuplicates(vectors: EmbeddingMatrix, labels: Int32Array, count: number, threshold: number): number {
+  if (count < 2) return count;
+  const { dims } = vectors;
+  const centroids = clusterCentroids(vectors, labels, count);
+  const sets = new DisjointSets(count);
+  for (let a = 0; a < count; a++) {
+    for (let b = a + 1; b < count; b++) {
+      if (rowDot(centroids, a * dims, b * dims, dims) >= threshold) sets.union(a, b);
+    }
+  }
+  const map = new Int32Array(count);
+  for (let c = 0; c < count; c++) map[c] = sets.find(c);
+  for (let i = 0; i < labels.length; i++) if (labels[i] >= 0) labels[i] = map[labels[i]];
+  return renumberBySize(labels);
+}
+
+/** Renumbers clusters 0.. by descending size (ties: first ticket first). Returns the cluster count. */
+export function renumberBySize(labels: Int32Array): number {
+  const size = new Map<number, number>();
+  const first = new Map<number, number>();
+  for (let i = 0; i < labels.length; i++) {
+    const c = labels[i];
+    if (c < 0) continue;
+    size.set(c, (size.get(c) ?? 0) + 1);
+    if (!first.has(c)) first.set(c, i);
+  }
+  const order = [...size.keys()].sort((a, b) => size.get(b)! - size.get(a)! || first.get(a)! - first.get(b)!);
+  const map = new Map<number, number>();
+  order.forEach((c, rank) => map.set(c, rank));
+  for (let i = 0; i < labels.length; i++) if (labels[i] >= 0) labels[i] = map.get(labels[i])!;
+  return order.length;
+}
+
+/**
+ * Parent topics: size-weighted average-linkage agglomeration of cluster centroids, stopped at
+ * ⌈√count⌉ parents, so a reader scans a short list of themes. Returns the parent of each cluster (0..).
+ */
+export function parentTopics(vectors: EmbeddingMatrix, labels: Int32Array, count: number): Int32Array {
+  const parentOf = new Int32Array(count);
+  for (let c = 0; c < count; c++) parentOf[c] = c;
+  if (count < 4) return parentOf;
+  const { dims } = vectors;
+  const centroids = clusterCentroids(vectors, labels, count);
+  // Average linkage on cosine similarity: sim[A∪B, C] = (|A|sim[A,C] + |B|sim[B,C]) / (|A|+|B|).
+  const sim = new Float64Array(count * count);
+  for (let a = 0; a < count; a++) {
+    for (let b = a + 1; b < count; b++) {
+      const s = rowDot(centroids, a * dims, b * dims, dims);
+      sim[a * count + b] = s;
+      sim[b * count + a] = s;
+    }
+  }
+  const size = new Float64Array(count);
+  for (const c of labels) if (c >= 0) size[c]++;
+  const alive = new Uint8Array(count).fill(1);
+  const target = Math.ceil(Math.sqrt(count));
+  for (let groups = count; groups > target; groups--) {
+    let ba = -1;
+    let bb = -1;
+    let best = -Infinity;
+    for (let a = 0; a < count; a++) {
+      if (!alive[a]) continue;
+      for (let b = a + 1; b < count; b++) {
+        if (alive[b] && sim[a * count + b] > best) {
+          best = sim[a * count + b];
+          ba = a;
+          bb = b;
+        }
+      }
+    }
+    for (let c = 0; c < count; c++) {
+      if (!alive[c] || c === ba || c === bb) continue;
+      const s = (size[ba] * sim[ba * count + c] + size[bb] * sim[bb * count + c]) / (size[ba] + size[bb]);
+      sim[ba * count + c] = s;
+      sim[c * count + ba] = s;
+    }
+    size[ba] += size[bb];
+    alive[bb] = 0;
+    for (let c = 0; c < count; c++) if (parentOf[c] === bb) parentOf[c] = ba;
+  }
+  // Parents numbered 0.. in order of their first (largest) cluster.
+  const remap = new Map<number, number>();
+  for (let c = 0; c < count; c++) {
+    if (!remap.has(parentOf[c])) remap.set(parentOf[c], remap.size);
+    parentOf[c] = remap.get(parentOf[c])!;
+  }
+  return parentOf;
+}
