@@ -14,5 +14,10 @@ export function words(text: string): string[] {
 
 /** Words that can carry a topic: no stop words, no pure numbers, at least 2 characters. */
 export function contentWords(text: string): string[] {
-  return words(text).filter((w) => w.length > 1 && !isStopWord(w) && !/^\d+$/.test(w));
+  return words(text).filter(isContentWord);
+}
+
+/** A word that can carry a topic: at least 2 characters, not a stop word, not a pure number. */
+export function isContentWord(word: string): boolean {
+  return word.length > 1 && !isStopWord(word) && !/^\d+$/.test(word);
 }

@@ -1,0 +1,207 @@
+// The built-in offline embedder: TF-IDF over stemmed words and in-word character n-grams,
+// reduced by a seeded randomized truncated SVD (LSA) to a few hundred L2-normalized dimensions.
+import type { Embedder, EmbeddingMatrix, EmbedProgress } from '../../types.js';
+import type { FeatureSettings } from './features.js';
+import { seededUniform } from './random.js';
+import { SparseRowsBuilder, type SparseRows } from './sparse.js';
+import { randomizedSvd } from './svd.js';
+import { ticketRow, TicketRow, type BlockWeights } from './tfidf.js';
+import { buildVocabulary, type Vocabulary, type VocabularySettings } from './vocabulary.js';
+
+export interface LexicalSettings {
+  features: FeatureSettings;
+  vocabulary: VocabularySettings;
+  weights: BlockWeights;
+  /** The SVD is fitted on at most this many tickets (a seeded sample); all tickets are then projected. */
+  fitSampleSize: number;
+  /** Output dimensions never exceed this share of the ticket count (tiny corpora get fewer). */
+  maxDimensionsPerTicket: number;
+  powerIterations: number;
+  oversample: number;
+  /** Component i is scaled by σᵢ^exponent: 1 is plain LSA (U·Σ), 0 whitens (U). */
+  singularValueExponent: number;
+  /** Drop the first component (close to the corpus mean direction, shared by every ticket). */
+  dropFirstComponent: boolean;
+}
+
+export const DEFAULT_LEXICAL_SETTINGS: LexicalSettings = {
+  features: { wordBigrams: true, charMin: 3, charMax: 5 },
+  vocabulary: {
+    tableBits: 22,
+    minDocumentFrequency: 2,
+    maxDocumentShare: 0.5,
+    maxWordFeatures: 40_000,
+    maxCharFeatures: 60_000,
+  },
+  weights: { wordShare: 0.5 },
+  fitSampleSize: 50_000,
+  maxDimensionsPerTicket: 0.25,
+  powerIterations: 2,
+  oversample: 10,
+  singularValueExponent: 1,
+  dropFirstComponent: false,
+};
+
+export interface LexicalEmbedderOptions {
+  seed?: number;
+  /** Upper bound on the output dimensions (default 256). */
+  dimensions?: number;
+  /** Overrides for experiments; the defaults are the measured best general settings. */
+  settings?: Partial<LexicalSettings>;
+}
+
+export class LexicalEmbedder implements Embedder {
+  readonly kind = 'lexical';
+  readonly model: string;
+  readonly stats = { embedded: 0, cached: 0 };
+  private readonly seed: number;
+  private readonly dimensions: number;
+  private readonly settings: LexicalSettings;
+
+  constructor(options: LexicalEmbedderOptions = {}) {
+    this.seed = options.seed ?? 42;
+    this.dimensions = Math.max(1, Math.floor(options.dimensions ?? 256));
+    this.settings = { ...DEFAULT_LEXICAL_SETTINGS, ...options.settings };
+    const f = this.settings.features;
+    const words = f.wordBigrams ? 'word1-2' : 'word1';
+    this.model = `tfidf-${words}+char${f.charMin}-${f.charMax}/svd${this.dimensions}`;
+  }
+
+  async embed(texts: string[], onProgress?: (p: EmbedProgress) => void): Promise<EmbeddingMatrix> {
+    const n = texts.length;
+    const progress = (share: number): void => onProgress?.({ done: Math.round(share * n), total: n });
+    const s = this.settings;
+    progress(0);
+    const sample = n > s.fitSampleSize ? seededSample(n, s.fitSampleSize, this.seed) : null;
+    const fitCount = sample ? sample.length : n;
+    const vocabularySettings = { ...s.vocabulary, minDocumentFrequency: fitCount >= 100 ? s.vocabulary.minDocumentFrequency : 1 };
+    const vocabulary = buildVocabulary(texts, sample, s.features, vocabularySettings);
+    progress(0.15);
+    await nextTick();
+    const fitRows = tfidfRows(texts, sample, vocabulary, s);
+    progress(0.3);
+    await nextTick();
+    const wanted = Math.max(1, Math.min(this.dimensions, Math.floor(fitCount * s.maxDimensionsPerTicket)));
+    const skip = s.dropFirstComponent && wanted > 1 ? 1 : 0;
+    const svd = randomizedSvd(fitRows, wanted + skip, {
+      seed: this.seed,
+      oversample: s.oversample,
+      powerIterations: s.powerIterations,
+    });
+    progress(0.8);
+    await nextTick();
+    const dims = Math.max(0, svd.rank - skip);
+    // Projection P = V · Σ^(exponent-1): a TF-IDF row x maps to x·P (= UΣ^exponent for fitted rows).
+    const projection = new Float32Array(vocabulary.columns * dims);
+    for (let j = 0; j < vocabulary.columns; j++) {
+      for (let c = 0; c < dims; c++) {
+        const component = c + skip;
+        const scale = svd.singularValues[component] ** (s.singularValueExponent - 1);
+        projection[j * dims + c] = svd.right[j * svd.rank + component] * scale;
+      }
+    }
+    const projected = sample
+      ? await projectTexts(texts, vocabulary, s, projection, dims, (done) => progress(0.8 + (0.2 * done) / n))
+      : projectRows(fitRows, projection, dims);
+    this.stats.embedded = n;
+    progress(1);
+    return normalizeRows(projected, n, dims);
+  }
+}
+
+function nextTick(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** `size` distinct ticket indices chosen by a seeded partial shuffle, in increasing order. */
+export function seededSample(n: number, size: number, seed: number): Int32Array {
+  const uniform = seededUniform(seed ^ 0x5eed);
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  for (let i = 0; i < size; i++) {
+    const j = i + Math.floor(uniform() * (n - i));
+    const t = order[i];
+    order[i] = order[j];
+    order[j] = t;
+  }
+  return order.slice(0, size).sort();
+}
+
+function tfidfRows(texts: readonly string[], sample: Int32Array | null, vocabulary: Vocabulary, s: LexicalSettings): SparseRows {
+  const count = sample ? sample.length : texts.length;
+  const builder = new SparseRowsBuilder(count, count * 64);
+  const row = new TicketRow();
+  for (let i = 0; i < count; i++) {
+    ticketRow(texts[sample ? sample[i] : i], vocabulary, s.features, s.weights, row);
+    builder.append(row.columns, row.values, row.length);
+  }
+  return builder.finish(vocabulary.columns);
+}
+
+function projectRows(x: SparseRows, projection: Float32Array, dims: number): Float32Array {
+  const out = new Float32Array(x.rows * dims);
+  for (let i = 0; i < x.rows; i++) accumulateRow(x.indices, x.values, x.indptr[i], x.indptr[i + 1], projection, dims, out, i * dims);
+  return out;
+}
+
+async function projectTexts(
+  texts: readonly string[],
+  vocabulary: Vocabulary,
+  s: LexicalSettings,
+  projection: Float32Array,
+  dims: number,
+  onDone: (done: number) => void,
+): Promise<Float32Array> {
+  const out = new Float32Array(texts.length * dims);
+  const row = new TicketRow();
+  for (let i = 0; i < texts.length; i++) {
+    ticketRow(texts[i], vocabulary, s.features, s.weights, row);
+    accumulateRow(row.columns, row.values, 0, row.length, projection, dims, out, i * dims);
+    if ((i + 1) % 10_000 === 0) {
+      onDone(i + 1);
+      await nextTick();
+    }
+  }
+  return out;
+}
+
+function accumulateRow(
+  indices: Int32Array,
+  values: Float32Array,
+  from: number,
+  to: number,
+  projection: Float32Array,
+  dims: number,
+  out: Float32Array,
+  offset: number,
+): void {
+  for (let p = from; p < to; p++) {
+    const v = values[p];
+    const base = indices[p] * dims;
+    for (let c = 0; c < dims; c++) out[offset + c] += v * projection[base + c];
+  }
+}
+
+/**
+ * L2-normalizes every row. Tickets with no usable feature (all stop words, or only rare words) get one
+ * extra dimension of their own: identical to each other and orthogonal to every worded ticket.
+ */
+export function normalizeRows(vectors: Float32Array, rows: number, dims: number): EmbeddingMatrix {
+  const empty: number[] = [];
+  for (let i = 0; i < rows; i++) {
+    let norm = 0;
+    for (let c = 0; c < dims; c++) norm += vectors[i * dims + c] ** 2;
+    if (norm < 1e-20) {
+      empty.push(i);
+      continue;
+    }
+    const scale = 1 / Math.sqrt(norm);
+    for (let c = 0; c < dims; c++) vectors[i * dims + c] *= scale;
+  }
+  if (empty.length === 0) return { rows, dims, data: vectors };
+  const wider = dims + 1;
+  const data = new Float32Array(rows * wider);
+  for (let i = 0; i < rows; i++) data.set(vectors.subarray(i * dims, (i + 1) * dims), i * wider);
+  for (const i of empty) data[i * wider + dims] = 1;
+  return { rows, dims: wider, data };
+}

@@ -1,0 +1,87 @@
+// Compressed sparse rows (one row per ticket) and the products the randomized SVD needs.
+
+export interface SparseRows {
+  rows: number;
+  cols: number;
+  /** Row i holds entries indptr[i] .. indptr[i+1]-1. */
+  indptr: Int32Array;
+  indices: Int32Array;
+  values: Float32Array;
+}
+
+/** X·M for a dense row-major M (cols×width). Returns rows×width. */
+export function multiplyDense(x: SparseRows, m: Float64Array, width: number): Float64Array {
+  const out = new Float64Array(x.rows * width);
+  const { indptr, indices, values } = x;
+  for (let i = 0; i < x.rows; i++) {
+    const row = i * width;
+    for (let p = indptr[i]; p < indptr[i + 1]; p++) {
+      const v = values[p];
+      const from = indices[p] * width;
+      for (let c = 0; c < width; c++) out[row + c] += v * m[from + c];
+    }
+  }
+  return out;
+}
+
+/** Xᵀ·M for a dense row-major M (rows×width). Returns cols×width. */
+export function multiplyTransposedDense(x: SparseRows, m: Float64Array, width: number): Float64Array {
+  const out = new Float64Array(x.cols * width);
+  const { indptr, indices, values } = x;
+  for (let i = 0; i < x.rows; i++) {
+    const from = i * width;
+    for (let p = indptr[i]; p < indptr[i + 1]; p++) {
+      const v = values[p];
+      const to = indices[p] * width;
+      for (let c = 0; c < width; c++) out[to + c] += v * m[from + c];
+    }
+  }
+  return out;
+}
+
+/** Growable CSR builder: rows are appended one at a time. */
+export class SparseRowsBuilder {
+  private indptr: Int32Array;
+  private indices: Int32Array;
+  private values: Float32Array;
+  private rowCount = 0;
+  private size = 0;
+
+  constructor(expectedRows: number, expectedEntries: number) {
+    this.indptr = new Int32Array(expectedRows + 1);
+    this.indices = new Int32Array(Math.max(16, expectedEntries));
+    this.values = new Float32Array(Math.max(16, expectedEntries));
+  }
+
+  append(indices: Int32Array, values: Float32Array, length: number): void {
+    if (this.size + length > this.indices.length) {
+      const capacity = Math.max(this.size + length, this.indices.length * 2);
+      const grownIndices = new Int32Array(capacity);
+      grownIndices.set(this.indices.subarray(0, this.size));
+      const grownValues = new Float32Array(capacity);
+      grownValues.set(this.values.subarray(0, this.size));
+      this.indices = grownIndices;
+      this.values = grownValues;
+    }
+    if (this.rowCount + 2 > this.indptr.length) {
+      const grown = new Int32Array(this.indptr.length * 2 + 2);
+      grown.set(this.indptr);
+      this.indptr = grown;
+    }
+    this.indices.set(indices.subarray(0, length), this.size);
+    this.values.set(values.subarray(0, length), this.size);
+    this.size += length;
+    this.rowCount++;
+    this.indptr[this.rowCount] = this.size;
+  }
+
+  finish(cols: number): SparseRows {
+    return {
+      rows: this.rowCount,
+      cols,
+      indptr: this.indptr.slice(0, this.rowCount + 1),
+      indices: this.indices.slice(0, this.size),
+      values: this.values.slice(0, this.size),
+    };
+  }
+}

@@ -1,0 +1,108 @@
+// Which hashed features become TF-IDF columns: document frequency counted in hash tables, capped by frequency.
+import { extractFeatures, TicketFeatures, type FeatureSettings } from './features.js';
+
+export interface VocabularySettings {
+  /** log2 of each hash table's size (word and char tables are separate). */
+  tableBits: number;
+  /** A feature must occur in at least this many tickets. */
+  minDocumentFrequency: number;
+  /** ... and in at most this share of them (near-universal features carry no topic). */
+  maxDocumentShare: number;
+  /** Caps on the number of columns per block, keeping the most frequent features. */
+  maxWordFeatures: number;
+  maxCharFeatures: number;
+}
+
+export interface Vocabulary {
+  /** Hash-table slot → column, or -1. Word columns come first, then char columns. */
+  wordColumn: Int32Array;
+  charColumn: Int32Array;
+  wordColumns: number;
+  columns: number;
+  /** Smooth IDF per column: ln((1+n)/(1+df)) + 1. */
+  idf: Float32Array;
+  mask: number;
+}
+
+/** Counts document frequencies over the tickets at `sample` (all when null) and picks the columns. */
+export function buildVocabulary(
+  texts: readonly string[],
+  sample: Int32Array | null,
+  features: FeatureSettings,
+  settings: VocabularySettings,
+): Vocabulary {
+  const size = 1 << settings.tableBits;
+  const mask = size - 1;
+  const wordDf = new Int32Array(size);
+  const charDf = new Int32Array(size);
+  const buffers = new TicketFeatures();
+  const count = sample ? sample.length : texts.length;
+  for (let s = 0; s < count; s++) {
+    extractFeatures(texts[sample ? sample[s] : s], features, buffers);
+    countDistinct(buffers.word, buffers.wordCount, mask, wordDf);
+    countDistinct(buffers.char, buffers.charCount, mask, charDf);
+  }
+  const minDf = Math.max(1, settings.minDocumentFrequency);
+  const maxDf = Math.max(minDf, Math.floor(settings.maxDocumentShare * count));
+  const wordColumn = pickColumns(wordDf, minDf, maxDf, settings.maxWordFeatures, 0);
+  const wordColumns = wordColumn.picked;
+  const charColumn = pickColumns(charDf, minDf, maxDf, settings.maxCharFeatures, wordColumns);
+  const columns = wordColumns + charColumn.picked;
+  const idf = new Float32Array(columns);
+  fillIdf(wordDf, wordColumn.column, count, idf);
+  fillIdf(charDf, charColumn.column, count, idf);
+  return { wordColumn: wordColumn.column, charColumn: charColumn.column, wordColumns, columns, idf, mask };
+}
+
+/** Adds 1 to df[slot] for each distinct slot among the first `length` hashes (sorts them in place). */
+function countDistinct(hashes: Int32Array, length: number, mask: number, df: Int32Array): void {
+  for (let i = 0; i < length; i++) hashes[i] &= mask;
+  const slots = hashes.subarray(0, length).sort();
+  for (let i = 0; i < length; i++) if (i === 0 || slots[i] !== slots[i - 1]) df[slots[i]]++;
+}
+
+/** Columns for slots with minDf ≤ df ≤ maxDf; when over `cap`, the most frequent (ties: lower slot) win. */
+function pickColumns(df: Int32Array, minDf: number, maxDf: number, cap: number, firstColumn: number) {
+  // Histogram of df values finds the cut-off frequency without sorting millions of slots.
+  const histogram = new Int32Array(maxDf + 2);
+  for (let slot = 0; slot < df.length; slot++) {
+    const f = df[slot];
+    if (f >= minDf && f <= maxDf) histogram[f]++;
+  }
+  let cutoff = minDf;
+  let above = 0; // slots with df > cutoff - 1 counted so far from the top
+  for (let f = maxDf; f >= minDf; f--) {
+    if (above + histogram[f] > cap) {
+      cutoff = f;
+      break;
+    }
+    above += histogram[f];
+    cutoff = f;
+  }
+  let atCutoffAllowed = cap - countAbove(histogram, cutoff, maxDf);
+  const column = new Int32Array(df.length).fill(-1);
+  let picked = 0;
+  for (let slot = 0; slot < df.length; slot++) {
+    const f = df[slot];
+    if (f < cutoff || f > maxDf) continue;
+    if (f === cutoff) {
+      if (atCutoffAllowed <= 0) continue;
+      atCutoffAllowed--;
+    }
+    column[slot] = firstColumn + picked++;
+  }
+  return { column, picked };
+}
+
+function countAbove(histogram: Int32Array, cutoff: number, maxDf: number): number {
+  let total = 0;
+  for (let f = cutoff + 1; f <= maxDf; f++) total += histogram[f];
+  return total;
+}
+
+function fillIdf(df: Int32Array, column: Int32Array, documents: number, idf: Float32Array): void {
+  for (let slot = 0; slot < df.length; slot++) {
+    const c = column[slot];
+    if (c >= 0) idf[c] = Math.log((1 + documents) / (1 + df[slot])) + 1;
+  }
+}

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { symmetricEigen } from '../../../src/embed/lexical/eigen.js';
+import { SparseRowsBuilder } from '../../../src/embed/lexical/sparse.js';
+import { orthonormalize, randomizedSvd } from '../../../src/embed/lexical/svd.js';
+import { seededUniform } from '../../../src/embed/lexical/random.js';
+
+/** Dense rows×cols matrix Σ σ_k u_k v_kᵀ with orthonormal u_k (rows) and v_k (cols) built by Gram–Schmidt. */
+function lowRank(rows: number, cols: number, sigmas: number[], seed: number): Float64Array {
+  const uniform = seededUniform(seed);
+  const basis = (length: number): Float64Array[] => {
+    const out: Float64Array[] = [];
+    while (out.length < sigmas.length) {
+      const v = Float64Array.from({ length }, () => uniform() - 0.5);
+      for (const b of out) {
+        let dot = 0;
+        for (let i = 0; i < length; i++) dot += v[i] * b[i];
+        for (let i = 0; i < length; i++) v[i] -= dot * b[i];
+      }
+      const norm = Math.hypot(...v);
+      out.push(v.map((x) => x / norm));
+    }
+    return out;
+  };
+  const u = basis(rows);
+  const v = basis(cols);
+  const m = new Float64Array(rows * cols);
+  sigmas.forEach((s, k) => {
+    for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) m[i * cols + j] += s * u[k][i] * v[k][j];
+  });
+  return m;
+}
+
+function toSparse(m: Float64Array, rows: number, cols: number) {
+  const builder = new SparseRowsBuilder(rows, rows * cols);
+  for (let i = 0; i < rows; i++) {
+    builder.append(Int32Array.from({ length: cols }, (_, j) => j), Float32Array.from(m.subarray(i * cols, (i + 1) * cols)), cols);
+  }
+  return builder.finish(cols);
+}
+
+describe('randomizedSvd', () => {
+  it('recovers the singular values of a constructed low-rank matrix', () => {
+    const sigmas = [10, 6, 3, 1.5, 0.5];
+    const x = toSparse(lowRank(40, 30, sigmas, 11), 40, 30);
+    const svd = randomizedSvd(x, 5, { seed: 1 });
+    expect(svd.rank).toBe(5);
+    sigmas.forEach((s, k) => expect(svd.singularValues[k]).toBeCloseTo(s, 4));
+  });
+
+  it('finds no more components than the rank, and unit right singular vectors', () => {
+    const x = toSparse(lowRank(25, 20, [4, 2], 5), 25, 20);
+    const svd = randomizedSvd(x, 10, { seed: 9 });
+    expect(svd.rank).toBe(2);
+    for (let c = 0; c < svd.rank; c++) {
+      let norm = 0;
+      for (let j = 0; j < 20; j++) norm += svd.right[j * svd.rank + c] ** 2;
+      expect(norm).toBeCloseTo(1, 5);
+    }
+  });
+
+  it('is deterministic for a seed', () => {
+    const x = toSparse(lowRank(30, 30, [5, 4, 3, 2, 1, 0.5, 0.25], 2), 30, 30);
+    const a = randomizedSvd(x, 3, { seed: 4, powerIterations: 0, oversample: 1 });
+    const b = randomizedSvd(x, 3, { seed: 4, powerIterations: 0, oversample: 1 });
+    expect(Array.from(a.right)).toEqual(Array.from(b.right));
+  });
+});
+
+describe('symmetricEigen', () => {
+  it('decomposes a known symmetric matrix', () => {
+    // [[2,1],[1,2]] has eigenvalues 3 and 1 with eigenvectors (1,1)/√2 and (1,-1)/√2.
+    const e = symmetricEigen(Float64Array.from([2, 1, 1, 2]), 2);
+    expect(e.values[0]).toBeCloseTo(3, 12);
+    expect(e.values[1]).toBeCloseTo(1, 12);
+    expect(Math.abs(e.vectors[0])).toBeCloseTo(Math.SQRT1_2, 12);
+    expect(e.vectors[0] * e.vectors[2]).toBeGreaterThan(0);
+  });
+
+  it('reconstructs a random symmetric matrix', () => {
+    const n = 12;
+    const uniform = seededUniform(3);
+    const a = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) for (let j = 0; j <= i; j++) a[i * n + j] = a[j * n + i] = uniform() - 0.5;
+    const { values, vectors } = symmetricEigen(a, n);
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < n; j++) {
+        let sum = 0;
+        for (let k = 0; k < n; k++) sum += vectors[i * n + k] * values[k] * vectors[j * n + k];
+        expect(sum).toBeCloseTo(a[i * n + j], 10);
+      }
+    }
+    for (let k = 1; k < n; k++) expect(values[k]).toBeLessThanOrEqual(values[k - 1]);
+  });
+});
+
+describe('orthonormalize', () => {
+  it('returns orthonormal columns and drops dependent ones', () => {
+    // Third column = first + second.
+    const a = Float64Array.from([1, 0, 1, 1, 1, 2, 0, 1, 1, 2, 3, 5]);
+    const q = orthonormalize(a, 4, 3);
+    expect(q.width).toBe(2);
+    for (let x = 0; x < 2; x++) {
+      for (let y = 0; y < 2; y++) {
+        let dot = 0;
+        for (let i = 0; i < 4; i++) dot += q.matrix[i * 2 + x] * q.matrix[i * 2 + y];
+        expect(dot).toBeCloseTo(x === y ? 1 : 0, 10);
+      }
+    }
+  });
+});
