@@ -1,0 +1,80 @@
+// The terminal table: ranked clusters by estimated cost, with the unclustered line always last.
+import { Chalk } from 'chalk';
+import Table from 'cli-table3';
+import type { ClusterRun } from '../types.js';
+import { describeSkipped, formatCount, formatMoney, formatShare, truncate } from './format.js';
+
+export interface TableOptions {
+  /** ANSI colors on or off; decided by the caller (see shouldUseColor), never by global state. */
+  color: boolean;
+  /** Show at most this many clusters (the unclustered line is always shown). */
+  limit?: number;
+}
+
+const LABEL_WIDTH = 40;
+const KEYWORDS_WIDTH = 48;
+
+/** Colors when writing to a terminal, unless NO_COLOR is set (https://no-color.org); FORCE_COLOR forces them. */
+export function shouldUseColor(stream: { isTTY?: boolean }, env: Record<string, string | undefined>): boolean {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '') return env.FORCE_COLOR !== '0';
+  return stream.isTTY === true;
+}
+
+export function renderTable(run: ClusterRun, options: TableOptions): string {
+  const paint = new Chalk({ level: options.color ? 1 : 0 });
+  const limit = options.limit === undefined ? run.clusters.length : Math.max(0, Math.floor(options.limit));
+  const shown = run.clusters.slice(0, limit);
+  const money = (n: number): string => formatMoney(n, run.cost.currency);
+
+  const table = new Table({
+    head: ['#', 'label', 'tickets', 'share', 'est. cost', 'keywords'].map((h) => paint.bold(h)),
+    colAligns: ['right', 'left', 'right', 'right', 'right', 'left'],
+    // cli-table3 would color with its own global-state colors; ours come from `paint` only.
+    style: { head: [], border: [] },
+    // No rule between rows: a ranked list reads better compact.
+    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+  });
+  for (const c of shown) {
+    table.push([
+      String(c.rank),
+      paint.bold(truncate(c.label, LABEL_WIDTH)),
+      formatCount(c.size),
+      formatShare(c.share),
+      paint.yellow(money(c.cost)),
+      paint.dim(truncate(c.keywords.join(', '), KEYWORDS_WIDTH)),
+    ]);
+  }
+  const hidden = run.clusters.slice(limit);
+  if (hidden.length > 0) {
+    const size = hidden.reduce((sum, c) => sum + c.size, 0);
+    const cost = hidden.reduce((sum, c) => sum + c.cost, 0);
+    const share = hidden.reduce((sum, c) => sum + c.share, 0);
+    table.push(['', paint.dim(`… ${formatCount(hidden.length)} more clusters`), formatCount(size), formatShare(share), money(cost), '']);
+  }
+  table.push([
+    '',
+    paint.italic('unclustered'),
+    formatCount(run.noise.size),
+    formatShare(run.noise.share),
+    money(run.noise.cost),
+    paint.dim('tickets no cluster fits well'),
+  ]);
+  return `${paint.bold(summaryLine(run))}\n${table.toString()}\n`;
+}
+
+/** "1,234 tickets · 17 clusters · 210 unclustered (17.0%) · est. cost $7,404 at $6.00/ticket" */
+export function summaryLine(run: ClusterRun): string {
+  const { totals, cost } = run;
+  const tickets = totals.clustered + totals.noise;
+  const total = tickets * cost.perTicket;
+  const parts = [
+    `${formatCount(tickets)} tickets`,
+    `${formatCount(totals.clusters)} clusters`,
+    `${formatCount(totals.noise)} unclustered (${formatShare(run.noise.share)})`,
+  ];
+  const skipped = describeSkipped(totals.skipped);
+  if (skipped) parts.push(skipped);
+  parts.push(`est. cost ${formatMoney(total, cost.currency)} at ${formatMoney(cost.perTicket, cost.currency)}/ticket`);
+  return parts.join(' · ');
+}
