@@ -1,0 +1,153 @@
+// `tickets models`, `tickets models pull <id>`, `tickets cache clear`.
+import type { Command } from 'commander';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { UserError } from '../errors.js';
+import { offlineFromEnv, resolveCacheLocation, type CacheLocation } from '../embed/cache/location.js';
+import { DEFAULT_MODEL, MODEL_PROFILES } from '../embed/profiles.js';
+import { downloadModel, loadTransformers } from '../embed/transformer/hub-download.js';
+import { missingModelFiles } from '../embed/transformer/model-source.js';
+
+interface CacheDirOption {
+  cacheDir?: string;
+}
+
+/** Bytes under a directory (0 when it does not exist). */
+export function directorySize(dir: string): number {
+  let total = 0;
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return 0;
+  }
+  for (const e of entries) {
+    const path = join(dir, e.name);
+    if (e.isDirectory()) total += directorySize(path);
+    else if (e.isFile()) total += statSync(path).size;
+  }
+  return total;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KB', 'MB', 'GB', 'TB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value.toFixed(1)} ${units[unit]}`;
+}
+
+/** Hub ids (owner/name) with a complete model in the model cache. */
+export function cachedModels(modelsDir: string): string[] {
+  const found: string[] = [];
+  const subdirs = (dir: string): string[] => {
+    try {
+      return readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    } catch {
+      return [];
+    }
+  };
+  for (const owner of subdirs(modelsDir)) {
+    for (const name of subdirs(join(modelsDir, owner))) {
+      if (missingModelFiles(join(modelsDir, owner, name)).length === 0) found.push(`${owner}/${name}`);
+    }
+  }
+  return found.sort();
+}
+
+/** The text `tickets models` prints. */
+export function describeModels(location: CacheLocation): string {
+  const cached = new Set(cachedModels(location.models));
+  const rows = MODEL_PROFILES.map((p) => [
+    p.id,
+    String(p.dimensions),
+    p.pooling,
+    String(p.maxTokens),
+    p.prefix ? JSON.stringify(p.prefix) : '-',
+    cached.has(p.id) ? 'yes' : 'no',
+    p.description,
+  ]);
+  const header = ['MODEL', 'DIMS', 'POOLING', 'MAX TOKENS', 'PREFIX', 'CACHED', 'NOTES'];
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] as string).length)));
+  const line = (cells: string[]): string => cells.map((cell, c) => (c < cells.length - 1 ? cell.padEnd(widths[c] as number) : cell)).join('  ');
+  const others = [...cached].filter((id) => !MODEL_PROFILES.some((p) => p.id === id));
+  const embeddings = directorySize(location.embeddings);
+  const out = [
+    `model cache:     ${location.models} (${formatBytes(directorySize(location.models))})`,
+    `embedding cache: ${location.embeddings} (${formatBytes(embeddings)})`,
+    '',
+    line(header),
+    ...rows.map(line),
+  ];
+  if (others.length > 0) out.push('', `other cached models (settings read from their config): ${others.join(', ')}`);
+  out.push(
+    '',
+    `default: ${DEFAULT_MODEL}. Any hub id or local model directory works with --model.`,
+    'Download ahead of time (e.g. for a CI cache): tickets models pull <id>. Cache location: --cache-dir, TICKETS_CACHE_DIR or XDG_CACHE_HOME.',
+  );
+  return `${out.join('\n')}\n`;
+}
+
+/** Downloads a model into the cache (or says it is already there); returns the lines to print. */
+export async function pullModel(id: string, location: CacheLocation, log: (line: string) => void): Promise<string> {
+  if (offlineFromEnv()) throw new UserError('"tickets models pull" downloads from the network, but TICKETS_OFFLINE is set; unset it for this command');
+  const dir = join(location.models, id);
+  if (existsSync(dir) && missingModelFiles(dir).length === 0) return `${id} is already in the model cache: ${dir}`;
+  const transformers = await loadTransformers(location, false);
+  const reported = new Set<string>();
+  await downloadModel(transformers, id, location, (file, loaded, total) => {
+    if (total > 0 && loaded >= total && !reported.has(file)) {
+      reported.add(file);
+      log(`downloaded ${file} (${formatBytes(total)})`);
+    }
+  });
+  return `${id} is in the model cache: ${dir} (${formatBytes(directorySize(dir))})`;
+}
+
+/** Deletes the embedding cache, and the downloaded models too when asked; returns what was freed. */
+export function clearCache(location: CacheLocation, models: boolean): string {
+  const targets = models ? [location.embeddings, location.models] : [location.embeddings];
+  const lines = targets.map((dir) => {
+    const size = directorySize(dir);
+    rmSync(dir, { recursive: true, force: true });
+    return `removed ${dir} (${formatBytes(size)})`;
+  });
+  if (!models) lines.push(`kept the downloaded models in ${location.models} (use --models to remove them too)`);
+  return lines.join('\n');
+}
+
+export function registerModelCommands(program: Command): void {
+  const models = program
+    .command('models')
+    .description('list the embedding models, which are cached, and where the caches are')
+    .option('--cache-dir <dir>', 'cache directory (default: TICKETS_CACHE_DIR, $XDG_CACHE_HOME/tickets or ~/.cache/tickets)')
+    .action((opts: CacheDirOption) => {
+      process.stdout.write(describeModels(resolveCacheLocation(opts.cacheDir)));
+    });
+  models
+    .command('pull')
+    .description('download a model into the cache ahead of time (e.g. for a CI cache)')
+    .argument('<id>', 'Hugging Face hub id, e.g. Xenova/multilingual-e5-small')
+    .option('--cache-dir <dir>', 'cache directory')
+    .action(async (id: string, opts: CacheDirOption, command: Command) => {
+      const cacheDir = opts.cacheDir ?? (command.parent?.opts() as CacheDirOption | undefined)?.cacheDir;
+      const location = resolveCacheLocation(cacheDir);
+      const summary = await pullModel(id, location, (line) => process.stderr.write(`${line}\n`));
+      process.stdout.write(`${summary}\n`);
+    });
+  const cache = program.command('cache').description('manage the on-disk caches');
+  cache
+    .command('clear')
+    .description('delete cached embeddings (and downloaded models with --models)')
+    .option('--models', 'also delete the downloaded models')
+    .option('--cache-dir <dir>', 'cache directory')
+    .action((opts: CacheDirOption & { models?: boolean }) => {
+      const location = resolveCacheLocation(opts.cacheDir);
+      if (relative(location.root, location.embeddings).startsWith('..')) throw new UserError('refusing to clear a cache outside the cache directory');
+      process.stdout.write(`${clearCache(location, Boolean(opts.models))}\n`);
+    });
+}

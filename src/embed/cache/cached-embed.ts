@@ -1,0 +1,96 @@
+// The embed flow shared by the transformer and remote engines: normalize, deduplicate, serve
+// what the cache has, compute only the rest, store it, and assemble the matrix in input order.
+import { UserError } from '../../errors.js';
+import type { EmbeddingMatrix, EmbedProgress, EmbedStats } from '../../types.js';
+import type { EmbeddingCache } from './embedding-cache.js';
+import { KEY_BYTES, normalizeText, textKeys } from './text-key.js';
+
+/** Computes L2-normalized vectors for texts (already normalized); calls `onDone(n)` as rows finish. */
+export type ComputeVectors = (
+  texts: string[],
+  onDone: (count: number) => void,
+) => Promise<{ dims: number; data: Float32Array }>;
+
+export interface CachedEmbedResult {
+  matrix: EmbeddingMatrix;
+  stats: EmbedStats;
+}
+
+export interface CachedEmbedOptions {
+  cache: EmbeddingCache | null;
+  /** Known output dimensions (null: whatever the cache or the first computation says). */
+  dims: number | null;
+  /** Names the model in the mismatch message. */
+  model: string;
+  onProgress?: (p: EmbedProgress) => void;
+}
+
+export async function embedWithCache(
+  texts: readonly string[],
+  compute: ComputeVectors,
+  options: CachedEmbedOptions,
+): Promise<CachedEmbedResult> {
+  const n = texts.length;
+  const uniqueTexts: string[] = [];
+  const slotOf = new Int32Array(n);
+  const slots = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const text = normalizeText(texts[i] as string);
+    let slot = slots.get(text);
+    if (slot === undefined) {
+      slot = uniqueTexts.length;
+      slots.set(text, slot);
+      uniqueTexts.push(text);
+    }
+    slotOf[i] = slot;
+  }
+  const keys = textKeys(uniqueTexts);
+  const lookup = options.cache?.lookup(keys, options.dims) ?? null;
+  const found = lookup?.found ?? new Uint8Array(uniqueTexts.length);
+  const missing: number[] = [];
+  for (let s = 0; s < uniqueTexts.length; s++) if (!found[s]) missing.push(s);
+
+  let done = n - missing.length;
+  const report = (): void => options.onProgress?.({ done, total: n });
+  report();
+  let dims = lookup && lookup.foundCount > 0 ? lookup.dims : options.dims;
+  let computed: Float32Array = new Float32Array(0);
+  if (missing.length > 0) {
+    const result = await compute(
+      missing.map((s) => uniqueTexts[s] as string),
+      (count) => {
+        done += count;
+        report();
+      },
+    );
+    if (dims !== null && result.dims !== dims) {
+      throw new UserError(
+        `model "${options.model}" returned ${result.dims}-dimensional vectors, but ${dims} were expected (earlier cached vectors or the model profile); run "tickets cache clear" if the model changed`,
+      );
+    }
+    dims = result.dims;
+    computed = result.data;
+    if (options.cache) {
+      const newKeys = Buffer.allocUnsafe(missing.length * KEY_BYTES);
+      missing.forEach((s, m) => keys.copy(newKeys, m * KEY_BYTES, s * KEY_BYTES, (s + 1) * KEY_BYTES));
+      options.cache.store(newKeys, computed, dims);
+    }
+  }
+  const d = dims ?? 0;
+  const rowOfSlot = new Int32Array(uniqueTexts.length).fill(-1);
+  missing.forEach((s, m) => {
+    rowOfSlot[s] = m;
+  });
+  const data = new Float32Array(n * d);
+  let cached = 0;
+  for (let i = 0; i < n; i++) {
+    const s = slotOf[i] as number;
+    const m = rowOfSlot[s] as number;
+    if (m >= 0) data.set(computed.subarray(m * d, (m + 1) * d), i * d);
+    else {
+      data.set((lookup as { vectors: Float32Array }).vectors.subarray(s * d, (s + 1) * d), i * d);
+      cached++;
+    }
+  }
+  return { matrix: { rows: n, dims: d, data }, stats: { embedded: missing.length, cached } };
+}

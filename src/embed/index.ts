@@ -1,0 +1,104 @@
+// Picks the embedder for a run: lexical (always works), transformer (local model), or remote.
+import { UserError } from '../errors.js';
+import type { Embedder } from '../types.js';
+import { resolveCacheLocation, offlineFromEnv } from './cache/location.js';
+import { LexicalEmbedder } from './lexical/index.js';
+import { DEFAULT_MODEL } from './profiles.js';
+import { RemoteEmbedder } from './remote/remote-embedder.js';
+import { probeHub, resolveModelSource } from './transformer/model-source.js';
+import { TransformerEmbedder } from './transformer/transformer-embedder.js';
+
+export type EmbedderKind = 'auto' | 'lexical' | 'transformer' | 'remote';
+
+export interface EmbedderOptions {
+  embedder: EmbedderKind;
+  /** Hub id or local directory (transformer), or the model name sent to the endpoint (remote). */
+  model?: string;
+  /** OpenAI-compatible endpoint for `remote` (with `auto`, giving one selects remote). */
+  endpoint?: string;
+  /** Never touch the network (also TICKETS_OFFLINE=1). */
+  offline?: boolean;
+  seed: number;
+  /** Kept for callers: progress display is the CLI's (src/cli/progress.ts), the embedders stay silent. */
+  quiet?: boolean;
+  /** Overrides TICKETS_CACHE_DIR / XDG_CACHE_HOME / ~/.cache/tickets. */
+  cacheDir?: string;
+  /** Use the on-disk embedding cache (default true). */
+  useCache?: boolean;
+}
+
+export interface CreatedEmbedder {
+  embedder: Embedder;
+  /** One line for stderr when `auto` fell back to lexical, else null. */
+  notice: string | null;
+}
+
+export async function createEmbedder(options: EmbedderOptions): Promise<CreatedEmbedder> {
+  const offline = options.offline ?? offlineFromEnv();
+  const location = resolveCacheLocation(options.cacheDir);
+  const useCache = options.useCache !== false;
+  const lexical = (): Embedder => new LexicalEmbedder({ seed: options.seed });
+  const transformer = (model: string): Promise<TransformerEmbedder> =>
+    TransformerEmbedder.load({ model, offline, location, useCache });
+
+  switch (options.embedder) {
+    case 'lexical':
+      return { embedder: lexical(), notice: null };
+    case 'transformer':
+      return { embedder: await transformer(options.model ?? DEFAULT_MODEL), notice: null };
+    case 'remote':
+      return { embedder: remote(options, location, useCache, offline), notice: null };
+    case 'auto':
+      if (options.endpoint) return { embedder: remote(options, location, useCache, offline), notice: null };
+      return autoTransformer(options.model ?? DEFAULT_MODEL, Boolean(options.model), offline, location.models, transformer, lexical);
+    default:
+      throw new UserError(`unknown embedder "${String(options.embedder)}" (use auto, lexical, transformer or remote)`);
+  }
+}
+
+function remote(options: EmbedderOptions, location: ReturnType<typeof resolveCacheLocation>, useCache: boolean, offline: boolean): Embedder {
+  if (!options.endpoint) throw new UserError('--embedder remote needs --endpoint <url> (an OpenAI-compatible API, e.g. http://localhost:11434/v1)');
+  if (offline) throw new UserError('--embedder remote cannot run with --offline / TICKETS_OFFLINE=1: it calls the endpoint over the network');
+  return new RemoteEmbedder({ endpoint: options.endpoint, model: options.model, location, useCache });
+}
+
+/**
+ * The transformer when its model is on disk or downloadable, else lexical with a notice. The hub
+ * is probed with a short timeout first, so an offline laptop falls back in seconds.
+ */
+async function autoTransformer(
+  model: string,
+  explicit: boolean,
+  offline: boolean,
+  modelsDir: string,
+  transformer: (model: string) => Promise<TransformerEmbedder>,
+  lexical: () => Embedder,
+): Promise<CreatedEmbedder> {
+  const source = resolveModelSource(model, modelsDir); // a bad local directory is an error, not a fallback
+  const fallback = (why: string): CreatedEmbedder => ({
+    embedder: lexical(),
+    notice: `transformer model "${model}" is not available (${why}); using the lexical embedder — run "tickets models pull ${model}" with network access for meaning-based clusters`,
+  });
+  if (!source.dir) {
+    if (offline) return fallback(`offline and not in the model cache ${modelsDir}`);
+    const probe = await probeHub(model);
+    if (!probe.reachable) return fallback(`the model hub is unreachable: ${probe.reason}`);
+    if (!probe.found) {
+      if (explicit) throw new UserError(`model "${model}" was not found on the Hugging Face hub (check the id, e.g. Xenova/all-MiniLM-L6-v2)`);
+      return fallback('not found on the hub');
+    }
+  }
+  try {
+    return { embedder: await transformer(model), notice: null };
+  } catch (err) {
+    // A download that breaks midway still leaves the user a result, with the reason.
+    if (err instanceof UserError && source.kind === 'hub' && !source.dir) return fallback(err.message);
+    throw err;
+  }
+}
+
+export { DEFAULT_MODEL, MODEL_PROFILES, knownProfile, profileFor, type ModelProfile, type Pooling } from './profiles.js';
+export { resolveCacheLocation, offlineFromEnv, type CacheLocation } from './cache/location.js';
+export { EmbeddingCache } from './cache/embedding-cache.js';
+export { TransformerEmbedder } from './transformer/transformer-embedder.js';
+export { RemoteEmbedder } from './remote/remote-embedder.js';
