@@ -30,7 +30,14 @@ export interface TokenizedBatch {
   attention_mask: { data: BigInt64Array; dims: number[] };
   token_type_ids?: { data: BigInt64Array; dims: number[] };
 }
-export type BatchTokenizer = (texts: string[], options: Record<string, unknown>) => TokenizedBatch;
+/** The tokenizer called without padding/truncation: one id list per text. */
+interface RawEncoding {
+  input_ids: number[][];
+  attention_mask: number[][];
+  token_type_ids?: number[][];
+}
+export type BatchTokenizer = ((texts: string[], options: Record<string, unknown>) => RawEncoding) & { pad_token_id?: number | null };
+type TensorConstructor = new (type: 'int64', data: BigInt64Array, dims: number[]) => { data: BigInt64Array; dims: number[] };
 type ModelOutput = Record<string, { data: Float32Array; dims: number[] } | undefined>;
 type BatchModel = ((inputs: TokenizedBatch) => Promise<ModelOutput>) & { dispose?: () => Promise<unknown> };
 
@@ -54,6 +61,9 @@ export class TransformerEmbedder implements Embedder {
   private readonly batchModel: BatchModel;
   private readonly cache: EmbeddingCache | null;
   private readonly batchSize: number;
+  private readonly Tensor: TensorConstructor;
+  /** Special tokens that close every sequence ([SEP], </s>): kept when a text is truncated. */
+  private readonly closingTokens: number;
   private dims: number;
   private lastStats: EmbedStats | undefined;
 
@@ -66,6 +76,7 @@ export class TransformerEmbedder implements Embedder {
     batchModel: BatchModel;
     cache: EmbeddingCache | null;
     batchSize: number;
+    Tensor: TensorConstructor;
   }) {
     this.model = parts.model;
     this.profile = parts.profile;
@@ -75,6 +86,8 @@ export class TransformerEmbedder implements Embedder {
     this.batchModel = parts.batchModel;
     this.cache = parts.cache;
     this.batchSize = parts.batchSize;
+    this.Tensor = parts.Tensor;
+    this.closingTokens = closingTokenCount(parts.tokenizer);
     this.dims = parts.profile.dimensions;
   }
 
@@ -111,6 +124,7 @@ export class TransformerEmbedder implements Embedder {
       batchModel,
       cache: options.useCache === false ? null : EmbeddingCache.forModel(options.location.embeddings, source.id, revision),
       batchSize: options.batchSize ?? 32,
+      Tensor: transformers.Tensor as unknown as TensorConstructor,
     });
   }
 
@@ -150,12 +164,54 @@ export class TransformerEmbedder implements Embedder {
   /** Tokenizes one batch exactly as embed() does: profile prefix, padding, truncation at maxTokens. */
   tokenize(texts: string[]): TokenizedBatch {
     const prefixed = this.profile.prefix ? texts.map((t) => this.profile.prefix + t) : texts;
-    return this.tokenizer(prefixed, { padding: true, truncation: true, max_length: this.profile.maxTokens });
+    const raw = this.tokenizer(prefixed, { padding: false, truncation: false, return_tensor: false });
+    return padBatch(raw, this.profile.maxTokens, this.closingTokens, this.tokenizer.pad_token_id ?? 0, this.Tensor);
   }
 
   async dispose(): Promise<void> {
     await this.batchModel.dispose?.();
   }
+}
+
+/**
+ * How many special tokens end every encoding: the common tail of the encodings of "" and of a
+ * word, beyond their common head ([CLS] x [SEP] vs [CLS] [SEP] → 1).
+ */
+function closingTokenCount(tokenizer: BatchTokenizer): number {
+  const [empty, word] = tokenizer(['', 'a'], { padding: false, truncation: false, return_tensor: false }).input_ids as [number[], number[]];
+  let head = 0;
+  while (head < empty.length && empty[head] === word[head]) head++;
+  let tail = 0;
+  while (tail < empty.length - head && empty[empty.length - 1 - tail] === word[word.length - 1 - tail]) tail++;
+  return tail;
+}
+
+/**
+ * Pads a batch to its longest text and truncates texts longer than maxTokens, keeping the closing
+ * special tokens the way Hugging Face truncation does (transformers.js would cut [SEP] off).
+ */
+export function padBatch(raw: RawEncoding, maxTokens: number, closing: number, padId: number, Tensor: TensorConstructor): TokenizedBatch {
+  const b = raw.input_ids.length;
+  const seq = Math.max(1, ...raw.input_ids.map((ids) => Math.min(ids.length, maxTokens)));
+  const ids = new BigInt64Array(b * seq).fill(BigInt(padId));
+  const mask = new BigInt64Array(b * seq);
+  const types = raw.token_type_ids ? new BigInt64Array(b * seq) : null;
+  for (let r = 0; r < b; r++) {
+    const source = raw.input_ids[r] as number[];
+    const n = source.length;
+    const keep = Math.min(n, maxTokens);
+    // Positions taken from the source: the head, then (when cut) the closing tokens from its end.
+    const cut = n > maxTokens ? Math.min(closing, keep) : 0;
+    for (let t = 0; t < keep; t++) {
+      const from = t < keep - cut ? t : n - (keep - t);
+      ids[r * seq + t] = BigInt(source[from] as number);
+      mask[r * seq + t] = BigInt((raw.attention_mask[r] as number[])[from] as number);
+      if (types) types[r * seq + t] = BigInt((raw.token_type_ids?.[r] as number[])[from] as number);
+    }
+  }
+  const batch: TokenizedBatch = { input_ids: new Tensor('int64', ids, [b, seq]), attention_mask: new Tensor('int64', mask, [b, seq]) };
+  if (types) batch.token_type_ids = new Tensor('int64', types, [b, seq]);
+  return batch;
 }
 
 /** A local copy of a known model (directory named like it) keeps the known profile. */

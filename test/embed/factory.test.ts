@@ -1,0 +1,183 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { UserError } from '../../src/errors.js';
+import { createEmbedder } from '../../src/embed/index.js';
+import { TransformerEmbedder } from '../../src/embed/transformer/transformer-embedder.js';
+import { describeModels, pullModel, clearCache } from '../../src/cli/models-command.js';
+import { closedPort, startTestHub, type TestHub } from './test-hub.js';
+import { TINY_MODEL, tempLocation } from './tiny-model.js';
+
+const HUB_ID = 'tickets-test/tiny-model';
+const TEXTS = ['password reset please', 'не могу войти в аккаунт', 'order late'];
+
+let saved: NodeJS.ProcessEnv;
+let hub: TestHub | null = null;
+beforeEach(() => {
+  saved = { ...process.env };
+  delete process.env.TICKETS_OFFLINE;
+});
+afterEach(async () => {
+  process.env = saved;
+  await hub?.close();
+  hub = null;
+});
+
+async function withHub(failing: string[] = []): Promise<TestHub> {
+  hub = await startTestHub({ [HUB_ID]: TINY_MODEL }, failing);
+  process.env.HF_ENDPOINT = hub.url;
+  return hub;
+}
+
+describe('createEmbedder', () => {
+  test('lexical', async () => {
+    const { embedder, notice } = await createEmbedder({ embedder: 'lexical', seed: 1 });
+    expect(embedder.kind).toBe('lexical');
+    expect(notice).toBeNull();
+  });
+
+  test('transformer from a local directory', async () => {
+    const { root } = tempLocation();
+    const { embedder, notice } = await createEmbedder({ embedder: 'transformer', model: TINY_MODEL, seed: 1, offline: true, cacheDir: root });
+    expect([embedder.kind, embedder.model, notice]).toEqual(['transformer', TINY_MODEL, null]);
+    const m = await embedder.embed(TEXTS);
+    expect(m.dims).toBe(32);
+    expect(embedder.stats).toEqual({ embedded: 3, cached: 0 });
+  });
+
+  test('auto uses the transformer when the model is a local directory', async () => {
+    const { root } = tempLocation();
+    const { embedder, notice } = await createEmbedder({ embedder: 'auto', model: TINY_MODEL, seed: 1, cacheDir: root, offline: true });
+    expect(embedder.kind).toBe('transformer');
+    expect(notice).toBeNull();
+  });
+
+  test('auto falls back to lexical offline when the model is not cached, with one notice line', async () => {
+    const { root, models } = tempLocation();
+    const started = Date.now();
+    const { embedder, notice } = await createEmbedder({ embedder: 'auto', seed: 1, cacheDir: root, offline: true });
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(embedder.kind).toBe('lexical');
+    expect(notice).toContain('Xenova/paraphrase-multilingual-MiniLM-L12-v2');
+    expect(notice).toContain(models);
+    expect(notice).not.toContain('\n');
+  });
+
+  test('TICKETS_OFFLINE=1 means offline', async () => {
+    process.env.TICKETS_OFFLINE = '1';
+    process.env.HF_ENDPOINT = `http://127.0.0.1:${await closedPort()}`;
+    const { root } = tempLocation();
+    const { embedder, notice } = await createEmbedder({ embedder: 'auto', seed: 1, cacheDir: root });
+    expect(embedder.kind).toBe('lexical');
+    expect(notice).toContain('offline');
+  });
+
+  test('auto falls back within seconds when the hub refuses connections', async () => {
+    process.env.HF_ENDPOINT = `http://127.0.0.1:${await closedPort()}`;
+    const { root } = tempLocation();
+    const started = Date.now();
+    const { embedder, notice } = await createEmbedder({ embedder: 'auto', seed: 1, cacheDir: root });
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(embedder.kind).toBe('lexical');
+    expect(notice).toContain('unreachable');
+  });
+
+  test('auto falls back within seconds when the hub does not answer (probe timeout)', async () => {
+    const { createServer } = await import('node:net');
+    const silent = createServer(() => undefined); // accepts, never answers
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    try {
+      process.env.HF_ENDPOINT = `http://127.0.0.1:${(silent.address() as { port: number }).port}`;
+      const { root } = tempLocation();
+      const started = Date.now();
+      const { embedder, notice } = await createEmbedder({ embedder: 'auto', seed: 1, cacheDir: root });
+      expect(Date.now() - started).toBeLessThan(4000);
+      expect(embedder.kind).toBe('lexical');
+      expect(notice).toContain('no answer within 2.5 s');
+    } finally {
+      silent.close();
+    }
+  });
+
+  test('--embedder transformer offline without the model is an error, not a fallback', async () => {
+    const { root } = tempLocation();
+    const err = await createEmbedder({ embedder: 'transformer', seed: 1, cacheDir: root, offline: true }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UserError);
+    expect((err as Error).message).toContain('offline mode forbids downloading');
+  });
+
+  test('remote needs an endpoint', async () => {
+    const err = await createEmbedder({ embedder: 'remote', seed: 1 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UserError);
+    expect((err as Error).message).toContain('--endpoint');
+  });
+});
+
+describe('downloads from the hub (a local test hub over HTTP)', () => {
+  test('auto downloads a missing model into the cache, then works offline', async () => {
+    const testHub = await withHub();
+    const location = tempLocation();
+    const { embedder, notice } = await createEmbedder({ embedder: 'auto', model: HUB_ID, seed: 1, cacheDir: location.root });
+    expect(notice).toBeNull();
+    expect(embedder.kind).toBe('transformer');
+    expect(existsSync(join(location.models, HUB_ID, 'onnx', 'model_quantized.onnx'))).toBe(true);
+    expect(testHub.requests.some((r) => r.endsWith('/onnx/model_quantized.onnx'))).toBe(true);
+    const online = await embedder.embed(TEXTS);
+
+    await testHub.close();
+    hub = null;
+    const offline = await TransformerEmbedder.load({ model: HUB_ID, offline: true, location, useCache: false });
+    const again = await offline.embed(TEXTS);
+    expect(Array.from(again.data)).toEqual(Array.from(online.data));
+  });
+
+  test('models pull downloads ahead of time, and the listing shows the cache', async () => {
+    await withHub();
+    const location = tempLocation();
+    const lines: string[] = [];
+    const summary = await pullModel(HUB_ID, location, (l) => lines.push(l));
+    expect(summary).toContain(join(location.models, HUB_ID));
+    expect(lines.some((l) => l.includes('onnx/model_quantized.onnx'))).toBe(true);
+    expect(await pullModel(HUB_ID, location, () => undefined)).toContain('already in the model cache');
+    const listing = describeModels(location);
+    expect(listing).toContain(location.models);
+    expect(listing).toContain(location.embeddings);
+    expect(listing).toMatch(/Xenova\/paraphrase-multilingual-MiniLM-L12-v2\s+384\s+mean\s+128\s+-\s+no/);
+    expect(listing).toContain(`other cached models (settings read from their config): ${HUB_ID}`);
+  });
+
+  test('a download that fails midway is a clear error', async () => {
+    await withHub(['onnx/model_quantized.onnx']);
+    const location = tempLocation();
+    const err = await TransformerEmbedder.load({ model: HUB_ID, offline: false, location }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UserError);
+    expect((err as Error).message).toMatch(/^download of model "tickets-test\/tiny-model" from http:\/\/127\.0\.0\.1:\d+\/ failed: /);
+  });
+
+  test('a hub id the hub does not know', async () => {
+    await withHub();
+    const location = tempLocation();
+    const err = await createEmbedder({ embedder: 'auto', model: 'nobody/nothing', seed: 1, cacheDir: location.root }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UserError);
+    expect((err as Error).message).toContain('"nobody/nothing" was not found');
+  });
+
+  test('transformer with an unreachable hub says how to fix it', async () => {
+    process.env.HF_ENDPOINT = `http://127.0.0.1:${await closedPort()}`;
+    const err = await TransformerEmbedder.load({ model: HUB_ID, offline: false, location: tempLocation() }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UserError);
+    expect((err as Error).message).toContain('is unreachable (connection refused)');
+  });
+
+  test('cache clear removes embeddings, and models only when asked', async () => {
+    const location = tempLocation();
+    const embedder = await TransformerEmbedder.load({ model: TINY_MODEL, offline: true, location });
+    await embedder.embed(TEXTS);
+    expect(existsSync(location.embeddings)).toBe(true);
+    expect(clearCache(location, false)).toContain(`removed ${location.embeddings}`);
+    expect(existsSync(location.embeddings)).toBe(false);
+    const again = await TransformerEmbedder.load({ model: TINY_MODEL, offline: true, location });
+    await again.embed(TEXTS);
+    expect(again.stats).toEqual({ embedded: 3, cached: 0 });
+  });
+});
