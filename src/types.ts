@@ -35,6 +35,8 @@ export interface TicketExport {
   skipped: SkippedRow[];
   /** Data rows read (tickets + skipped). */
   rowCount: number;
+  /** Non-fatal problems worth one line on stderr (e.g. rows with a different field count than the header). */
+  warnings?: string[];
 }
 
 /** Row-major matrix of L2-normalized vectors, one row per ticket. */

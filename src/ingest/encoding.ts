@@ -1,0 +1,103 @@
+// Turns the raw bytes of an export into text: BOM first, then valid UTF-8, else Windows-1251 (Excel's Russian default).
+import { isUtf8 } from 'node:buffer';
+import iconv from 'iconv-lite';
+import { UserError } from '../errors.js';
+
+export interface DecodedExport {
+  /** The text re-encoded as UTF-8 bytes, without a BOM. */
+  utf8: Buffer;
+  /** Canonical encoding name, e.g. 'utf-8', 'utf-16le', 'windows-1251'. */
+  encoding: string;
+}
+
+/** Encoding named by a byte-order mark, or null. */
+export function encodingFromBom(bytes: Uint8Array): string | null {
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return null;
+}
+
+/**
+ * UTF-16 written without a BOM shows up as a zero byte next to nearly every ASCII character,
+ * always on the same side; binary files have zeros scattered on both sides.
+ */
+export function guessBomlessUtf16(bytes: Uint8Array): string | null {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 4) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  const pairs = n / 2;
+  if (oddZeros > pairs * 0.4 && evenZeros < pairs * 0.02) return 'utf-16le';
+  if (evenZeros > pairs * 0.4 && oddZeros < pairs * 0.02) return 'utf-16be';
+  return null;
+}
+
+/** True when the first bytes hold NULs or many control characters: an archive, image or other non-text file. */
+export function looksBinary(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 65536);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i]!;
+    if (b === 0) return true;
+    // Tab, LF, FF, CR and ESC-free text only; other C0 controls are rare in real exports.
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d) control++;
+  }
+  return n > 0 && control / n > 0.05;
+}
+
+/** Canonical name for a user-given encoding, or a UserError when iconv-lite does not know it. */
+export function normalizeEncodingName(name: string): string {
+  const trimmed = name.trim();
+  if (!iconv.encodingExists(trimmed)) {
+    throw new UserError(
+      `Unknown encoding "${name}" (try utf-8, utf-16le, utf-16be, windows-1251, koi8-r, latin1)`,
+    );
+  }
+  const lower = trimmed.toLowerCase().replace(/_/g, '-');
+  if (lower === 'utf8') return 'utf-8';
+  if (lower === 'cp1251' || lower === 'win1251' || lower === 'windows1251') return 'windows-1251';
+  if (lower === 'utf16le' || lower === 'ucs2' || lower === 'ucs-2') return 'utf-16le';
+  if (lower === 'utf16be') return 'utf-16be';
+  return lower;
+}
+
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+function withoutUtf8Bom(bytes: Buffer): Buffer {
+  return bytes.subarray(0, 3).equals(UTF8_BOM) ? bytes.subarray(3) : bytes;
+}
+
+// Any other encoding is decoded to a string and re-encoded, so the parser always sees UTF-8 bytes.
+function toUtf8(bytes: Buffer, encoding: string): Buffer {
+  if (encoding === 'utf-8') return withoutUtf8Bom(bytes);
+  const text = iconv.decode(bytes, encoding); // strips a BOM
+  return Buffer.from(text, 'utf8');
+}
+
+function binaryError(file: string): UserError {
+  return new UserError(`${file}: not a text file (binary bytes found); expected a CSV export`);
+}
+
+/**
+ * The export as UTF-8 bytes (no BOM), detecting the encoding unless `forced` names one.
+ * UTF-8 input is passed through without copying, so a large export is never held as a JS string.
+ */
+export function decodeExport(bytes: Buffer, file: string, forced?: string): DecodedExport {
+  if (forced !== undefined && forced.trim() !== '' && forced.trim().toLowerCase() !== 'auto') {
+    const encoding = normalizeEncodingName(forced);
+    if (!encoding.startsWith('utf-16') && !encoding.startsWith('utf-32') && looksBinary(bytes)) {
+      throw binaryError(file);
+    }
+    return { utf8: toUtf8(bytes, encoding), encoding };
+  }
+  const encoding = encodingFromBom(bytes) ?? guessBomlessUtf16(bytes);
+  if (encoding !== null) return { utf8: toUtf8(bytes, encoding), encoding };
+  if (looksBinary(bytes)) throw binaryError(file);
+  if (isUtf8(bytes)) return { utf8: bytes, encoding: 'utf-8' };
+  return { utf8: toUtf8(bytes, 'windows-1251'), encoding: 'windows-1251' };
+}

@@ -1,0 +1,109 @@
+// Ingest: reads a helpdesk CSV export (any common encoding/delimiter) into tickets.
+import { UserError } from '../errors.js';
+import type { TicketExport } from '../types.js';
+import { chooseColumns } from './columns.js';
+import { delimiterName, parseDelimiterOption, sniffDelimiter } from './delimiter.js';
+import { decodeExport } from './encoding.js';
+import { normalizeLineBreaks, readExportBytes } from './file.js';
+import { parseTicketRows, type RowLayout } from './rows.js';
+
+export interface IngestOptions {
+  /** Force an encoding (utf-8, utf-16le, windows-1251, ...); detected when absent. */
+  encoding?: string;
+  /** Force a delimiter (",", ";", "\t" or "tab", "|"); sniffed when absent. */
+  delimiter?: string;
+  /** Column names joined (in this order, with "\n") into the ticket text. */
+  text?: string[];
+  /** Column holding the ticket id. */
+  id?: string;
+  /** Column holding the created-at date. */
+  date?: string;
+}
+
+// Excel writes "sep=;" as the first line when asked to; it names the delimiter and is not the header.
+const EXCEL_SEP_LINE = /^sep=(.)\n/;
+
+function excelSeparator(utf8: Buffer): string | null {
+  if (utf8.length < 5 || utf8[0] !== 0x73 /* s */) return null;
+  return EXCEL_SEP_LINE.exec(utf8.subarray(0, 8).toString('utf8'))?.[1] ?? null;
+}
+
+function isBlank(utf8: Buffer): boolean {
+  for (let i = 0; i < utf8.length; i++) {
+    const b = utf8[i]!;
+    if (b !== 0x20 && b !== 0x0a && b !== 0x09) return false;
+  }
+  return true;
+}
+
+/** Reads a ticket export. Every problem the user can fix is a one-line UserError naming the file. */
+export async function readTicketExport(path: string, options: IngestOptions = {}): Promise<TicketExport> {
+  const bytes = await readExportBytes(path);
+  const decoded = decodeExport(bytes, path, options.encoding);
+  let utf8 = normalizeLineBreaks(decoded.utf8);
+  if (isBlank(utf8)) throw new UserError(`${path}: the file is empty`);
+
+  let lineOffset = 0;
+  let delimiter: string;
+  const sep = excelSeparator(utf8);
+  if (sep !== null) {
+    utf8 = utf8.subarray(Buffer.byteLength(`sep=${sep}\n`));
+    lineOffset = 1;
+  }
+  if (options.delimiter !== undefined && options.delimiter !== '') {
+    delimiter = parseDelimiterOption(options.delimiter);
+  } else if (sep !== null) {
+    delimiter = sep;
+  } else {
+    delimiter = sniffDelimiter(utf8.subarray(0, 65536).toString('utf8'));
+  }
+
+  let columns: TicketExport['columns'] = { text: [], id: null, date: null };
+  const layoutFor = (header: string[]): RowLayout => {
+    const choice = chooseColumns(header, options, path);
+    columns = {
+      text: choice.text.map((i) => header[i]!),
+      id: choice.id === null ? null : header[choice.id]!,
+      date: choice.date === null ? null : header[choice.date]!,
+    };
+    const used = new Set([...choice.text, choice.id, choice.date]);
+    const extra: Array<[number, string]> = [];
+    header.forEach((name, i) => {
+      if (!used.has(i)) extra.push([i, name]);
+    });
+    return { ...choice, extra, headerLength: header.length };
+  };
+
+  const rows = parseTicketRows(utf8, delimiter, path, lineOffset, layoutFor);
+  if (rows.header.length === 0) throw new UserError(`${path}: the file is empty`);
+  if (rows.rowCount === 0) throw new UserError(`${path}: has a header but no data rows`);
+
+  const warnings: string[] = [];
+  if (rows.raggedRows > 0) {
+    warnings.push(
+      `${path}: ${rows.raggedRows} row(s) have a different number of fields than the header ` +
+        `(${rows.header.length}), first on line ${rows.firstRaggedLine}; is the delimiter "${delimiterName(delimiter)}" right?`,
+    );
+  }
+  return {
+    file: path,
+    encoding: decoded.encoding,
+    delimiter,
+    columns,
+    header: rows.header,
+    tickets: rows.tickets,
+    skipped: rows.skipped,
+    rowCount: rows.rowCount,
+    warnings,
+  };
+}
+
+/** One line telling which columns were used, e.g. "text: Subject + Description · id: Ticket ID · date: Created at". */
+export function describeColumns(exp: Pick<TicketExport, 'columns'>): string {
+  const { text, id, date } = exp.columns;
+  return `text: ${text.join(' + ')} · id: ${id ?? 'row number'} · date: ${date ?? 'none'}`;
+}
+
+export { parseTicketDate } from './dates.js';
+export { sniffDelimiter, parseDelimiterOption, delimiterName } from './delimiter.js';
+export { decodeExport } from './encoding.js';

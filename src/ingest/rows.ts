@@ -1,0 +1,175 @@
+// Parses the CSV records and turns each data row into a ticket or a skipped row, in one pass.
+import { parse, CsvError } from 'csv-parse/sync';
+import { UserError } from '../errors.js';
+import type { SkippedRow, Ticket } from '../types.js';
+import { parseTicketDate } from './dates.js';
+
+export interface RowLayout {
+  text: number[];
+  id: number | null;
+  date: number | null;
+  /** [header index, name] of every column that goes into `extra`. */
+  extra: Array<[number, string]>;
+  headerLength: number;
+}
+
+export interface ParsedRows {
+  header: string[];
+  tickets: Ticket[];
+  skipped: SkippedRow[];
+  rowCount: number;
+  /** Data rows whose field count differs from the header's. */
+  raggedRows: number;
+  firstRaggedLine: number;
+}
+
+function newlinesIn(record: string[]): number {
+  let n = 0;
+  for (const field of record) {
+    let at = field.indexOf('\n');
+    while (at >= 0) {
+      n++;
+      at = field.indexOf('\n', at + 1);
+    }
+  }
+  return n;
+}
+
+/** Unique, non-empty header names: blanks become "column N", repeats get " (2)", " (3)". */
+export function uniqueHeader(record: string[]): string[] {
+  const seen = new Map<string, number>();
+  return record.map((raw, i) => {
+    const name = raw.trim() === '' ? `column ${i + 1}` : raw.trim();
+    const count = (seen.get(name) ?? 0) + 1;
+    seen.set(name, count);
+    return count === 1 ? name : `${name} (${count})`;
+  });
+}
+
+/**
+ * Parses `utf8` (LF line breaks only). `layoutFor` is called once with the header and returns how
+ * rows map to tickets; `lineOffset` is added to every line number (lines removed before parsing).
+ */
+export function parseTicketRows(
+  utf8: Buffer,
+  delimiter: string,
+  file: string,
+  lineOffset: number,
+  layoutFor: (header: string[]) => RowLayout,
+): ParsedRows {
+  let header: string[] | null = null;
+  let layout: RowLayout | null = null;
+  const tickets: Ticket[] = [];
+  const skipped: SkippedRow[] = [];
+  const seenIds = new Set<string>();
+  let rowCount = 0;
+  let raggedRows = 0;
+  let firstRaggedLine = 0;
+  let lastEndLine = lineOffset;
+
+  const onRecord = (record: string[], ctx: { lines: number }): null => {
+    const endLine = ctx.lines + lineOffset;
+    const line = endLine - newlinesIn(record);
+    lastEndLine = endLine;
+    if (layout === null) {
+      header = uniqueHeader(record);
+      layout = layoutFor(header);
+      return null;
+    }
+    rowCount++;
+    if (record.length !== layout.headerLength) {
+      raggedRows++;
+      if (firstRaggedLine === 0) firstRaggedLine = line;
+    }
+    const idCell = layout.id === null ? undefined : record[layout.id]?.trim();
+    const id = layout.id === null ? String(rowCount) : idCell ? idCell : `row ${rowCount}`;
+
+    let rawText = '';
+    for (const t of layout.text) {
+      const part = record[t];
+      if (part === undefined || part.trim() === '') continue;
+      rawText = rawText === '' ? part : `${rawText}\n${part}`;
+    }
+    if (rawText === '') {
+      skipped.push({ id, line, reason: 'empty text' });
+      return null;
+    }
+    if (layout.id !== null) {
+      if (seenIds.has(id)) {
+        skipped.push({ id, line, reason: 'duplicate id' });
+        return null;
+      }
+      seenIds.add(id);
+    }
+    const extra: Record<string, string> = {};
+    for (const [i, name] of layout.extra) extra[name] = record[i] ?? '';
+    // Surplus fields are kept, never dropped: they usually mean an unquoted delimiter inside a field.
+    for (let i = layout.headerLength; i < record.length; i++) extra[`column ${i + 1}`] = record[i]!;
+    const createdAt = layout.date === null ? null : parseTicketDate(record[layout.date] ?? '');
+    tickets.push({ id, line, rawText, createdAt, extra });
+    return null;
+  };
+
+  try {
+    parse(utf8, {
+      delimiter,
+      record_delimiter: '\n',
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      on_record: onRecord,
+    });
+  } catch (err) {
+    if (err instanceof UserError) throw err;
+    if (err instanceof CsvError && err.code === 'CSV_QUOTE_NOT_CLOSED') {
+      const start = unclosedQuoteLine(utf8.toString('utf8'), delimiter, lastEndLine - lineOffset);
+      const at = start === null ? lastEndLine + 1 : start + lineOffset;
+      throw new UserError(`${file}: line ${at}: a quoted field starts here but its closing quote (") is missing`);
+    }
+    if (err instanceof CsvError) {
+      const lines = (err as unknown as { lines?: unknown }).lines;
+      const where = typeof lines === 'number' ? `line ${lines + lineOffset}: ` : '';
+      throw new UserError(`${file}: ${where}cannot parse CSV (${err.message.split('\n')[0]})`);
+    }
+    throw err;
+  }
+  return { header: header ?? [], tickets, skipped, rowCount, raggedRows, firstRaggedLine };
+}
+
+/**
+ * The line where an unclosed quoted field opens, scanning from the line after `afterLine`
+ * (the end of the last good record). Only a quote at the start of a field opens one, as in the parser.
+ */
+export function unclosedQuoteLine(text: string, delimiter: string, afterLine: number): number | null {
+  let line = 1;
+  let i = 0;
+  while (line <= afterLine && i < text.length) {
+    const nl = text.indexOf('\n', i);
+    if (nl < 0) return null;
+    i = nl + 1;
+    line++;
+  }
+  let atFieldStart = true;
+  let inQuotes = false;
+  let openLine: number | null = null;
+  for (; i < text.length; i++) {
+    const c = text[i]!;
+    if (inQuotes) {
+      if (c === '"') {
+        if (text[i + 1] === '"') i++;
+        else inQuotes = false;
+      } else if (c === '\n') line++;
+      continue;
+    }
+    if (c === '"' && atFieldStart) {
+      inQuotes = true;
+      openLine = line;
+      atFieldStart = false;
+    } else if (c === delimiter) atFieldStart = true;
+    else if (c === '\n') {
+      line++;
+      atFieldStart = true;
+    } else atFieldStart = false;
+  }
+  return inQuotes ? openLine : null;
+}
