@@ -211,7 +211,7 @@ export class EmbeddingCache {
 }
 
 function segmentName(time: number): string {
-  return `seg-${String(time).padStart(15, '0')}-${process.pid}-${sequence++}.bin`;
+  return `seg-${String(time).padStart(15, '0')}-${process.pid}-${String(sequence++).padStart(6, '0')}.bin`;
 }
 
 function segmentTime(name: string): number {
