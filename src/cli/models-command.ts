@@ -130,6 +130,7 @@ export function registerModelCommands(program: Command): void {
     });
   models
     .command('pull')
+    .exitOverride()
     .description('download a model into the cache ahead of time (e.g. for a CI cache)')
     .argument('<id>', 'Hugging Face hub id, e.g. Xenova/multilingual-e5-small')
     .option('--cache-dir <dir>', 'cache directory')
@@ -142,6 +143,7 @@ export function registerModelCommands(program: Command): void {
   const cache = program.command('cache').description('manage the on-disk caches');
   cache
     .command('clear')
+    .exitOverride()
     .description('delete cached embeddings (and downloaded models with --models)')
     .option('--models', 'also delete the downloaded models')
     .option('--cache-dir <dir>', 'cache directory')
