@@ -59,7 +59,7 @@ export function labelClusters(input: LabelInput): ClusterLabel[] {
       support = 1;
       terms = selectKeywordTerms(corpus.vocabulary, scored, support, KEYWORDS);
     }
-    const keywords = terms.map((t) => corpus.vocabulary.surface[t]);
+    const keywords = terms.map((t) => corpus.vocabulary.surface(t));
     const memberOrder = Array.from(members[c]);
     const exampleIndices = distinctExamples(memberOrder, texts, EXAMPLES);
     result.push({
@@ -67,16 +67,16 @@ export function labelClusters(input: LabelInput): ClusterLabel[] {
       label: keywords.length > 0 ? labelFromKeywords(keywords) : fallbackLabel(texts, exampleIndices, c),
       exampleIndices,
       memberOrder,
-      signature: signatureOf(corpus.vocabulary.keys, scored, support),
+      signature: signatureOf(corpus.vocabulary.key, scored, support),
     });
   }
   return result;
 }
 
-function signatureOf(keys: string[], scored: { terms: Int32Array; scores: Float64Array; counts: Int32Array }, support: number): Array<[string, number]> {
+function signatureOf(key: (term: number) => string, scored: { terms: Int32Array; scores: Float64Array; counts: Int32Array }, support: number): Array<[string, number]> {
   const picked: Array<[string, number]> = [];
   for (let j = 0; j < scored.terms.length && picked.length < SIGNATURE_TERMS; j++) {
-    if (scored.counts[j] >= support) picked.push([keys[scored.terms[j]], scored.scores[j]]);
+    if (scored.counts[j] >= support) picked.push([key(scored.terms[j]), scored.scores[j]]);
   }
   const norm = Math.hypot(...picked.map(([, w]) => w)) || 1;
   return picked.map(([term, w]) => [term, w / norm]);

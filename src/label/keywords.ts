@@ -90,7 +90,7 @@ export function selectKeywordTerms(vocabulary: TermVocabulary, scored: ScoredTer
   const chosen: number[] = [];
   const countOf = new Map<number, number>();
   const nearDuplicateOfChosen = (t: number, except: number[]): boolean =>
-    chosen.some((x) => !except.includes(x) && sharesWordRoot(surface[t], surface[x]));
+    chosen.some((x) => !except.includes(x) && sharesWordRoot(surface(t), surface(x)));
   for (let j = 0; j < scored.terms.length && chosen.length < max; j++) {
     const t = scored.terms[j];
     const count = scored.counts[j];

@@ -3,10 +3,8 @@
 // counted at most once per ticket, so one long ticket repeating a word cannot make a keyword.
 import { contentWords } from '../text/tokens.js';
 import { stem } from '../text/stem.js';
-import { GrowableFloat64, GrowableInt32 } from './growable.js';
+import { GrowableInt32, PairTable } from './growable.js';
 
-// Pair keys pack two ids into one float64-safe integer (ids stay below 2^26 = 67M).
-const PAIR = 2 ** 26;
 // Bigrams do not cross sentence ends or line breaks.
 const SENTENCE_END = /[.!?;\n\r]+/;
 
@@ -16,10 +14,10 @@ export interface TermVocabulary {
   /** For a bigram, its two unigram term ids; -1 for a unigram. */
   first: Int32Array;
   second: Int32Array;
-  /** Stable stem key: "парол", "reset password" (stems). */
-  keys: string[];
+  /** Stable stem key: "парол", "reset password" (stems). Built on demand: most terms are never shown. */
+  key(term: number): string;
   /** Most frequent surface form: "пароль", "сброс пароля". */
-  surface: string[];
+  surface(term: number): string;
 }
 
 /** Per class: the terms it contains and in how many of its tickets each appears. */
@@ -56,13 +54,13 @@ export function countClassTerms(texts: readonly string[], classOf: Int32Array, c
   const wordTerm = new GrowableInt32();
   const wordFreq = new GrowableInt32();
   const stemTerm = new Map<string, number>();
-  const bigramTerm = new Map<number, number>();
+  const bigramTerm = new PairTable();
 
   const first = new GrowableInt32();
   const second = new GrowableInt32();
   const termStem: string[] = [];
-  const surfaceCandidate = new GrowableFloat64();
-  const surfaceVotes = new GrowableInt32();
+  // Exact counts of each word pair, to show a bigram in its most frequent word order and inflection.
+  const wordPairs = new PairTable();
   const lastTicket = new GrowableInt32();
   const classCounter = new GrowableInt32();
   const across = new GrowableInt32();
@@ -72,8 +70,6 @@ export function countClassTerms(texts: readonly string[], classOf: Int32Array, c
     first.push(a);
     second.push(b);
     termStem.push(stemKey);
-    surfaceCandidate.push(0);
-    surfaceVotes.push(0);
     lastTicket.push(-1);
     classCounter.push(0);
     return across.push(0);
@@ -115,13 +111,12 @@ export function countClassTerms(texts: readonly string[], classOf: Int32Array, c
           const term = wordTerm.array[w];
           count(term);
           if (prevTerm >= 0 && prevTerm !== term) {
-            const key = prevTerm * PAIR + term;
-            let bigram = bigramTerm.get(key);
-            if (bigram === undefined) {
+            let bigram = bigramTerm.get(prevTerm, term);
+            if (bigram < 0) {
               bigram = newTerm(prevTerm, term, '');
-              bigramTerm.set(key, bigram);
+              bigramTerm.set(prevTerm, term, bigram);
             }
-            voteSurface(surfaceCandidate.array, surfaceVotes.array, bigram, prevWord * PAIR + w);
+            wordPairs.add(prevWord, w, 1);
             count(bigram);
           }
           prevWord = w;
@@ -146,26 +141,22 @@ export function countClassTerms(texts: readonly string[], classOf: Int32Array, c
   const size = across.length;
   const firstIds = first.array.slice(0, size);
   const secondIds = second.array.slice(0, size);
+  let surfaces: ((term: number) => string) | null = null;
+  const key = (t: number): string => (firstIds[t] < 0 ? termStem[t] : `${termStem[firstIds[t]]} ${termStem[secondIds[t]]}`);
   return {
     vocabulary: {
       size,
       first: firstIds,
       second: secondIds,
-      keys: termStem.map((s, t) => (firstIds[t] < 0 ? s : `${termStem[firstIds[t]]} ${termStem[secondIds[t]]}`)),
-      surface: surfaceForms(size, firstIds, wordText, wordTerm.array, wordFreq.array, surfaceCandidate.array),
+      key,
+      surface: (t) => {
+        surfaces ??= surfaceForms(size, firstIds, wordText, wordTerm.array, wordFreq.array, wordPairs, bigramTerm);
+        return surfaces(t);
+      },
     },
     classes,
     acrossClasses: across.array.slice(0, size),
   };
-}
-
-// Boyer–Moore majority vote: O(1) memory per bigram, finds the dominant word order/inflection.
-function voteSurface(candidate: Float64Array, votes: Int32Array, term: number, pair: number): void {
-  if (votes[term] === 0) {
-    candidate[term] = pair;
-    votes[term] = 1;
-  } else if (candidate[term] === pair) votes[term]++;
-  else votes[term]--;
 }
 
 function surfaceForms(
@@ -174,8 +165,9 @@ function surfaceForms(
   wordText: string[],
   wordTerm: Int32Array,
   wordFreq: Int32Array,
-  candidate: Float64Array,
-): string[] {
+  wordPairs: PairTable,
+  bigramTerm: PairTable,
+): (term: number) => string {
   const bestWord = new Int32Array(size).fill(-1);
   for (let w = 0; w < wordText.length; w++) {
     const t = wordTerm[w];
@@ -184,13 +176,19 @@ function surfaceForms(
       bestWord[t] = w;
     }
   }
-  const surface = new Array<string>(size);
-  for (let t = 0; t < size; t++) {
-    if (first[t] < 0) surface[t] = wordText[bestWord[t]];
-    else {
-      const pair = candidate[t];
-      surface[t] = `${wordText[Math.floor(pair / PAIR)]} ${wordText[pair % PAIR]}`;
+  const bestFirst = new Int32Array(size).fill(-1);
+  const bestSecond = new Int32Array(size);
+  const bestCount = new Int32Array(size);
+  wordPairs.forEach((a, b, count) => {
+    const t = bigramTerm.get(wordTerm[a], wordTerm[b]);
+    const better =
+      count > bestCount[t] ||
+      (count === bestCount[t] && `${wordText[a]} ${wordText[b]}` < `${wordText[bestFirst[t]]} ${wordText[bestSecond[t]]}`);
+    if (bestFirst[t] < 0 || better) {
+      bestFirst[t] = a;
+      bestSecond[t] = b;
+      bestCount[t] = count;
     }
-  }
-  return surface;
+  });
+  return (t) => (first[t] < 0 ? wordText[bestWord[t]] : `${wordText[bestFirst[t]]} ${wordText[bestSecond[t]]}`);
 }
