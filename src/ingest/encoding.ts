@@ -19,21 +19,26 @@ export function encodingFromBom(bytes: Uint8Array): string | null {
 }
 
 /**
- * UTF-16 written without a BOM shows up as a zero byte next to nearly every ASCII character,
- * always on the same side; binary files have zeros scattered on both sides.
+ * UTF-16 written without a BOM: one byte of each pair is the "high" byte, which for ASCII is 0 and for
+ * Cyrillic is 0x04, always on the same side; binary files have zeros scattered on both sides.
  */
 export function guessBomlessUtf16(bytes: Uint8Array): string | null {
   const n = Math.min(bytes.length, 4096) & ~1;
   if (n < 4) return null;
-  let evenZeros = 0;
-  let oddZeros = 0;
-  for (let i = 0; i < n; i += 2) {
-    if (bytes[i] === 0) evenZeros++;
-    if (bytes[i + 1] === 0) oddZeros++;
-  }
   const pairs = n / 2;
-  if (oddZeros > pairs * 0.4 && evenZeros < pairs * 0.02) return 'utf-16le';
-  if (evenZeros > pairs * 0.4 && oddZeros < pairs * 0.02) return 'utf-16be';
+  const side = (offset: number) => {
+    let zeros = 0;
+    let low = 0; // high bytes of Latin, Cyrillic, punctuation (U+0000..U+20FF)
+    for (let i = offset; i < n; i += 2) {
+      if (bytes[i] === 0) zeros++;
+      if (bytes[i]! <= 0x20) low++;
+    }
+    return { zeros, low };
+  };
+  const even = side(0);
+  const odd = side(1);
+  if (odd.zeros >= pairs * 0.05 && odd.low >= pairs * 0.95 && even.zeros <= pairs * 0.01) return 'utf-16le';
+  if (even.zeros >= pairs * 0.05 && even.low >= pairs * 0.95 && odd.zeros <= pairs * 0.01) return 'utf-16be';
   return null;
 }
 

@@ -149,6 +149,23 @@ export function trimSignature(text: string): string {
   return text;
 }
 
+// "Hi there,", "Dear support team,", "Здравствуйте!", "Добрый день." at a line start: the same in every
+// ticket. Only a greeting followed by punctuation or the line end counts, so "Hi I can't log in" stays.
+const GREETING = new RegExp(
+  '^(?:dear(?:[ \\t]+[\\p{L}\'’\\-]+){0,3}' +
+    '|(?:hi|hello|hey|hiya|greetings|good (?:morning|afternoon|evening|day))(?:[ \\t]+(?:there|all|team|everyone|folks|guys|support(?: team)?|\\p{L}+))?' +
+    '|(?:здравствуйте|здравствуй|добрый (?:день|вечер|утро)|доброе утро|доброго (?:дня|времени суток)|привет|приветствую)' +
+    '(?:[ \\t,]+(?:уважаемая|уважаемые|служба|поддержка|поддержки|коллеги|команда)){0,3})' +
+    '[ \\t]*(?:[,!.:]+[ \\t]*|$)',
+  'iu',
+);
+
+/** A line without its opening greeting ("Hello, please ..." → "please ..."); "" when it is only a greeting. */
+export function trimGreeting(line: string): string {
+  const m = GREETING.exec(line);
+  return m ? line.slice(m[0].length) : line;
+}
+
 /** Spaces collapsed, invisible characters removed, each line trimmed, blank lines dropped. */
 export function normalizeWhitespace(text: string): string {
   return text
@@ -159,6 +176,16 @@ export function normalizeWhitespace(text: string): string {
     .trim();
 }
 
+// A greeting can open the subject's next line too ("Subject\nHello, ..."): trim it on each line start.
+function trimGreetings(text: string): string {
+  if (!/^(?:hi|hel|hey|gre|goo|dea|здр|доб|при)/im.test(text)) return text;
+  const kept = text
+    .split('\n')
+    .map((line) => trimGreeting(line))
+    .filter((line) => line.trim() !== '');
+  return kept.length > 0 ? kept.join('\n') : text;
+}
+
 /** The customer's own words from a raw ticket text (HTML, e-mail thread, signature and all). */
 export function cleanTicketText(raw: string): string {
   let text = raw.indexOf('\r') >= 0 ? raw.replace(/\r\n?/g, '\n') : raw;
@@ -167,5 +194,6 @@ export function cleanTicketText(raw: string): string {
   if (text === '') return text;
   text = trimQuotedReplies(text);
   text = trimSignature(text);
+  text = trimGreetings(text);
   return normalizeWhitespace(text);
 }
