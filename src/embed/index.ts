@@ -1,4 +1,5 @@
 // Picks the embedder for a run: lexical (always works), transformer (local model), or remote.
+import { startProgress } from '../cli/progress.js';
 import { UserError } from '../errors.js';
 import type { Embedder } from '../types.js';
 import { resolveCacheLocation, offlineFromEnv } from './cache/location.js';
@@ -19,7 +20,7 @@ export interface EmbedderOptions {
   /** Never touch the network (also TICKETS_OFFLINE=1). */
   offline?: boolean;
   seed: number;
-  /** Kept for callers: progress display is the CLI's (src/cli/progress.ts), the embedders stay silent. */
+  /** No download progress bar (it only shows when stderr is a TTY anyway). */
   quiet?: boolean;
   /** Overrides TICKETS_CACHE_DIR / XDG_CACHE_HOME / ~/.cache/tickets. */
   cacheDir?: string;
@@ -38,8 +39,14 @@ export async function createEmbedder(options: EmbedderOptions): Promise<CreatedE
   const location = resolveCacheLocation(options.cacheDir);
   const useCache = options.useCache !== false;
   const lexical = (): Embedder => new LexicalEmbedder({ seed: options.seed });
-  const transformer = (model: string): Promise<TransformerEmbedder> =>
-    TransformerEmbedder.load({ model, offline, location, useCache });
+  const transformer = async (model: string): Promise<TransformerEmbedder> => {
+    const download = startProgress(`downloading ${model} (MB)`, { quiet: options.quiet });
+    try {
+      return await TransformerEmbedder.load({ model, offline, location, useCache, onDownload: weightsProgress(download.update) });
+    } finally {
+      download.stop();
+    }
+  };
 
   switch (options.embedder) {
     case 'lexical':
@@ -54,6 +61,13 @@ export async function createEmbedder(options: EmbedderOptions): Promise<CreatedE
     default:
       throw new UserError(`unknown embedder "${String(options.embedder)}" (use auto, lexical, transformer or remote)`);
   }
+}
+
+/** Progress of the big file (the ONNX weights) in MB; the small JSON files are not worth a bar. */
+function weightsProgress(update: (p: { done: number; total: number }) => void) {
+  return (file: string, loaded: number, total: number): void => {
+    if (file.endsWith('.onnx') && total > 0) update({ done: Math.round(loaded / 1e6), total: Math.max(1, Math.round(total / 1e6)) });
+  };
 }
 
 function remote(options: EmbedderOptions, location: ReturnType<typeof resolveCacheLocation>, useCache: boolean, offline: boolean): Embedder {

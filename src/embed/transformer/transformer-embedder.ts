@@ -7,7 +7,7 @@ import { embedWithCache } from '../cache/cached-embed.js';
 import { EmbeddingCache } from '../cache/embedding-cache.js';
 import type { CacheLocation } from '../cache/location.js';
 import { MODEL_PROFILES, profileFor, type ModelProfile } from '../profiles.js';
-import { downloadModel, loadTransformers, type Transformers } from './hub-download.js';
+import { downloadModel, loadTransformers, type DownloadProgress, type Transformers } from './hub-download.js';
 import { checkModelDirectory, modelRevision, onnxFile, readConfigHints, resolveModelSource } from './model-source.js';
 import { lengthOrder, poolTokens } from './pooling.js';
 
@@ -22,6 +22,8 @@ export interface TransformerOptions {
   batchSize?: number;
   /** onnxruntime intra-op threads (default: all cores). */
   threads?: number;
+  /** Byte progress of each file while a hub model downloads. */
+  onDownload?: DownloadProgress;
 }
 
 /** What the tokenizer returns for a padded batch (the subset we use). */
@@ -106,7 +108,7 @@ export class TransformerEmbedder implements Embedder {
           `model "${source.id}" is not in the model cache (searched ${join(options.location.models, source.id)}) and offline mode forbids downloading; run "tickets models pull ${source.id}" once with network access, or pass --model <local model directory>`,
         );
       }
-      dir = await downloadModel(transformers, source.id, options.location);
+      dir = await downloadModel(transformers, source.id, options.location, options.onDownload);
     }
     checkModelDirectory(dir);
     const hints = readConfigHints(dir);
