@@ -82,10 +82,10 @@ export function maskPii(text: string): string {
   if (/[A-Z]{2}\d{2}/.test(s)) {
     s = s.replace(IBAN_RE, (m) => (ibanValid(m.replace(/ /g, '')) ? '[account]' : m));
   }
+  s = s.replace(RU_ACCOUNT_RE, '[account]');
   s = s.replace(LABELED_ACCOUNT_RE, (whole, label: string, number: string) =>
     digitsOf(number).length >= 6 ? `${label}[account]` : whole,
   );
-  s = s.replace(RU_ACCOUNT_RE, '[account]');
   s = s.replace(CARD_RE, (m) => {
     const digits = digitsOf(m);
     return digits.length >= 13 && digits.length <= 19 && luhnValid(digits) && validCardGrouping(m) ? '[card]' : m;
