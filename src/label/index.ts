@@ -1,7 +1,7 @@
 // Cluster labels: c-TF-IDF keywords, a short readable label, representative tickets and a term signature.
 import type { EmbeddingMatrix } from '../types.js';
-import { countClassTerms } from './term-counts.js';
-import { classTfIdf, labelFromKeywords, minimumSupport, selectKeywordTerms } from './keywords.js';
+import { countClassTerms, type TermVocabulary } from './term-counts.js';
+import { classTfIdf, labelFromKeywords, minimumSupport, selectKeywordTerms, type ScoredTerms } from './keywords.js';
 import { distinctExamples, membersByCloseness } from './representatives.js';
 
 export { labelParent } from './parents.js';
@@ -20,6 +20,8 @@ export interface ClusterLabel {
    * be matched by a dot product whatever inflections or embedder they used.
    */
   signature: Array<[term: string, weight: number]>;
+  /** The readable form of each signature term ("сброс пароля" for "сброс парол"), same order. */
+  signatureForms: string[];
 }
 
 export interface LabelInput {
@@ -67,19 +69,26 @@ export function labelClusters(input: LabelInput): ClusterLabel[] {
       label: keywords.length > 0 ? labelFromKeywords(keywords) : fallbackLabel(texts, exampleIndices, c),
       exampleIndices,
       memberOrder,
-      signature: signatureOf(corpus.vocabulary.key, scored, support),
+      ...signatureOf(corpus.vocabulary, scored, support),
     });
   }
   return result;
 }
 
-function signatureOf(key: (term: number) => string, scored: { terms: Int32Array; scores: Float64Array; counts: Int32Array }, support: number): Array<[string, number]> {
-  const picked: Array<[string, number]> = [];
+function signatureOf(
+  vocabulary: TermVocabulary,
+  scored: ScoredTerms,
+  support: number,
+): Pick<ClusterLabel, 'signature' | 'signatureForms'> {
+  const picked: number[] = [];
   for (let j = 0; j < scored.terms.length && picked.length < SIGNATURE_TERMS; j++) {
-    if (scored.counts[j] >= support) picked.push([key(scored.terms[j]), scored.scores[j]]);
+    if (scored.counts[j] >= support) picked.push(j);
   }
-  const norm = Math.hypot(...picked.map(([, w]) => w)) || 1;
-  return picked.map(([term, w]) => [term, w / norm]);
+  const norm = Math.hypot(...picked.map((j) => scored.scores[j])) || 1;
+  return {
+    signature: picked.map((j) => [vocabulary.key(scored.terms[j]), scored.scores[j] / norm]),
+    signatureForms: picked.map((j) => vocabulary.surface(scored.terms[j])),
+  };
 }
 
 // Clusters of tickets with no content words (e.g. only numbers) are named by their central ticket.

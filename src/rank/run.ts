@@ -158,7 +158,14 @@ function rankParents(
       members,
       size,
       cost: size * perTicket,
-      label: labelParent(members.map((c) => ({ keywords: labels[c].keywords, label: labels[c].label, size: sizes[c] }))),
+      label: labelParent(
+        members.map((c) => ({
+          label: labels[c].label,
+          size: sizes[c],
+          signature: labels[c].signature,
+          signatureForms: labels[c].signatureForms,
+        })),
+      ),
     };
   });
   return rankOrder(groups).map((g, rank) => ({

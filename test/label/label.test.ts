@@ -43,6 +43,8 @@ describe('labelClusters keywords (c-TF-IDF)', () => {
     const terms = reset.signature.map(([term]) => term);
     // Stem keys, unigrams and bigrams alike.
     expect(terms.slice(0, 3)).toEqual(expect.arrayContaining(['password', 'password reset']));
+    expect(reset.signatureForms).toHaveLength(reset.signature.length);
+    expect(reset.signatureForms[terms.indexOf('password reset')]).toBe('password reset');
     const norm = Math.hypot(...reset.signature.map(([, w]) => w));
     expect(norm).toBeCloseTo(1, 6);
     const weights = reset.signature.map(([, w]) => w);
@@ -101,12 +103,22 @@ describe('label text', () => {
     expect(sharesWordRoot('transfer', 'transaction')).toBe(false);
   });
 
-  it('labels a parent topic by the keywords its clusters share', () => {
+  it('labels a parent topic by the terms distinctive across its clusters', () => {
     const parent = labelParent([
-      { keywords: ['refund', 'double charge', 'card'], label: 'refund · double charge', size: 40 },
-      { keywords: ['refund', 'subscription', 'cancel'], label: 'refund · subscription', size: 30 },
+      {
+        label: 'double charge · refund',
+        size: 40,
+        signature: [['double charg', 0.8], ['refund', 0.5], ['card', 0.3]],
+        signatureForms: ['double charge', 'refund', 'card'],
+      },
+      {
+        label: 'subscription · refund',
+        size: 30,
+        signature: [['subscript', 0.8], ['refund', 0.55], ['cancel', 0.2]],
+        signatureForms: ['subscription', 'refund', 'cancel'],
+      },
     ]);
-    expect(parent.startsWith('refund')).toBe(true);
-    expect(labelParent([{ keywords: ['x'], label: 'only child', size: 3 }])).toBe('only child');
-  });
+    expect(parent.startsWith('refund · double charge')).toBe(true);
+    expect(labelParent([{ label: 'only child', size: 3, signature: [], signatureForms: [] }])).toBe('only child');
+});
 });
