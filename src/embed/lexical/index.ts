@@ -4,7 +4,7 @@ import type { Embedder, EmbeddingMatrix, EmbedProgress } from '../../types.js';
 import type { FeatureSettings } from './features.js';
 import { seededUniform } from './random.js';
 import { SparseRowsBuilder, type SparseRows } from './sparse.js';
-import { randomizedSvd } from './svd.js';
+import { randomizedSvd, type TruncatedSvd } from './svd.js';
 import { ticketRow, TicketRow, type BlockWeights } from './tfidf.js';
 import { buildVocabulary, type Vocabulary, type VocabularySettings } from './vocabulary.js';
 
@@ -33,10 +33,10 @@ export const DEFAULT_LEXICAL_SETTINGS: LexicalSettings = {
     maxWordFeatures: 40_000,
     maxCharFeatures: 60_000,
   },
-  weights: { wordShare: 0.5 },
+  weights: { wordShare: 0.4 },
   fitSampleSize: 50_000,
-  maxDimensionsPerTicket: 0.25,
-  powerIterations: 2,
+  maxDimensionsPerTicket: 0.1,
+  powerIterations: 1,
   oversample: 10,
   singularValueExponent: 1,
   dropFirstComponent: false,
@@ -74,7 +74,12 @@ export class LexicalEmbedder implements Embedder {
     progress(0);
     const sample = n > s.fitSampleSize ? seededSample(n, s.fitSampleSize, this.seed) : null;
     const fitCount = sample ? sample.length : n;
-    const vocabularySettings = { ...s.vocabulary, minDocumentFrequency: fitCount >= 100 ? s.vocabulary.minDocumentFrequency : 1 };
+    // Small corpora get small hash tables (allocation dominates there) and keep once-seen features.
+    const vocabularySettings = {
+      ...s.vocabulary,
+      tableBits: Math.min(s.vocabulary.tableBits, Math.max(12, Math.ceil(Math.log2(fitCount * 256 + 1)))),
+      minDocumentFrequency: fitCount >= 100 ? s.vocabulary.minDocumentFrequency : 1,
+    };
     const vocabulary = buildVocabulary(texts, sample, s.features, vocabularySettings);
     progress(0.15);
     await nextTick();
@@ -87,26 +92,40 @@ export class LexicalEmbedder implements Embedder {
       seed: this.seed,
       oversample: s.oversample,
       powerIterations: s.powerIterations,
+      vectors: sample ? 'right' : 'left',
     });
     progress(0.8);
     await nextTick();
     const dims = Math.max(0, svd.rank - skip);
-    // Projection P = V · Σ^(exponent-1): a TF-IDF row x maps to x·P (= UΣ^exponent for fitted rows).
-    const projection = new Float32Array(vocabulary.columns * dims);
-    for (let j = 0; j < vocabulary.columns; j++) {
-      for (let c = 0; c < dims; c++) {
-        const component = c + skip;
-        const scale = svd.singularValues[component] ** (s.singularValueExponent - 1);
-        projection[j * dims + c] = svd.right[j * svd.rank + component] * scale;
-      }
-    }
     const projected = sample
-      ? await projectTexts(texts, vocabulary, s, projection, dims, (done) => progress(0.8 + (0.2 * done) / n))
-      : projectRows(fitRows, projection, dims);
+      ? await projectTexts(texts, vocabulary, s, projection(svd, vocabulary.columns, skip, dims, s), dims, (done) =>
+          progress(0.8 + (0.2 * done) / n),
+        )
+      : scaledLeft(svd, n, skip, dims, s);
     this.stats.embedded = n;
     progress(1);
     return normalizeRows(projected, n, dims);
   }
+}
+
+/** Fitted rows: U·Σ^exponent, without the skipped components. */
+function scaledLeft(svd: TruncatedSvd, rows: number, skip: number, dims: number, s: LexicalSettings): Float32Array {
+  const out = new Float32Array(rows * dims);
+  for (let c = 0; c < dims; c++) {
+    const scale = svd.singularValues[c + skip] ** s.singularValueExponent;
+    for (let i = 0; i < rows; i++) out[i * dims + c] = svd.left[i * svd.rank + c + skip] * scale;
+  }
+  return out;
+}
+
+/** P = V·Σ^(exponent-1): a TF-IDF row x maps to x·P, which equals U·Σ^exponent for the fitted rows. */
+function projection(svd: TruncatedSvd, columns: number, skip: number, dims: number, s: LexicalSettings): Float32Array {
+  const out = new Float32Array(columns * dims);
+  for (let c = 0; c < dims; c++) {
+    const scale = svd.singularValues[c + skip] ** (s.singularValueExponent - 1);
+    for (let j = 0; j < columns; j++) out[j * dims + c] = svd.right[j * svd.rank + c + skip] * scale;
+  }
+  return out;
 }
 
 function nextTick(): Promise<void> {
@@ -136,12 +155,6 @@ function tfidfRows(texts: readonly string[], sample: Int32Array | null, vocabula
     builder.append(row.columns, row.values, row.length);
   }
   return builder.finish(vocabulary.columns);
-}
-
-function projectRows(x: SparseRows, projection: Float32Array, dims: number): Float32Array {
-  const out = new Float32Array(x.rows * dims);
-  for (let i = 0; i < x.rows; i++) accumulateRow(x.indices, x.values, x.indptr[i], x.indptr[i + 1], projection, dims, out, i * dims);
-  return out;
 }
 
 async function projectTexts(

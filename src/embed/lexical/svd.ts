@@ -9,6 +9,8 @@ export interface SvdOptions {
   oversample?: number;
   /** Power iterations: each one sharpens the spectrum's decay at the cost of two sparse products. */
   powerIterations?: number;
+  /** Which singular vectors to return: left (rows×rank) for the fitted rows, right (cols×rank) to project others. */
+  vectors?: 'left' | 'right';
 }
 
 export interface TruncatedSvd {
@@ -16,8 +18,10 @@ export interface TruncatedSvd {
   rank: number;
   /** Singular values, largest first. */
   singularValues: Float64Array;
-  /** Right singular vectors as a row-major cols×rank matrix (row j: feature j's loadings). */
+  /** Right singular vectors as a row-major cols×rank matrix (row j: feature j's loadings); empty unless asked. */
   right: Float64Array;
+  /** Left singular vectors as a row-major rows×rank matrix; empty unless asked. */
+  left: Float64Array;
 }
 
 // Directions whose Gram eigenvalue is below this share of the largest are numerically absent.
@@ -29,7 +33,7 @@ export function randomizedSvd(x: SparseRows, rank: number, options: SvdOptions):
   const powerIterations = options.powerIterations ?? 2;
   const width = Math.min(rank + oversample, x.rows, x.cols);
   if (width <= 0 || rank <= 0) {
-    return { rank: 0, singularValues: new Float64Array(0), right: new Float64Array(0) };
+    return { rank: 0, singularValues: new Float64Array(0), right: new Float64Array(0), left: new Float64Array(0) };
   }
   const omega = new Float64Array(x.cols * width);
   fillGaussian(omega, options.seed);
@@ -46,14 +50,20 @@ export function randomizedSvd(x: SparseRows, rank: number, options: SvdOptions):
   let found = 0;
   while (found < Math.min(rank, q.width) && eigen.values[found] > floor && eigen.values[found] > 0) found++;
   const singularValues = new Float64Array(found);
-  // Right singular vectors: V = Z W Σ⁻¹ (cols×found).
-  const projection = new Float64Array(q.width * found);
-  for (let c = 0; c < found; c++) {
-    singularValues[c] = Math.sqrt(eigen.values[c]);
-    for (let p = 0; p < q.width; p++) projection[p * found + c] = eigen.vectors[p * q.width + c] / singularValues[c];
+  for (let c = 0; c < found; c++) singularValues[c] = Math.sqrt(eigen.values[c]);
+  const empty = new Float64Array(0);
+  if (options.vectors === 'left') {
+    // U = Q W: cheaper than V when there are fewer rows than columns, and all the fitted rows need.
+    const w = new Float64Array(q.width * found);
+    for (let p = 0; p < q.width; p++) for (let c = 0; c < found; c++) w[p * found + c] = eigen.vectors[p * q.width + c];
+    return { rank: found, singularValues, left: multiplyDenseSmall(q.matrix, x.rows, q.width, w, found), right: empty };
   }
-  const right = multiplyDenseSmall(z, x.cols, q.width, projection, found);
-  return { rank: found, singularValues, right };
+  // V = Z W Σ⁻¹ (cols×found).
+  const projection = new Float64Array(q.width * found);
+  for (let p = 0; p < q.width; p++) {
+    for (let c = 0; c < found; c++) projection[p * found + c] = eigen.vectors[p * q.width + c] / singularValues[c];
+  }
+  return { rank: found, singularValues, right: multiplyDenseSmall(z, x.cols, q.width, projection, found), left: empty };
 }
 
 interface Orthonormal {

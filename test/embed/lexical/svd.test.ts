@@ -58,6 +58,20 @@ describe('randomizedSvd', () => {
     }
   });
 
+  it('returns left vectors consistent with the right ones (U·Σ = X·V)', () => {
+    const dense = lowRank(20, 15, [5, 3, 1], 8);
+    const x = toSparse(dense, 20, 15);
+    const right = randomizedSvd(x, 3, { seed: 2 });
+    const left = randomizedSvd(x, 3, { seed: 2, vectors: 'left' });
+    for (let i = 0; i < 20; i++) {
+      for (let c = 0; c < 3; c++) {
+        let xv = 0;
+        for (let j = 0; j < 15; j++) xv += dense[i * 15 + j] * right.right[j * 3 + c];
+        expect(left.left[i * 3 + c] * left.singularValues[c]).toBeCloseTo(xv, 4);
+      }
+    }
+  });
+
   it('is deterministic for a seed', () => {
     const x = toSparse(lowRank(30, 30, [5, 4, 3, 2, 1, 0.5, 0.25], 2), 30, 30);
     const a = randomizedSvd(x, 3, { seed: 4, powerIterations: 0, oversample: 1 });
