@@ -86,7 +86,9 @@ export class LexicalEmbedder implements Embedder {
     const fitRows = tfidfRows(texts, sample, vocabulary, s);
     progress(0.3);
     await nextTick();
-    const wanted = Math.max(1, Math.min(this.dimensions, Math.floor(fitCount * s.maxDimensionsPerTicket)));
+    // Fewer dimensions for small corpora (measured better), but never so few that tiny ones collapse.
+    const bySize = Math.max(Math.floor(fitCount * s.maxDimensionsPerTicket), Math.min(fitCount, 32));
+    const wanted = Math.max(1, Math.min(this.dimensions, bySize));
     const skip = s.dropFirstComponent && wanted > 1 ? 1 : 0;
     const svd = randomizedSvd(fitRows, wanted + skip, {
       seed: this.seed,
