@@ -77,6 +77,12 @@ export async function readTicketExport(path: string, options: IngestOptions = {}
   const rows = parseTicketRows(utf8, delimiter, path, lineOffset, layoutFor);
   if (rows.header.length === 0) throw new UserError(`${path}: the file is empty`);
   if (rows.rowCount === 0) throw new UserError(`${path}: has a header but no data rows`);
+  if (rows.tickets.length === 0) {
+    const skippedFor = rows.skipped.some((s) => s.reason === 'empty text') ? 'has empty text' : 'was skipped';
+    throw new UserError(
+      `${path}: every one of the ${rows.rowCount} rows ${skippedFor} in ${columns.text.map((c) => `"${c}"`).join(' + ')}; choose the text column with --text`,
+    );
+  }
 
   const warnings: string[] = [];
   if (rows.raggedRows > 0) {

@@ -95,6 +95,10 @@ describe('readTicketExport: bad input is one UserError line naming the file', ()
     const crlf = file('id,text\r\n1,ok\r\n2,"fine\r\nstill fine"\r\n3,"broken\r\n4,x\r\n');
     expect((await userError(readTicketExport(crlf, {}))).message).toMatch(/: line 5: /);
   });
+  it('rows exist but none has text', async () => {
+    const err = await userError(readTicketExport(file('id,subject,notes\n1,,x\n2, ,y\n'), {}));
+    expect(err.message).toMatch(/every one of the 2 rows has empty text in "subject"; choose the text column with --text/);
+  });
   it('binary file (gzip)', async () => {
     expect((await userError(readTicketExport('fixtures/bad/binary.csv', {}))).message).toMatch(
       /binary\.csv: not a text file/,

@@ -18,8 +18,9 @@ describe('HTML to text', () => {
     expect(cleanTicketText('<p>Still broken.</p><blockquote>Have you tried restarting?</blockquote>')).toBe('Still broken.');
     expect(cleanTicketText('<blockquote>Only a quote</blockquote>')).toBe('Only a quote');
   });
-  it('leaves a lone "<" alone', () => {
+  it('leaves a lone "<", generics and placeholders alone', () => {
     expect(cleanTicketText('price < 100 and > 50')).toBe('price < 100 and > 50');
+    expect(cleanTicketText('generic List<T> in C#, account <acc_num>')).toBe('generic List<T> in C#, account <acc_num>');
   });
 });
 
