@@ -70,18 +70,14 @@ function pickColumns(df: Int32Array, minDf: number, maxDf: number, cap: number, 
     if (f >= minDf && f <= maxDf) histogram[f]++;
   }
   let cutoff = minDf;
-  let above = 0; // slots with df > cutoff - 1 counted so far from the top
+  let above = 0; // slots with df above the current frequency
   for (let f = maxDf; f >= minDf; f--) {
-    if (above + histogram[f] > cap) {
-      cutoff = f;
-      break;
-    }
-    above += histogram[f];
     cutoff = f;
+    if (above + histogram[f] > cap) break;
+    above += histogram[f];
   }
   let atCutoffAllowed = cap - countAbove(histogram, cutoff, maxDf);
-  const column = new Int32Array(df.length).fill(-1);
-  let picked = 0;
+  const slots: number[] = [];
   for (let slot = 0; slot < df.length; slot++) {
     const f = df[slot];
     if (f < cutoff || f > maxDf) continue;
@@ -89,9 +85,13 @@ function pickColumns(df: Int32Array, minDf: number, maxDf: number, cap: number, 
       if (atCutoffAllowed <= 0) continue;
       atCutoffAllowed--;
     }
-    column[slot] = firstColumn + picked++;
+    slots.push(slot);
   }
-  return { column, picked };
+  // Most frequent features get the lowest columns: the SVD's dense rows they index then share cache lines.
+  slots.sort((a, b) => df[b] - df[a] || a - b);
+  const column = new Int32Array(df.length).fill(-1);
+  slots.forEach((slot, i) => (column[slot] = firstColumn + i));
+  return { column, picked: slots.length };
 }
 
 function countAbove(histogram: Int32Array, cutoff: number, maxDf: number): number {
