@@ -458,6 +458,19 @@ function badInputs() {
   };
 }
 
+// ---------------------------------------------------------------- labeled-tickets.csv
+// id,text,label like the labeled evaluation sets: what `tickets eval --label label` is tested on.
+function labeledTickets() {
+  const rows = [['id', 'text', 'label']];
+  for (let i = 0; i < 300; i++) {
+    const problem = weightedProblem();
+    const lang = chance(0.5) ? 'en' : 'ru';
+    const { subject, parts } = problemText(problem, lang);
+    rows.push([`L${1000 + i}`, `${subject}. ${joinParts(parts, 0)}`, problem.key]);
+  }
+  return rows.map((r) => r.map((f) => csvField(f, ',')).join(',')).join('\n') + '\n';
+}
+
 function write(relative, content) {
   const file = join(root, relative);
   mkdirSync(dirname(file), { recursive: true });
@@ -468,3 +481,5 @@ function write(relative, content) {
 write('support-export.csv', supportExport());
 write('excel-export-cp1251.csv', excelExport());
 for (const [name, content] of Object.entries(badInputs())) write(join('bad', name), content);
+// Generated last so the files above keep their bytes.
+write('labeled-tickets.csv', labeledTickets());

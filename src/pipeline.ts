@@ -18,6 +18,8 @@ export interface ClusterJobOptions {
   /** One-line notices for stderr (columns used, embedder fallback, cache hits). */
   notify: (line: string) => void;
   onEmbedProgress?: (p: EmbedProgress) => void;
+  /** Called right after ingest, before the slow stages: a place to reject the export early. */
+  checkExport?: (ticketExport: TicketExport) => void;
 }
 
 export interface ClusterJobResult {
@@ -42,7 +44,9 @@ export async function runClusterJob(file: string, options: ClusterJobOptions): P
   const cost = costModel(options.cost);
 
   const ticketExport = await timed('ingest', () => readTicketExport(file, options.ingest));
+  options.checkExport?.(ticketExport);
   options.notify(describeColumns(ticketExport));
+  for (const warning of ticketExport.warnings ?? []) options.notify(`warning: ${warning}`);
   const texts = await timed('text', () => ticketExport.tickets.map((t) => prepareTicketText(t.rawText)));
 
   const { embedder, notice } = await createEmbedder(options.embed);

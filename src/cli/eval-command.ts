@@ -22,10 +22,16 @@ export function registerEvalCommand(program: Command): void {
     .option('--json [path]', 'print the scores as JSON (or write them to path)')
     .action(async (file: string, opts: EvalCommandOptions) => {
       const notify = (line: string) => process.stderr.write(`${line}\n`);
-      const { ticketExport, assignment } = await runClusterJob(file, clusterJobOptions(opts, notify));
-      if (!ticketExport.header.includes(opts.label)) {
-        throw new UserError(`${file}: no column "${opts.label}" for --label; the columns are: ${ticketExport.header.join(', ')}`);
-      }
+      const jobOptions = clusterJobOptions(opts, notify);
+      jobOptions.checkExport = (exp) => {
+        if (!exp.header.includes(opts.label)) {
+          throw new UserError(`${file}: no column "${opts.label}" for --label; the columns are: ${exp.header.join(', ')}`);
+        }
+        if (exp.columns.text.includes(opts.label)) {
+          throw new UserError(`${file}: the --label column "${opts.label}" is also a text column; choose the text with --text`);
+        }
+      };
+      const { ticketExport, assignment } = await runClusterJob(file, jobOptions);
       const truth = ticketExport.tickets.map((t) => t.extra[opts.label] ?? '');
       const score: ClusteringScore = scoreClustering(truth, assignment.labels);
       if (opts.json === true) {

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { fixture, runCli } from './run-cli.js';
+
+describe('tickets eval', () => {
+  it('scores the clusters against the labeled column', () => {
+    const res = runCli(['eval', fixture('labeled-tickets.csv'), '--label', 'label', '--embedder', 'lexical', '--json', '-q']);
+    expect(res.code).toBe(0);
+    const score = JSON.parse(res.stdout);
+    expect(score.tickets).toBe(300);
+    expect(score.labels).toBe(10);
+    expect(score.clusters).toBeGreaterThan(1);
+    for (const key of ['nmi', 'ari', 'homogeneity', 'completeness', 'noiseShare', 'nmiClustered']) {
+      expect(score[key]).toBeGreaterThanOrEqual(0);
+      expect(score[key]).toBeLessThanOrEqual(1);
+    }
+    // Ten well-separated problems in two languages: a working pipeline is far above chance.
+    expect(score.nmi).toBeGreaterThan(0.6);
+    expect(score.homogeneity).toBeGreaterThan(0.7);
+  });
+
+  it('prints a readable score table by default', () => {
+    const res = runCli(['eval', fixture('labeled-tickets.csv'), '--label', 'label', '--embedder', 'lexical', '-q']);
+    expect(res.code).toBe(0);
+    expect(res.stdout).toMatch(/NMI\s+0\.\d{3}/);
+    expect(res.stdout).toMatch(/ARI\s+/);
+  });
+
+  it('rejects an unknown label column before clustering, listing the columns', () => {
+    const res = runCli(['eval', fixture('labeled-tickets.csv'), '--label', 'category', '--embedder', 'lexical']);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toMatch(/"category".*id, text, label/);
+  });
+});
