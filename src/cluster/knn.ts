@@ -334,7 +334,7 @@ export function approximateKnn(vectors: EmbeddingMatrix, k: number, options: App
 }
 
 /** Largest set for which the exact path is used by default (≈ n²·d/2 multiply-adds). */
-export const EXACT_KNN_LIMIT = 8000;
+export const EXACT_KNN_LIMIT = 4000;
 
 /** kNN graph: exact up to `exactLimit` tickets, approximate above. */
 export function nearestNeighbours(

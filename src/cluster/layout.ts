@@ -183,7 +183,8 @@ export function graphLayout(vectors: EmbeddingMatrix, graph: KnnGraph, options: 
       }
       // Attraction along the edge.
       if (d2 > 0) {
-        const coeff = (-2 * a * b * Math.pow(d2, b - 1)) / (a * Math.pow(d2, b) + 1);
+        const pb = Math.exp(b * Math.log(d2));
+        const coeff = (-2 * a * b * pb) / (d2 * (a * pb + 1));
         for (let t = 0; t < dims; t++) {
           const g = Math.max(-4, Math.min(4, coeff * delta[t])) * alpha;
           y[i * dims + t] += g;
@@ -201,7 +202,7 @@ export function graphLayout(vectors: EmbeddingMatrix, graph: KnnGraph, options: 
           delta[t] = y[i * dims + t] - y[q * dims + t];
           dq += delta[t] * delta[t];
         }
-        const coeff = dq > 0 ? (2 * b) / ((0.001 + dq) * (a * Math.pow(dq, b) + 1)) : 0;
+        const coeff = dq > 0 ? (2 * b) / ((0.001 + dq) * (a * Math.exp(b * Math.log(dq)) + 1)) : 0;
         for (let t = 0; t < dims; t++) {
           const g = coeff > 0 ? Math.max(-4, Math.min(4, coeff * delta[t])) : 4;
           y[i * dims + t] += g * alpha;

@@ -38,6 +38,36 @@ function quantile(values: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.floor(q * (sorted.length - 1))))];
 }
 
+/**
+ * The layout pulls every ticket next to its graph neighbours, so a true outlier can land inside a
+ * cluster. Members far below their cluster's own spread (cosine to centroid under
+ * median − 3·(median − 10th percentile)) go back to noise. Returns how many were dropped.
+ */
+export function dropFarMembers(vectors: EmbeddingMatrix, labels: Int32Array, confidence: Float32Array, count: number): number {
+  if (count === 0) return 0;
+  const centroids = clusterCentroids(vectors, labels, count);
+  const cos = new Float64Array(labels.length);
+  const memberCos: number[][] = Array.from({ length: count }, () => []);
+  for (let i = 0; i < labels.length; i++) {
+    if (labels[i] < 0) continue;
+    cos[i] = cosineToCentroid(vectors, i, centroids, labels[i]);
+    memberCos[labels[i]].push(cos[i]);
+  }
+  const floor = memberCos.map((list) => {
+    const median = quantile(list, 0.5);
+    return median - 3 * (median - quantile(list, 0.1));
+  });
+  let dropped = 0;
+  for (let i = 0; i < labels.length; i++) {
+    if (labels[i] >= 0 && cos[i] < floor[labels[i]]) {
+      labels[i] = -1;
+      confidence[i] = 0;
+      dropped++;
+    }
+  }
+  return dropped;
+}
+
 export interface ReassignOptions {
   /**
    * A noise ticket may join cluster c when its cosine to c's centroid reaches this quantile of

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { clusterTickets, defaultMinClusterSize } from '../../src/cluster/index.js';
+import { exactKnn } from '../../src/cluster/knn.js';
+import { mergeNearDuplicates, parentTopics, reassignNoise } from '../../src/cluster/refine.js';
+import { UserError } from '../../src/errors.js';
+import { ari } from '../../src/eval/metrics.js';
+import { topicMixture } from './mixtures.js';
+
+describe('clusterTickets', () => {
+  const mixture = topicMixture(8, 70, 64, 1.2, 12, 21);
+  // One shared run keeps the suite fast; the determinism test compares a second run against it.
+  const first = clusterTickets(mixture.vectors, { seed: 1, minClusterSize: 15 });
+
+  it('recovers the topics of a synthetic mixture, leaving scattered outliers as noise', () => {
+    const result = first;
+    expect(result.clusterCount).toBe(8);
+    const topics = mixture.truth.slice(0, 8 * 70);
+    expect(ari(topics, result.labels.slice(0, 8 * 70))).toBeGreaterThan(0.95);
+    const outlierLabels = Array.from(result.labels.slice(8 * 70));
+    expect(outlierLabels.filter((l) => l === -1).length).toBeGreaterThanOrEqual(10);
+    for (let i = 0; i < result.labels.length; i++) {
+      expect(result.confidence[i]).toBeGreaterThanOrEqual(0);
+      expect(result.confidence[i]).toBeLessThanOrEqual(1);
+      if (result.labels[i] === -1) expect(result.confidence[i]).toBe(0);
+    }
+    expect(result.parentOf!.length).toBe(8);
+    expect(Math.max(...result.parentOf!)).toBeLessThan(8);
+  });
+
+  it('is deterministic for a seed and stable across seeds (ARI ≥ 0.9)', () => {
+    const a = first;
+    const again = clusterTickets(mixture.vectors, { seed: 1, minClusterSize: 15 });
+    expect(again.labels).toEqual(a.labels);
+    expect(again.confidence).toEqual(a.confidence);
+    const b = clusterTickets(mixture.vectors, { seed: 2, minClusterSize: 15 });
+    expect(ari(a.labels, b.labels)).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('numbers clusters by descending size', () => {
+    const result = first;
+    const sizes = new Array(result.clusterCount).fill(0);
+    for (const l of result.labels) if (l >= 0) sizes[l]++;
+    for (let c = 1; c < sizes.length; c++) expect(sizes[c]).toBeLessThanOrEqual(sizes[c - 1]);
+  });
+
+  it('returns all noise when there are too few tickets for two clusters', () => {
+    const small = topicMixture(1, 9, 8, 1, 0, 2);
+    const result = clusterTickets(small.vectors, { seed: 1, minClusterSize: 5 });
+    expect(result.clusterCount).toBe(0);
+    expect(result.labels.every((l) => l === -1)).toBe(true);
+  });
+
+  it('rejects a malformed matrix with a one-line user error', () => {
+    expect(() => clusterTickets({ rows: 3, dims: 2, data: new Float32Array(5) }, { seed: 1 })).toThrow(UserError);
+    const bad = { rows: 2, dims: 2, data: Float32Array.from([1, 0, NaN, 1]) };
+    expect(() => clusterTickets(bad, { seed: 1 })).toThrow(/row 2/);
+  });
+
+  it('scales the default minimum cluster size with the ticket count', () => {
+    expect(defaultMinClusterSize(500)).toBeGreaterThanOrEqual(5);
+    expect(defaultMinClusterSize(20_000)).toBeGreaterThan(defaultMinClusterSize(4_500));
+    expect(defaultMinClusterSize(1_000_000)).toBeGreaterThan(defaultMinClusterSize(100_000));
+  });
+});
+
+describe('refinement', () => {
+  it('pulls a noise ticket near a cluster into it and leaves a far one as noise', () => {
+    const m = topicMixture(2, 30, 16, 0.8, 0, 9);
+    const { dims } = m.vectors;
+    // Ticket 0 becomes noise (it sits among topic 0); add a far ticket orthogonal to both topics.
+    const rows = m.vectors.rows + 1;
+    const data = new Float32Array(rows * dims);
+    data.set(m.vectors.data);
+    const far = new Float32Array(dims);
+    for (let t = 0; t < dims; t++) far[t] = (t % 2 ? 1 : -1) * (m.vectors.data[t] > 0 ? -1 : 1);
+    // Make "far" orthogonal to both centroids-ish by mixing signs, then normalize.
+    let norm = 0;
+    for (let t = 0; t < dims; t++) norm += far[t] ** 2;
+    for (let t = 0; t < dims; t++) data[(rows - 1) * dims + t] = far[t] / Math.sqrt(norm);
+    const vectors = { rows, dims, data };
+    const labels = Int32Array.from({ length: rows }, (_, i) => (i === rows - 1 ? -1 : m.truth[i]));
+    labels[0] = -1;
+    const confidence = new Float32Array(rows).fill(1);
+    confidence[0] = 0;
+    confidence[rows - 1] = 0;
+    const moved = reassignNoise(vectors, exactKnn(vectors, 8), labels, confidence, 2, { memberQuantile: 0.05, minVote: 0.34 });
+    expect(moved).toBe(1);
+    expect(labels[0]).toBe(0);
+    expect(confidence[0]).toBeGreaterThan(0);
+    expect(confidence[0]).toBeLessThanOrEqual(0.5);
+    expect(labels[rows - 1]).toBe(-1);
+    expect(confidence[rows - 1]).toBe(0);
+  });
+
+  it('merges clusters with near-identical centroids and keeps distinct ones apart', () => {
+    const m = topicMixture(2, 40, 16, 0.5, 0, 4);
+    // Split topic 0 in two halves: same centroid direction.
+    const labels = Int32Array.from(m.truth, (t, i) => (t === 0 && i % 2 ? 2 : t));
+    const count = mergeNearDuplicates(m.vectors, labels, 3, 0.9);
+    expect(count).toBe(2);
+    expect(ari(m.truth, labels)).toBe(1);
+  });
+
+  it('groups clusters under √count parent topics, related clusters together', () => {
+    // 4 topics; split each in two halves → 8 clusters whose halves must share a parent.
+    const m = topicMixture(4, 20, 32, 0.5, 0, 8);
+    const labels = Int32Array.from(m.truth, (t, i) => 2 * t + (i % 2));
+    const parentOf = parentTopics(m.vectors, labels, 8);
+    expect(new Set(parentOf).size).toBe(3);
+    for (let t = 0; t < 4; t++) expect(parentOf[2 * t]).toBe(parentOf[2 * t + 1]);
+  });
+});

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { approximateKnn, exactKnn } from '../../src/cluster/knn.js';
+import { topicMixture } from './mixtures.js';
+
+describe('nearest neighbours', () => {
+  it('exact blocked search equals a plain brute force', () => {
+    const { vectors } = topicMixture(4, 40, 16, 1.5, 10, 7);
+    const { rows: n, dims, data } = vectors;
+    const k = 5;
+    const graph = exactKnn(vectors, k);
+    for (let i = 0; i < n; i++) {
+      const dist = Array.from({ length: n }, (_, j) => {
+        let dot = 0;
+        for (let t = 0; t < dims; t++) dot += data[i * dims + t] * data[j * dims + t];
+        return { j, d: Math.sqrt(Math.max(0, 2 - 2 * dot)) };
+      }).filter((x) => x.j !== i);
+      dist.sort((a, b) => a.d - b.d);
+      expect(Array.from(graph.indices.slice(i * k, i * k + k))).toEqual(dist.slice(0, k).map((x) => x.j));
+      for (let s = 0; s < k; s++) expect(graph.distances[i * k + s]).toBeCloseTo(dist[s].d, 5);
+    }
+  });
+
+  it('euclidean metric works on raw points', () => {
+    const vectors = { rows: 4, dims: 1, data: Float32Array.from([0, 1, 3, 10]) };
+    const graph = exactKnn(vectors, 2, 'euclidean');
+    expect(Array.from(graph.indices)).toEqual([1, 2, 0, 2, 1, 0, 2, 1]);
+    expect(Array.from(graph.distances)).toEqual([1, 3, 1, 2, 2, 3, 7, 9]);
+  });
+
+  it('projection forest + NN-descent recalls at least 90% of the true neighbours, deterministically', () => {
+    const { vectors } = topicMixture(20, 100, 48, 1, 0, 11);
+    const k = 10;
+    const exact = exactKnn(vectors, k);
+    const approx = approximateKnn(vectors, k, { seed: 5 });
+    let hits = 0;
+    for (let i = 0; i < vectors.rows; i++) {
+      const truth = new Set(exact.indices.slice(i * k, i * k + k));
+      for (const j of approx.indices.slice(i * k, i * k + k)) if (truth.has(j)) hits++;
+    }
+    expect(hits / (vectors.rows * k)).toBeGreaterThanOrEqual(0.9);
+    expect(approximateKnn(vectors, k, { seed: 5 }).indices).toEqual(approx.indices);
+  });
+});
