@@ -3,7 +3,7 @@
 // transformers.js layout, so tests and the embed benchmark can run the real transformer path
 // without downloading anything. Deterministic: same output on every run.
 //
-//   node scripts/make-tiny-model.mjs [outDir]
+//   node scripts/make-tiny-model.mjs [outDir] [--hidden 32] [--layers 1] [--max-tokens 64]
 //
 // Graph (per token, so padding never changes a real token's output):
 //   x = WordEmb[input_ids] + TypeEmb[token_type_ids]
@@ -16,9 +16,18 @@ import { fileURLToPath } from 'node:url';
 import protobuf from 'protobufjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const outDir = resolve(process.argv[2] ?? join(here, '..', 'fixtures', 'tiny-model'));
-const HIDDEN = 32;
-const MAX_TOKENS = 64;
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const positional = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
+const outDir = resolve(positional[0] ?? join(here, '..', 'fixtures', 'tiny-model'));
+// --hidden/--layers make a heavier model for benchmarks (e.g. --hidden 384 --layers 72 costs about
+// as many multiply-adds per token as MiniLM-L12); the committed fixture uses the defaults.
+const HIDDEN = option('hidden', 32);
+const LAYERS = option('layers', 1);
+const MAX_TOKENS = option('max-tokens', 64);
 
 // The subset of onnx.proto (github.com/onnx/onnx, onnx/onnx.proto) this model needs; field numbers as upstream.
 const ONNX_PROTO = `
@@ -187,11 +196,22 @@ function buildModel(vocabSize, quantized) {
     { op_type: 'Add', name: 'embed_sum', input: ['word_vec', 'type_vec'], output: ['embedded'] },
     { op_type: 'MatMul', name: 'dense', input: ['embedded', 'dense_w'], output: ['dense_out'] },
     { op_type: 'Add', name: 'dense_bias', input: ['dense_out', 'dense_b'], output: ['biased'] },
-    { op_type: 'Tanh', name: 'activation', input: ['biased'], output: ['activated'] },
+    { op_type: 'Tanh', name: 'activation', input: ['biased'], output: [LAYERS > 1 ? 'layer_1' : 'activated'] },
     { op_type: 'Cast', name: 'mask_float', input: ['attention_mask'], output: ['mask_f'], attribute: [{ name: 'to', i: FLOAT, type: ATTR_INT }] },
     { op_type: 'Unsqueeze', name: 'mask_expand', input: ['mask_f', 'unsqueeze_axes'], output: ['mask_3d'] },
     { op_type: 'Mul', name: 'masked', input: ['activated', 'mask_3d'], output: ['last_hidden_state'] },
   );
+  for (let l = 2; l <= LAYERS; l++) {
+    initializer.push(
+      floatTensor(`dense_w_${l}`, [HIDDEN, HIDDEN], Array.from({ length: HIDDEN * HIDDEN }, () => normal() / Math.sqrt(HIDDEN))),
+    );
+    node.splice(
+      node.length - 2,
+      0,
+      { op_type: 'MatMul', name: `dense_${l}`, input: [`layer_${l - 1}`, `dense_w_${l}`], output: [`dense_out_${l}`] },
+      { op_type: 'Tanh', name: `activation_${l}`, input: [`dense_out_${l}`], output: [l === LAYERS ? 'activated' : `layer_${l}`] },
+    );
+  }
   return {
     ir_version: 8,
     producer_name: 'tickets/make-tiny-model',
