@@ -116,3 +116,5 @@ export { resolveCacheLocation, offlineFromEnv, type CacheLocation } from './cach
 export { EmbeddingCache } from './cache/embedding-cache.js';
 export { TransformerEmbedder } from './transformer/transformer-embedder.js';
 export { RemoteEmbedder } from './remote/remote-embedder.js';
+/** For recording an endpoint in the run file without credentials or query string. */
+export { displayUrl } from './remote/embeddings-client.js';

@@ -81,6 +81,16 @@ export async function embedWithCache(
   missing.forEach((s, m) => {
     rowOfSlot[s] = m;
   });
+  // No duplicates (the usual case): the lookup buffer already has every cached row in place, so it
+  // becomes the matrix and only the computed rows are copied in (one 1.5 GB buffer at 1M×384, not two).
+  if (lookup && uniqueTexts.length === n && lookup.vectors.length === n * d) {
+    const data = lookup.vectors;
+    missing.forEach((s, m) => data.set(computed.subarray(m * d, (m + 1) * d), s * d));
+    return { matrix: { rows: n, dims: d, data }, stats: { embedded: missing.length, cached: n - missing.length } };
+  }
+  if (!lookup && uniqueTexts.length === n) {
+    return { matrix: { rows: n, dims: d, data: computed.length === n * d ? computed : new Float32Array(n * d) }, stats: { embedded: n, cached: 0 } };
+  }
   const data = new Float32Array(n * d);
   let cached = 0;
   for (let i = 0; i < n; i++) {

@@ -11,6 +11,7 @@
 import { createHash } from 'node:crypto';
 import {
   closeSync,
+  fstatSync,
   mkdirSync,
   openSync,
   readdirSync,
@@ -86,7 +87,7 @@ export class EmbeddingCache {
       const fd = this.openSegment(name);
       if (fd === null) continue;
       try {
-        const header = readHeader(fd, statSync(join(this.dir, name)).size);
+        const header = readHeader(fd, fstatSync(fd).size);
         if (!header) continue;
         if (dims === null) {
           dims = header.dims;
@@ -117,7 +118,13 @@ export class EmbeddingCache {
     const body = Buffer.from(vectors.buffer, vectors.byteOffset, count * dims * 4);
     const name = segmentName(Date.now());
     const temp = join(this.dir, `.tmp-${name}`);
-    writeFileSync(temp, Buffer.concat([header, keys.subarray(0, count * KEY_BYTES), body]));
+    const fd = openSync(temp, 'w');
+    try {
+      // Three writes, no concatenated copy: the vectors can be a gigabyte and more.
+      for (const part of [header, keys.subarray(0, count * KEY_BYTES), body]) writeAll(fd, part);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(temp, join(this.dir, name));
     if (this.segments().length > this.maxSegments) this.compact();
   }
@@ -135,7 +142,7 @@ export class EmbeddingCache {
       const fd = this.openSegment(name);
       if (fd === null) continue;
       try {
-        const header = readHeader(fd, statSync(join(this.dir, name)).size);
+        const header = readHeader(fd, fstatSync(fd).size);
         if (!header) continue;
         if (dims === null) {
           dims = header.dims;
@@ -289,12 +296,12 @@ function writeMerged(
     header.writeUInt32LE(MAGIC, 0);
     header.writeUInt32LE(dims, 4);
     header.writeUInt32LE(total, 8);
-    writeSync(out, header);
+    writeAll(out, header);
     // Records are copied through one big buffer: one write per 16 MB, not per record.
     const pending = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, rowBytes));
     let used = 0;
     const flush = (): void => {
-      if (used > 0) writeSync(out, pending, 0, used);
+      if (used > 0) writeAll(out, pending.subarray(0, used));
       used = 0;
     };
     for (const pass of ['keys', 'vectors'] as const) {
@@ -326,6 +333,11 @@ function readFully(fd: number, buffer: Buffer, offset: number, length: number, p
     if (n === 0) throw new Error(`embedding cache segment ended early at byte ${position + done}`);
     done += n;
   }
+}
+
+function writeAll(fd: number, buffer: Buffer): void {
+  let done = 0;
+  while (done < buffer.length) done += writeSync(fd, buffer, done, buffer.length - done);
 }
 
 function removeQuietly(file: string): void {
