@@ -37,6 +37,9 @@ const VARIANTS = {
   small: { vocabulary: { maxWordFeatures: 10_000, maxCharFeatures: 15_000 } },
   dpt10: { maxDimensionsPerTicket: 0.1 },
   dpt50: { maxDimensionsPerTicket: 0.5 },
+  dpt05: { maxDimensionsPerTicket: 0.05 },
+  w50: { weights: { wordShare: 0.5 } },
+  q2: { powerIterations: 2 },
 };
 
 function argument(name, fallback) {
