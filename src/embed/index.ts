@@ -98,7 +98,7 @@ async function autoTransformer(
     const probe = await probeHub(model);
     if (!probe.reachable) return fallback(`the model hub is unreachable: ${probe.reason}`);
     if (!probe.found) {
-      if (explicit) throw new UserError(`model "${model}" was not found on the Hugging Face hub (check the id, e.g. Xenova/all-MiniLM-L6-v2)`);
+      if (explicit) throw new UserError(`model "${model}" was not found on the Hugging Face hub or needs access rights (check the id, e.g. Xenova/all-MiniLM-L6-v2)`);
       return fallback('not found on the hub');
     }
   }

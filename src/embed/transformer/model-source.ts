@@ -1,9 +1,9 @@
 // Where a transformer model comes from: a local directory, the model cache, or the Hugging Face
 // hub; and the checks that turn "it does not load" into one clear line.
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { isAbsolute, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { UserError } from '../../errors.js';
 import type { ModelConfigHints, Pooling } from '../profiles.js';
 
@@ -98,26 +98,43 @@ export function readConfigHints(dir: string): ModelConfigHints {
 
 /**
  * Revision of a model on disk: hash of its ONNX file and tokenizer. Part of the embedding cache
- * key, so a re-exported or updated model never serves stale vectors. Big files are hashed once;
- * the result is remembered by size and mtime.
+ * key, so a re-exported or updated model never serves stale vectors. Hashing a 118 MB file takes
+ * a moment, so digests are remembered by path, size and mtime (in `memoFile` across runs).
  */
-export async function modelRevision(dir: string, memo: Map<string, string> = revisionMemo): Promise<string> {
+export async function modelRevision(dir: string, memoFile?: string): Promise<string> {
   const { file } = onnxFile(dir);
+  const memo = new Map(Object.entries((memoFile ? readJson(memoFile) : null) ?? {}) as Array<[string, string]>);
+  let changed = false;
   const parts: string[] = [];
   for (const f of [file, join(dir, 'tokenizer.json')]) {
     const st = statSync(f);
-    const memoKey = `${f}\0${st.size}\0${st.mtimeMs}`;
-    let digest = memo.get(memoKey);
+    const memoKey = `${f}|${st.size}|${st.mtimeMs}`;
+    let digest = memo.get(memoKey) ?? revisionMemo.get(memoKey);
     if (!digest) {
       digest = await hashFile(f);
-      memo.set(memoKey, digest);
+      changed = true;
     }
+    memo.set(memoKey, digest);
+    revisionMemo.set(memoKey, digest);
     parts.push(digest);
   }
+  if (changed && memoFile) saveMemo(memoFile, memo);
   return createHash('sha1').update(parts.join(':')).digest('hex');
 }
 
 const revisionMemo = new Map<string, string>();
+
+function saveMemo(file: string, memo: Map<string, string>): void {
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    const temp = `${file}.tmp-${process.pid}`;
+    // Only the newest 200 entries: one per model file version is plenty.
+    writeFileSync(temp, JSON.stringify(Object.fromEntries([...memo].slice(-200))));
+    renameSync(temp, file);
+  } catch {
+    // A read-only cache just hashes again next time.
+  }
+}
 
 function hashFile(file: string): Promise<string> {
   return new Promise((resolvePromise, reject) => {

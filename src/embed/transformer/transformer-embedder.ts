@@ -113,7 +113,7 @@ export class TransformerEmbedder implements Embedder {
     checkModelDirectory(dir);
     const hints = readConfigHints(dir);
     const profile = source.kind === 'local' ? localProfile(source.id, dir, hints) : profileFor(source.id, hints);
-    const revision = await modelRevision(dir);
+    const revision = await modelRevision(dir, join(options.location.embeddings, 'revisions.json'));
     const { dtype } = onnxFile(dir);
     const threads = options.threads ?? availableParallelism();
     const [tokenizer, batchModel] = await loadFromDirectory(transformers, dir, dtype, threads);
