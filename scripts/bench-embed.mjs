@@ -3,7 +3,7 @@
 // off) against onnxruntime-node called directly on the same ONNX file with the same tokenization,
 // the same batches and the same pooling. The ratio is the cost of transformers.js plus our code.
 //
-//   node scripts/bench-embed.mjs [modelDir] [--texts 4000] [--batch 32] [--repeat 3] [--threads N]
+//   node scripts/bench-embed.mjs [modelDir] [--texts 20000] [--batch 32] [--repeat 3] [--threads N]
 //
 // Default model: fixtures/tiny-model (tiny, so the ratio stresses per-batch overhead; give a real
 // model directory, e.g. ~/.cache/tickets/models/Xenova/paraphrase-multilingual-MiniLM-L12-v2,
@@ -27,7 +27,7 @@ const flag = (name, fallback) => {
 };
 const positional = args.filter((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1]?.startsWith('--')));
 const modelDir = resolve(positional[0] ?? join(root, 'fixtures', 'tiny-model'));
-const textCount = flag('texts', 4000);
+const textCount = flag('texts', 20000);
 const batchSize = flag('batch', 32);
 const repeat = flag('repeat', 3);
 const threads = flag('threads', availableParallelism());

@@ -44,7 +44,7 @@ export async function embedWithCache(
     }
     slotOf[i] = slot;
   }
-  const keys = textKeys(uniqueTexts);
+  const keys = options.cache ? textKeys(uniqueTexts) : Buffer.alloc(0);
   const lookup = options.cache?.lookup(keys, options.dims) ?? null;
   const found = lookup?.found ?? new Uint8Array(uniqueTexts.length);
   const missing: number[] = [];
