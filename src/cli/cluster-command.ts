@@ -6,6 +6,7 @@ import { runClusterJob, type ClusterJobOptions } from '../pipeline.js';
 import { renderAssignments, renderMarkdown, renderRunFile, renderTable, shouldUseColor } from '../report/index.js';
 import { startProgress } from './progress.js';
 import { UserError } from '../errors.js';
+import { displayUrl, offlineFromEnv } from '../embed/index.js';
 
 interface ClusterCommandOptions extends ClusterCliOptions {
   md?: string;
@@ -17,7 +18,7 @@ interface ClusterCommandOptions extends ClusterCliOptions {
 
 /** Turns the parsed CLI options into the pipeline's typed options. */
 export function clusterJobOptions(opts: ClusterCliOptions, notify: (line: string) => void): ClusterJobOptions {
-  const offline = Boolean(opts.offline) || process.env.TICKETS_OFFLINE === '1';
+  const offline = Boolean(opts.offline) || offlineFromEnv();
   return {
     ingest: { text: opts.text, id: opts.id, date: opts.date, encoding: opts.encoding, delimiter: opts.delimiter },
     embed: {
@@ -44,7 +45,8 @@ export function clusterJobOptions(opts: ClusterCliOptions, notify: (line: string
       delimiter: opts.delimiter ?? null,
       embedder: opts.embedder,
       model: opts.model ?? null,
-      endpoint: opts.endpoint ?? null,
+      // Never record credentials a URL may carry.
+      endpoint: opts.endpoint ? displayUrl(opts.endpoint) : null,
       offline,
       minClusterSize: opts.minClusterSize ?? null,
       minSamples: opts.minSamples ?? null,
