@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { clusterTickets } from '../dist/cluster/index.js';
-import { ari, nmi, labelVector } from '../dist/eval/metrics.js';
+import { ari, completeness, homogeneity, nmi, labelVector } from '../dist/eval/metrics.js';
 
 const DATA = '/work/shared/data';
 const args = process.argv.slice(2);
@@ -23,11 +23,18 @@ args.forEach((a, i) => {
 });
 const vectorDir = flag('--vectors');
 const writeDir = flag('--write');
+// --cache DIR: keep lexical vectors between runs (same format as --vectors).
+const cacheDir = flag('--cache');
 
 async function embed(set, texts) {
   if (vectorDir) {
     const [rows, dims] = readFileSync(`${vectorDir}/${set}.meta`, 'utf8').trim().split(/\s+/).map(Number);
     const buf = readFileSync(`${vectorDir}/${set}.f32`);
+    return { rows, dims, data: new Float32Array(buf.buffer, buf.byteOffset, rows * dims) };
+  }
+  if (cacheDir && existsSync(`${cacheDir}/${set}.meta`)) {
+    const [rows, dims] = readFileSync(`${cacheDir}/${set}.meta`, 'utf8').trim().split(/\s+/).map(Number);
+    const buf = readFileSync(`${cacheDir}/${set}.f32`);
     return { rows, dims, data: new Float32Array(buf.buffer, buf.byteOffset, rows * dims) };
   }
   const { LexicalEmbedder } = await import('../dist/embed/lexical/index.js');
@@ -39,7 +46,13 @@ async function embed(set, texts) {
       return typeof p === 'string' ? p : p.text;
     });
   }
-  return new LexicalEmbedder({ seed: 42 }).embed(prepared);
+  const vectors = await new LexicalEmbedder({ seed: 42 }).embed(prepared);
+  if (cacheDir) {
+    mkdirSync(cacheDir, { recursive: true });
+    writeFileSync(`${cacheDir}/${set}.meta`, `${vectors.rows} ${vectors.dims}\n`);
+    writeFileSync(`${cacheDir}/${set}.f32`, Buffer.from(vectors.data.buffer, vectors.data.byteOffset, vectors.data.byteLength));
+  }
+  return vectors;
 }
 
 const rows = [];
@@ -58,6 +71,8 @@ for (const set of sets) {
     n: records.length,
     NMI: nmi(truth, result.labels).toFixed(3),
     ARI: ari(truth, result.labels).toFixed(3),
+    hom: homogeneity(truth, result.labels).toFixed(3),
+    comp: completeness(truth, result.labels).toFixed(3),
     noise: `${((100 * noise) / records.length).toFixed(1)}%`,
     clusters: result.clusterCount,
     parents: result.parentOf ? new Set(result.parentOf).size : 0,

@@ -21,10 +21,14 @@ export interface ClusterOptions {
   exactLimit?: number;
   /** Dimensions of the UMAP-style layout HDBSCAN runs on; 0 clusters the vectors directly (default 5). */
   layoutDims?: number;
+  /** SGD epochs of the layout (default: 400 up to 10,000 tickets, 200 up to 40,000, then 100). */
+  layoutEpochs?: number;
   /** Pull noise tickets near a cluster into it (default true). */
   reassignNoise?: boolean;
   /** Quantile of a cluster's own member cosines a noise ticket must reach to join (default 0.05). */
   reassignQuantile?: number;
+  /** Share of a noise ticket's neighbour similarity one cluster must hold for it to join (default 0.25). */
+  reassignMajority?: number;
   /** Merge clusters whose centroid cosine reaches this (default 0.9). */
   mergeThreshold?: number;
 }
@@ -68,7 +72,7 @@ export function clusterTickets(vectors: EmbeddingMatrix, options: ClusterOptions
   let space = vectors;
   let spaceGraph = graph;
   if (layoutDims > 0) {
-    space = graphLayout(vectors, graph, { seed: options.seed, dims: layoutDims });
+    space = graphLayout(vectors, graph, { seed: options.seed, dims: layoutDims, epochs: options.layoutEpochs });
     spaceGraph = nearestNeighbours(space, Math.min(k, Math.max(minSamples, 2)), options.seed, options.exactLimit ?? EXACT_KNN_LIMIT, 'euclidean');
   }
   const core = coreDistances(spaceGraph, minSamples);
@@ -82,7 +86,7 @@ export function clusterTickets(vectors: EmbeddingMatrix, options: ClusterOptions
   if (options.reassignNoise ?? true) {
     reassignNoise(vectors, graph, labels, confidence, count, {
       memberQuantile: options.reassignQuantile ?? 0.05,
-      minVote: 0.34,
+      majority: options.reassignMajority ?? 0.25,
     });
   }
   count = mergeNearDuplicates(vectors, labels, count, options.mergeThreshold ?? 0.9);

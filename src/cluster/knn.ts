@@ -157,7 +157,7 @@ export interface ApproximateKnnOptions {
   leafSize?: number;
   /** NN-descent rounds at most (default 8). */
   maxRounds?: number;
-  /** Stop when fewer than delta·n·k neighbours changed in a round (default 0.002). */
+  /** Stop when fewer than delta·n·k neighbours changed in a round (default 0.005). */
   delta?: number;
 }
 
@@ -274,7 +274,7 @@ export function approximateKnn(vectors: EmbeddingMatrix, k: number, options: App
   projectionForest(vectors, heaps, random, options.trees ?? 6, options.leafSize ?? Math.max(2 * kk, 24), metric);
 
   const maxRounds = options.maxRounds ?? 8;
-  const delta = options.delta ?? 0.002;
+  const delta = options.delta ?? 0.005;
   const fresh = new CandidateLists(n, kk);
   const old = new CandidateLists(n, kk);
   for (let round = 0; round < maxRounds; round++) {

@@ -38,6 +38,12 @@ function quantile(values: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.floor(q * (sorted.length - 1))))];
 }
 
+/** Lowest cosine to the centroid a member may have: median − 3·(median − 10th percentile). */
+function membershipFloor(memberCos: number[]): number {
+  const median = quantile(memberCos, 0.5);
+  return median - 3 * (median - quantile(memberCos, 0.1));
+}
+
 /**
  * The layout pulls every ticket next to its graph neighbours, so a true outlier can land inside a
  * cluster. Members far below their cluster's own spread (cosine to centroid under
@@ -53,10 +59,7 @@ export function dropFarMembers(vectors: EmbeddingMatrix, labels: Int32Array, con
     cos[i] = cosineToCentroid(vectors, i, centroids, labels[i]);
     memberCos[labels[i]].push(cos[i]);
   }
-  const floor = memberCos.map((list) => {
-    const median = quantile(list, 0.5);
-    return median - 3 * (median - quantile(list, 0.1));
-  });
+  const floor = memberCos.map(membershipFloor);
   let dropped = 0;
   for (let i = 0; i < labels.length; i++) {
     if (labels[i] >= 0 && cos[i] < floor[labels[i]]) {
@@ -70,19 +73,25 @@ export function dropFarMembers(vectors: EmbeddingMatrix, labels: Int32Array, con
 
 export interface ReassignOptions {
   /**
-   * A noise ticket may join cluster c when its cosine to c's centroid reaches this quantile of
-   * c's own members' cosines (default 0.05: it would not be an outlier among them).
+   * A noise ticket may join cluster c by closeness when its cosine to c's centroid reaches this
+   * quantile of c's own members' cosines (default 0.05: it would not be an outlier among them).
    */
   memberQuantile: number;
-  /** Share of its labelled kNN neighbours that must vote for the cluster (default 0.34). */
-  minVote: number;
+  /**
+   * A noise ticket joins the cluster holding at least this share of its kNN neighbours' similarity
+   * (noise neighbours included in the total), whatever its centroid cosine (default 0.25).
+   */
+  majority: number;
 }
 
 /**
- * Noise tickets close enough to a cluster join it. "Close enough" comes from the cluster's own spread
- * (its members' cosine to the centroid), so tight and loose clusters both keep real outliers out.
- * Confidence of a joined ticket: its cosine over the cluster's median member cosine, capped at 1, halved
- * (it was not a density member). Mutates labels and confidence; returns how many tickets joined.
+ * Noise tickets close enough to a cluster join it, by one of two rules:
+ * 1. that cluster holds the largest share of its neighbours (similarity-weighted, at least `majority`)
+ *    and the ticket is not below the cluster's membership floor (see dropFarMembers);
+ * 2. its cosine to the nearest centroid is within the cluster's own spread (see memberQuantile).
+ * Real outliers (scattered neighbours, far from every centroid) stay noise. Confidence of a joined
+ * ticket is half its neighbour share or centroid closeness, so it ranks below density members.
+ * Mutates labels and confidence; returns how many tickets joined.
  */
 export function reassignNoise(
   vectors: EmbeddingMatrix,
@@ -99,9 +108,11 @@ export function reassignNoise(
   for (let i = 0; i < n; i++) if (labels[i] >= 0) memberCos[labels[i]].push(cosineToCentroid(vectors, i, centroids, labels[i]));
   const threshold = new Float64Array(count);
   const median = new Float64Array(count);
+  const floor = new Float64Array(count);
   for (let c = 0; c < count; c++) {
     threshold[c] = quantile(memberCos[c], options.memberQuantile);
     median[c] = quantile(memberCos[c], 0.5);
+    floor[c] = membershipFloor(memberCos[c]);
   }
   const k = graph.k;
   const votes = new Float64Array(count);
@@ -110,51 +121,46 @@ export function reassignNoise(
   let moved = 0;
   for (let i = 0; i < n; i++) {
     if (labels[i] >= 0) continue;
-    // Candidate clusters: those of its labelled neighbours, weighted by similarity.
-    let labelled = 0;
+    let total = 0;
     let best = -1;
     for (let s = 0; s < k; s++) {
       const j = graph.indices[i * k + s];
-      if (j < 0 || labels[j] < 0) continue;
+      if (j < 0) continue;
       const d = graph.distances[i * k + s];
       const w = Math.max(0, 1 - (d * d) / 2);
-      votes[labels[j]] += w;
-      labelled += w;
-      if (best < 0 || votes[labels[j]] > votes[best]) best = labels[j];
+      total += w;
+      const c = labels[j];
+      if (c < 0) continue;
+      votes[c] += w;
+      if (best < 0 || votes[c] > votes[best] || (votes[c] === votes[best] && c < best)) best = c;
     }
-    let total = 0;
-    for (let s = 0; s < k; s++) {
-      const j = graph.indices[i * k + s];
-      if (j >= 0 && labels[j] >= 0) total += Math.max(0, 1 - graph.distances[i * k + s] ** 2 / 2);
-    }
-    let cos = -1;
-    if (best >= 0 && votes[best] >= options.minVote * Math.max(labelled, total)) {
-      cos = cosineToCentroid(vectors, i, centroids, best);
-    }
-    // Without neighbour support, fall back to the nearest centroid.
-    if (best < 0 || cos < threshold[best]) {
-      let bestCos = -2;
-      let nearest = -1;
-      for (let c = 0; c < count; c++) {
-        const x = cosineToCentroid(vectors, i, centroids, c);
-        if (x > bestCos) {
-          bestCos = x;
-          nearest = c;
-        }
-      }
-      best = nearest;
-      cos = bestCos;
-    }
+    const share = best >= 0 && total > 0 ? votes[best] / total : 0;
     for (let s = 0; s < k; s++) {
       const j = graph.indices[i * k + s];
       if (j >= 0 && labels[j] >= 0) votes[labels[j]] = 0;
     }
-    if (best >= 0 && cos >= threshold[best]) {
+    if (share >= options.majority && cosineToCentroid(vectors, i, centroids, best) >= floor[best]) {
       joined[i] = best;
-      joinedConfidence[i] = 0.5 * Math.min(1, Math.max(0, cos / Math.max(median[best], 1e-6)));
+      joinedConfidence[i] = 0.5 * share;
+      moved++;
+      continue;
+    }
+    let nearest = -1;
+    let nearestCos = -2;
+    for (let c = 0; c < count; c++) {
+      const x = cosineToCentroid(vectors, i, centroids, c);
+      if (x > nearestCos) {
+        nearestCos = x;
+        nearest = c;
+      }
+    }
+    if (nearest >= 0 && nearestCos >= threshold[nearest]) {
+      joined[i] = nearest;
+      joinedConfidence[i] = 0.5 * Math.min(1, Math.max(0, nearestCos / Math.max(median[nearest], 1e-6)));
       moved++;
     }
   }
+  // Applied after the sweep so the result does not depend on ticket order.
   for (let i = 0; i < n; i++) {
     if (joined[i] >= 0) {
       labels[i] = joined[i];

@@ -83,7 +83,7 @@ describe('refinement', () => {
     const confidence = new Float32Array(rows).fill(1);
     confidence[0] = 0;
     confidence[rows - 1] = 0;
-    const moved = reassignNoise(vectors, exactKnn(vectors, 8), labels, confidence, 2, { memberQuantile: 0.05, minVote: 0.34 });
+    const moved = reassignNoise(vectors, exactKnn(vectors, 8), labels, confidence, 2, { memberQuantile: 0.05, majority: 0.5 });
     expect(moved).toBe(1);
     expect(labels[0]).toBe(0);
     expect(confidence[0]).toBeGreaterThan(0);
