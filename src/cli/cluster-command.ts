@@ -100,7 +100,11 @@ export function registerClusterCommand(program: Command): void {
           ? renderMarkdown(run)
           : opts.format === 'json'
             ? renderRunFile(run)
-            : renderTable(run, { color: shouldUseColor(process.stdout, process.env), limit: opts.limit });
+            : renderTable(run, {
+                color: shouldUseColor(process.stdout, process.env),
+                limit: opts.limit,
+                width: process.stdout.isTTY ? process.stdout.columns : undefined,
+              });
       process.stdout.write(stdout.endsWith('\n') ? stdout : `${stdout}\n`);
     });
 }

@@ -9,6 +9,8 @@ export interface TableOptions {
   color: boolean;
   /** Show at most this many clusters (the unclustered line is always shown). */
   limit?: number;
+  /** Terminal width to fit in (stdout columns when it is a TTY); the label and keyword columns shrink to fit. */
+  width?: number;
 }
 
 const LABEL_WIDTH = 40;
@@ -21,7 +23,18 @@ export function shouldUseColor(stream: { isTTY?: boolean }, env: Record<string, 
   return stream.isTTY === true;
 }
 
+/** Widths of the two text columns so the table fits `width` (cli-table3 does not wrap to the terminal). */
+export function textColumnWidths(width: number | undefined): { label: number; keywords: number } {
+  if (width === undefined || !Number.isFinite(width)) return { label: LABEL_WIDTH, keywords: KEYWORDS_WIDTH };
+  // 7 borders + 2 padding × 6 columns, and the numeric columns: "#"(4) tickets(9) share(6) est. cost(13).
+  const free = Math.floor(width) - 19 - 32;
+  const label = Math.max(12, Math.min(LABEL_WIDTH, Math.floor(free * 0.45)));
+  const keywords = Math.max(12, Math.min(KEYWORDS_WIDTH, free - label));
+  return { label, keywords };
+}
+
 export function renderTable(run: ClusterRun, options: TableOptions): string {
+  const widths = textColumnWidths(options.width);
   const paint = new Chalk({ level: options.color ? 1 : 0 });
   const limit = options.limit === undefined ? run.clusters.length : Math.max(0, Math.floor(options.limit));
   const shown = run.clusters.slice(0, limit);
@@ -38,11 +51,11 @@ export function renderTable(run: ClusterRun, options: TableOptions): string {
   for (const c of shown) {
     table.push([
       String(c.rank),
-      paint.bold(truncate(c.label, LABEL_WIDTH)),
+      paint.bold(truncate(c.label, widths.label)),
       formatCount(c.size),
       formatShare(c.share),
       paint.yellow(money(c.cost)),
-      paint.dim(truncate(c.keywords.join(', '), KEYWORDS_WIDTH)),
+      paint.dim(truncate(c.keywords.join(', '), widths.keywords)),
     ]);
   }
   const hidden = run.clusters.slice(limit);
@@ -58,7 +71,7 @@ export function renderTable(run: ClusterRun, options: TableOptions): string {
     formatCount(run.noise.size),
     formatShare(run.noise.share),
     money(run.noise.cost),
-    paint.dim('tickets no cluster fits well'),
+    paint.dim(truncate('tickets no cluster fits well', widths.keywords)),
   ]);
   return `${paint.bold(summaryLine(run))}\n${table.toString()}\n`;
 }

@@ -24,6 +24,16 @@ describe('renderTable', () => {
     expect(lines[unclustered]).toMatch(/│\s+2 │\s+12\.5% │\s+\$12 │/);
   });
 
+  it('fits a narrow terminal and keeps the default widths when there is none', () => {
+    const run = sampleRun();
+    for (const width of [80, 100]) {
+      const lines = renderTable(run, { color: false, width }).split('\n').slice(1).filter(Boolean);
+      for (const line of lines) expect(line.length).toBeLessThanOrEqual(width);
+    }
+    const wide = renderTable(run, { color: false }).split('\n')[1];
+    expect(wide.length).toBeGreaterThan(100);
+  });
+
   it('limits the clusters shown but never hides the unclustered line', () => {
     const text = renderTable(sampleRun(), { color: false, limit: 1 });
     expect(text).toMatch(/… 2 more clusters/);
