@@ -29,6 +29,7 @@ export function clusterJobOptions(opts: ClusterCliOptions, notify: (line: string
       seed: opts.seed,
       quiet: Boolean(opts.quiet),
       useCache: opts.cache,
+      cacheDir: opts.cacheDir,
     },
     cluster: { seed: opts.seed, minClusterSize: opts.minClusterSize, minSamples: opts.minSamples },
     cost: {

@@ -12,6 +12,7 @@ export interface ClusterCliOptions {
   endpoint?: string;
   offline?: boolean;
   cache: boolean;
+  cacheDir?: string;
   minClusterSize?: number;
   minSamples?: number;
   seed: number;
@@ -63,6 +64,7 @@ export function addClusterOptions(command: Command): Command {
     .option('--endpoint <url>', 'OpenAI-compatible embeddings endpoint for --embedder remote')
     .option('--offline', 'never touch the network (also TICKETS_OFFLINE=1)')
     .option('--no-cache', 'do not read or write the embedding cache')
+    .option('--cache-dir <dir>', 'models and embedding cache (default: TICKETS_CACHE_DIR, $XDG_CACHE_HOME/tickets or ~/.cache/tickets)')
     .option('--min-cluster-size <n>', 'smallest group reported as a cluster (default: scales with the ticket count)', positiveInteger('--min-cluster-size'))
     .option('--min-samples <n>', 'density smoothing of HDBSCAN (default: derived from --min-cluster-size)', positiveInteger('--min-samples'))
     .option('--seed <n>', 'random seed: the same input and options give the same result', seedNumber, 42)

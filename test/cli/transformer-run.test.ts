@@ -45,6 +45,13 @@ describe('tickets cluster --embedder transformer --model <local dir>', () => {
     expect(second.run.totals.rows).toBe(200);
   });
 
+  it('takes the cache directory from --cache-dir too', () => {
+    const res = runCli(['cluster', join(dir, 'week1.csv'), '--embedder', 'transformer', '--model', fixture('tiny-model'),
+      '--cache-dir', cacheDir, '--format', 'json', '--quiet']);
+    expect(res.code).toBe(0);
+    expect(JSON.parse(res.stdout).embedder.embedded).toBe(0);
+  });
+
   it('stops with one line when the model directory is not a model', () => {
     const res = runCli(['cluster', fixture('support-export.csv'), '--embedder', 'transformer', '--model', dir, '-q'], {
       TICKETS_CACHE_DIR: cacheDir,
