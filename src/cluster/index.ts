@@ -34,14 +34,15 @@ export interface ClusterOptions {
 }
 
 /**
- * Default smallest cluster: n/250 up to 20,000 tickets (5 at 1,000, 18 at 4,500, 80 at 20,000), then
- * growing with √n (179 at 100,000, 566 at 1,000,000), so the list stays readable (tens to a couple of
- * hundred clusters) without one catch-all. Measured on the labeled sets: smaller values split intents,
- * larger ones merge them.
+ * Default smallest cluster, by ticket count. Log-linear between measured anchors: 5 up to ~1,000
+ * tickets, 15 at 4,500 (fine-grained intents stay apart), 200 at 20,000 (about 1%: a reader gets
+ * tens of clusters, not hundreds of fragments), then growing with √n (447 at 100,000, 1,414 at
+ * 1,000,000). Smaller values split topics into fragments; larger ones merge them or leave them as noise.
  */
 export function defaultMinClusterSize(n: number): number {
-  if (n <= 20_000) return Math.max(5, Math.round(n / 250));
-  return Math.round(80 * Math.sqrt(n / 20_000));
+  if (n <= 4500) return Math.max(5, Math.round(15 * Math.pow(n / 4500, 0.8)));
+  if (n <= 20_000) return Math.round(15 * Math.exp((Math.log(n / 4500) / Math.log(20_000 / 4500)) * Math.log(200 / 15)));
+  return Math.round(200 * Math.sqrt(n / 20_000));
 }
 
 function checkVectors(vectors: EmbeddingMatrix): void {
@@ -84,10 +85,14 @@ export function clusterTickets(vectors: EmbeddingMatrix, options: ClusterOptions
 
   dropFarMembers(vectors, labels, confidence, count);
   if (options.reassignNoise ?? true) {
-    reassignNoise(vectors, graph, labels, confidence, count, {
-      memberQuantile: options.reassignQuantile ?? 0.05,
-      majority: options.reassignMajority ?? 0.25,
-    });
+    // A second pass lets tickets whose neighbours only just joined follow them.
+    for (let pass = 0; pass < 2; pass++) {
+      const moved = reassignNoise(vectors, graph, labels, confidence, count, {
+        memberQuantile: options.reassignQuantile ?? 0.05,
+        majority: options.reassignMajority ?? 0.25,
+      });
+      if (moved === 0) break;
+    }
   }
   count = mergeNearDuplicates(vectors, labels, count, options.mergeThreshold ?? 0.9);
   count = renumberBySize(labels);

@@ -157,6 +157,8 @@ export interface ApproximateKnnOptions {
   leafSize?: number;
   /** NN-descent rounds at most (default 8). */
   maxRounds?: number;
+  /** Candidates per ticket joined in a round (default k): fewer is cheaper per round, with lower recall. */
+  maxCandidates?: number;
   /** Stop when fewer than delta·n·k neighbours changed in a round (default 0.005). */
   delta?: number;
 }
@@ -275,8 +277,9 @@ export function approximateKnn(vectors: EmbeddingMatrix, k: number, options: App
 
   const maxRounds = options.maxRounds ?? 8;
   const delta = options.delta ?? 0.005;
-  const fresh = new CandidateLists(n, kk);
-  const old = new CandidateLists(n, kk);
+  const maxCandidates = Math.max(2, Math.min(kk, options.maxCandidates ?? kk));
+  const fresh = new CandidateLists(n, maxCandidates);
+  const old = new CandidateLists(n, maxCandidates);
   for (let round = 0; round < maxRounds; round++) {
     fresh.reset();
     old.reset();
