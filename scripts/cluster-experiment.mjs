@@ -32,9 +32,10 @@ async function embed(set, texts) {
     const buf = readFileSync(`${vectorDir}/${set}.f32`);
     return { rows, dims, data: new Float32Array(buf.buffer, buf.byteOffset, rows * dims) };
   }
-  if (cacheDir && existsSync(`${cacheDir}/${set}.meta`)) {
-    const [rows, dims] = readFileSync(`${cacheDir}/${set}.meta`, 'utf8').trim().split(/\s+/).map(Number);
-    const buf = readFileSync(`${cacheDir}/${set}.f32`);
+  const key = set.replace(/\//g, '_');
+  if (cacheDir && existsSync(`${cacheDir}/${key}.meta`)) {
+    const [rows, dims] = readFileSync(`${cacheDir}/${key}.meta`, 'utf8').trim().split(/\s+/).map(Number);
+    const buf = readFileSync(`${cacheDir}/${key}.f32`);
     return { rows, dims, data: new Float32Array(buf.buffer, buf.byteOffset, rows * dims) };
   }
   const { LexicalEmbedder } = await import('../dist/embed/lexical/index.js');
@@ -49,15 +50,17 @@ async function embed(set, texts) {
   const vectors = await new LexicalEmbedder({ seed: 42 }).embed(prepared);
   if (cacheDir) {
     mkdirSync(cacheDir, { recursive: true });
-    writeFileSync(`${cacheDir}/${set}.meta`, `${vectors.rows} ${vectors.dims}\n`);
-    writeFileSync(`${cacheDir}/${set}.f32`, Buffer.from(vectors.data.buffer, vectors.data.byteOffset, vectors.data.byteLength));
+    writeFileSync(`${cacheDir}/${key}.meta`, `${vectors.rows} ${vectors.dims}\n`);
+    writeFileSync(`${cacheDir}/${key}.f32`, Buffer.from(vectors.data.buffer, vectors.data.byteOffset, vectors.data.byteLength));
   }
   return vectors;
 }
 
 const rows = [];
 for (const set of sets) {
-  const records = parse(readFileSync(`${DATA}/${set}/tickets.csv`), { columns: true, bom: true });
+  // A set is a folder under the data directory, or folder/file.csv for another labeled file there.
+  const file = set.endsWith('.csv') ? `${DATA}/${set}` : `${DATA}/${set}/tickets.csv`;
+  const records = parse(readFileSync(file), { columns: true, bom: true });
   const t0 = performance.now();
   const vectors = await embed(set, records.map((r) => r.text));
   const t1 = performance.now();
@@ -84,7 +87,7 @@ for (const set of sets) {
   if (writeDir) {
     mkdirSync(writeDir, { recursive: true });
     const lines = ['id,cluster', ...records.map((r, i) => `${r.id},${result.labels[i] < 0 ? 'noise' : result.labels[i]}`)];
-    writeFileSync(`${writeDir}/${set}.csv`, lines.join('\n') + '\n');
+    writeFileSync(`${writeDir}/${set.replace(/\//g, '_')}`.replace(/(\.csv)?$/, '.csv'), lines.join('\n') + '\n');
   }
 }
 console.table(rows);

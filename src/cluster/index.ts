@@ -21,7 +21,7 @@ export interface ClusterOptions {
   exactLimit?: number;
   /** Dimensions of the UMAP-style layout HDBSCAN runs on; 0 clusters the vectors directly (default 5). */
   layoutDims?: number;
-  /** SGD epochs of the layout (default: 400 up to 10,000 tickets, 200 up to 40,000, then 100). */
+  /** SGD epochs of the layout (default: 1000 up to 2,000 tickets, 400 up to 10,000, 200 up to 40,000, then 100). */
   layoutEpochs?: number;
   /** Pull noise tickets near a cluster into it (default true). */
   reassignNoise?: boolean;

@@ -10,7 +10,10 @@ export interface LayoutOptions {
   seed: number;
   /** Output dimensions (default 5, as BERTopic). */
   dims?: number;
-  /** SGD epochs (default 400 up to 10,000 tickets, 200 up to 40,000, then 100: time grows with n·epochs). */
+  /**
+   * SGD epochs (default 1000 up to 2,000 tickets, 400 up to 10,000, 200 up to 40,000, then 100):
+   * time grows with n·epochs; more epochs settle small sets more reproducibly.
+   */
   epochs?: number;
   /** Negative samples per positive one (default 5). */
   negativeRate?: number;
@@ -158,7 +161,7 @@ export function graphLayout(vectors: EmbeddingMatrix, graph: KnnGraph, options: 
   const n = vectors.rows;
   const dims = options.dims ?? 5;
   const random = seededRandom(options.seed ^ 0x2545f491);
-  const epochs = options.epochs ?? (n > 40000 ? 100 : n > 10000 ? 200 : 400);
+  const epochs = options.epochs ?? (n > 40000 ? 100 : n > 10000 ? 200 : n > 2000 ? 400 : 1000);
   const negativeRate = options.negativeRate ?? 5;
   const fuzzy = fuzzyGraph(graph, n);
   const y = principalStart(vectors, dims, random);
