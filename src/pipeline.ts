@@ -4,7 +4,7 @@ import { readTicketExport, describeColumns, type IngestOptions } from './ingest/
 import { prepareTicketText } from './text/index.js';
 import { createEmbedder, type EmbedderOptions } from './embed/index.js';
 import { clusterTickets } from './cluster/index.js';
-import { labelClusters } from './label/index.js';
+import { clusterCentroids, labelClusters } from './label/index.js';
 import { buildClusterRun, costModel } from './rank/index.js';
 import type { ClusterAssignment, ClusterRun, EmbeddingMatrix, EmbedProgress, TicketExport } from './types.js';
 
@@ -77,6 +77,11 @@ export async function runClusterJob(file: string, options: ClusterJobOptions): P
       cached: stats.cached,
     },
     timings,
+    // A lexical space is refitted on every export, so its centres mean nothing next week; a model's do.
+    centroids:
+      embedder.kind === 'lexical'
+        ? undefined
+        : { sums: clusterCentroids(assignment.labels, assignment.clusterCount, vectors), dims: vectors.dims },
   });
   return { run, ticketExport, texts, vectors, assignment };
 }

@@ -117,6 +117,11 @@ export interface ClusterSummary {
   parent: string | null;
   /** Weighted c-TF-IDF terms: what cross-run matching needs, whatever the embedder. */
   signature: Array<[term: string, weight: number]>;
+  /**
+   * Unit-length centre in the embedding space, kept only for embedders whose space is the same from
+   * one run to the next (a fixed model), so next week's clusters can be matched by cosine.
+   */
+  centroid?: number[];
 }
 
 export interface ParentTopic {

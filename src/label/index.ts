@@ -5,6 +5,7 @@ import { classTfIdf, labelFromKeywords, minimumSupport, selectKeywordTerms, type
 import { distinctExamples, membersByCloseness } from './representatives.js';
 
 export { labelParent } from './parents.js';
+export { clusterCentroids, unitCentroid } from './representatives.js';
 
 export interface ClusterLabel {
   /** Up to 8 keywords (unigrams and bigrams, most frequent surface form), best first. */

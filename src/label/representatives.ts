@@ -5,10 +5,9 @@ import type { EmbeddingMatrix } from '../types.js';
  * Member indices of every cluster, ordered by cosine to the cluster centroid (closest first,
  * ties by index). Noise (label < 0) belongs to no cluster.
  */
-export function membersByCloseness(labels: Int32Array, clusterCount: number, vectors: EmbeddingMatrix): Int32Array[] {
+/** Sum of member vectors per cluster, row-major clusterCount × dims (direction = the cluster's centre). */
+export function clusterCentroids(labels: Int32Array, clusterCount: number, vectors: EmbeddingMatrix): Float64Array {
   const { dims, data } = vectors;
-  const sizes = new Int32Array(clusterCount);
-  for (let i = 0; i < labels.length; i++) if (labels[i] >= 0) sizes[labels[i]]++;
   const centroids = new Float64Array(clusterCount * dims);
   for (let i = 0; i < labels.length; i++) {
     const c = labels[i];
@@ -17,6 +16,23 @@ export function membersByCloseness(labels: Int32Array, clusterCount: number, vec
     const at = c * dims;
     for (let d = 0; d < dims; d++) centroids[at + d] += data[row + d];
   }
+  return centroids;
+}
+
+/** The unit-length centre of cluster `c`, rounded for the run file (what cross-run matching compares). */
+export function unitCentroid(centroids: Float64Array, dims: number, c: number): number[] {
+  const at = c * dims;
+  let norm = 0;
+  for (let d = 0; d < dims; d++) norm += centroids[at + d] * centroids[at + d];
+  const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+  return Array.from({ length: dims }, (_, d) => Math.round(centroids[at + d] * scale * 1e5) / 1e5);
+}
+
+export function membersByCloseness(labels: Int32Array, clusterCount: number, vectors: EmbeddingMatrix): Int32Array[] {
+  const { dims, data } = vectors;
+  const sizes = new Int32Array(clusterCount);
+  for (let i = 0; i < labels.length; i++) if (labels[i] >= 0) sizes[labels[i]]++;
+  const centroids = clusterCentroids(labels, clusterCount, vectors);
   // The centroid's length does not change the order, so it is left unnormalized.
   const closeness = new Float64Array(labels.length);
   const members = Array.from({ length: clusterCount }, (_, c) => new Int32Array(sizes[c]));

@@ -1,5 +1,5 @@
 // Ranks the labeled clusters by estimated cost and assembles the ClusterRun every report is made from.
-import { labelParent, type ClusterLabel } from '../label/index.js';
+import { labelParent, unitCentroid, type ClusterLabel } from '../label/index.js';
 import type { ClusterAssignment, ClusterRun, ClusterSummary, CostModel, ExampleTicket, ParentTopic, TicketExport } from '../types.js';
 
 /** Everything the run is made of. `texts`, `ticketExport.tickets` and `assignment.labels` are aligned. */
@@ -22,6 +22,8 @@ export interface ClusterRunInput {
   timings: Record<string, number>;
   /** ISO time; defaults to now (pass it for reproducible output). */
   generatedAt?: string;
+  /** Per-cluster vector sums (clusterCount × dims, from clusterCentroids) when centres should be kept. */
+  centroids?: { sums: Float64Array; dims: number };
 }
 
 const EXAMPLES = 3;
@@ -76,6 +78,7 @@ export function buildClusterRun(input: ClusterRunInput): ClusterRun {
     confidence: sizes[c] > 0 ? confidenceSums[c] / sizes[c] : 0,
     parent: parentOfCluster.get(clusterId[c]) ?? null,
     signature: labels[c].signature,
+    ...(input.centroids ? { centroid: unitCentroid(input.centroids.sums, input.centroids.dims, c) } : {}),
   }));
 
   const skippedByReason: Record<string, number> = {};

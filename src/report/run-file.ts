@@ -20,6 +20,8 @@ export interface RunFileCluster {
   /** Up to 20 member ids closest to the centre; tickets[] holds every assignment. */
   sampleTicketIds: string[];
   signature: Array<[term: string, weight: number]>;
+  /** Unit-length centre in the model's space; only with a fixed-model embedder (transformer, remote). */
+  centroid?: number[];
 }
 
 /** What `renderRunFile` writes and `parseRunFile` reads back. */
@@ -66,6 +68,7 @@ export function toRunFile(run: ClusterRun): RunFile {
       examples: c.examples,
       sampleTicketIds: c.ticketIds.slice(0, SAMPLE_TICKET_IDS),
       signature: c.signature.map(([term, weight]) => [term, round(weight, 5)]),
+      ...(c.centroid ? { centroid: c.centroid } : {}),
     })),
     parents: run.parents.map((p) => ({ ...p, cost: round(p.cost, 2) })),
     noise: { ...run.noise, share: round(run.noise.share, 6), cost: round(run.noise.cost, 2) },

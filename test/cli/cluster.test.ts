@@ -51,6 +51,8 @@ describe('tickets cluster on the sample export', () => {
       expect(c.cost).toBeCloseTo(c.size * 5);
       expect(c.examples.length).toBeGreaterThan(0);
       expect(c.keywords.length).toBeGreaterThan(0);
+      expect(c.signature.length).toBeGreaterThan(0);
+      expect(c.centroid).toBeUndefined(); // a lexical space is refitted per export
     }
   });
 

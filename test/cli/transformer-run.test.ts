@@ -34,6 +34,11 @@ describe('tickets cluster --embedder transformer --model <local dir>', () => {
     const firstCount = distinct(thisWeek);
     expect(first.res.stderr).toContain(`embeddings: ${firstCount} computed, 0 from cache`);
     expect(first.run.embedder).toMatchObject({ kind: 'transformer', dimensions: 32, embedded: firstCount, cached: 0 });
+    // A fixed model's space is the same next week: each cluster keeps its unit-length centre for matching.
+    for (const c of first.run.clusters) {
+      expect(c.centroid).toHaveLength(32);
+      expect(Math.hypot(...c.centroid)).toBeCloseTo(1, 3);
+    }
 
     const second = cluster('week2');
     expect(second.res.code).toBe(0);
