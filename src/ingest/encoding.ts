@@ -84,7 +84,18 @@ function toUtf8(bytes: Buffer, encoding: string): Buffer {
   return Buffer.from(text, 'utf8');
 }
 
-function binaryError(file: string): UserError {
+// What people pass by mistake, by their first bytes: an Excel workbook is a ZIP, an old one an OLE file.
+const KNOWN_BINARIES: Array<[magic: number[], what: string]> = [
+  [[0x50, 0x4b, 0x03, 0x04], 'an Excel workbook or ZIP archive, not a CSV; in Excel use "Save As" → "CSV UTF-8"'],
+  [[0xd0, 0xcf, 0x11, 0xe0], 'an old Excel (.xls) workbook, not a CSV; in Excel use "Save As" → "CSV UTF-8"'],
+  [[0x1f, 0x8b], 'gzip-compressed; decompress it first (gunzip)'],
+  [[0x25, 0x50, 0x44, 0x46], 'a PDF, not a CSV export'],
+];
+
+function binaryError(file: string, bytes: Buffer): UserError {
+  for (const [magic, what] of KNOWN_BINARIES) {
+    if (magic.every((b, i) => bytes[i] === b)) return new UserError(`${file}: not a text file (binary bytes found): ${what}`);
+  }
   return new UserError(`${file}: not a text file (binary bytes found); expected a CSV export`);
 }
 
@@ -96,13 +107,13 @@ export function decodeExport(bytes: Buffer, file: string, forced?: string): Deco
   if (forced !== undefined && forced.trim() !== '' && forced.trim().toLowerCase() !== 'auto') {
     const encoding = normalizeEncodingName(forced);
     if (!encoding.startsWith('utf-16') && !encoding.startsWith('utf-32') && looksBinary(bytes)) {
-      throw binaryError(file);
+      throw binaryError(file, bytes);
     }
     return { utf8: toUtf8(bytes, encoding), encoding };
   }
   const encoding = encodingFromBom(bytes) ?? guessBomlessUtf16(bytes);
   if (encoding !== null) return { utf8: toUtf8(bytes, encoding), encoding };
-  if (looksBinary(bytes)) throw binaryError(file);
+  if (looksBinary(bytes)) throw binaryError(file, bytes);
   if (isUtf8(bytes)) return { utf8: bytes, encoding: 'utf-8' };
   return { utf8: toUtf8(bytes, 'windows-1251'), encoding: 'windows-1251' };
 }

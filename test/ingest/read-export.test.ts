@@ -106,6 +106,11 @@ describe('readTicketExport: bad input is one UserError line naming the file', ()
     const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
     expect((await userError(readTicketExport(file(png), {}))).message).toMatch(/not a text file/);
   });
+  it('an Excel workbook passed instead of its CSV says how to export one', async () => {
+    // The first bytes of every .xlsx (a ZIP with a local file header), then binary content.
+    const xlsx = Buffer.concat([Buffer.from('504b030414000600080000002100', 'hex'), Buffer.alloc(64, 0), Buffer.from('[Content_Types].xml')]);
+    expect((await userError(readTicketExport(file(xlsx), {}))).message).toMatch(/Excel workbook.*Save As.*CSV/);
+  });
   it('no text column lists the header and suggests --text', async () => {
     const err = await userError(readTicketExport('fixtures/bad/no-text-column.csv', {}));
     expect(err.message).toMatch(/no text column found among "ID", "Amount", "Quantity", "Created at"; .*--text/);
