@@ -3,6 +3,7 @@
 // Approximate: random-projection forest for a first guess, refined by NN-descent (Dong et al. 2011),
 // O(n·k) memory and roughly O(n·k²·d) time per round, for large sets.
 import type { EmbeddingMatrix } from '../types.js';
+import { KD_TREE_MAX_DIMS, kdTreeKnn } from './kdtree.js';
 import { randomIndex, seededRandom, type Random } from './random.js';
 
 /** Neighbours of each ticket, nearest first; distances are Euclidean between unit vectors (√(2−2cos)). */
@@ -339,7 +340,7 @@ export function approximateKnn(vectors: EmbeddingMatrix, k: number, options: App
 /** Largest set for which the exact path is used by default (≈ n²·d/2 multiply-adds). */
 export const EXACT_KNN_LIMIT = 4000;
 
-/** kNN graph: exact up to `exactLimit` tickets, approximate above. */
+/** kNN graph: exact up to `exactLimit` tickets (any count for a low-dimensional layout), approximate above. */
 export function nearestNeighbours(
   vectors: EmbeddingMatrix,
   k: number,
@@ -347,5 +348,7 @@ export function nearestNeighbours(
   exactLimit = EXACT_KNN_LIMIT,
   metric: Metric = 'cosine',
 ): KnnGraph {
+  // A low-dimensional layout: exact and fast with a k-d tree, whatever the ticket count.
+  if (metric === 'euclidean' && vectors.dims <= KD_TREE_MAX_DIMS && vectors.rows > 64) return kdTreeKnn(vectors, k);
   return vectors.rows <= exactLimit ? exactKnn(vectors, k, metric) : approximateKnn(vectors, k, { seed, metric });
 }

@@ -4,7 +4,8 @@
 // (umap-js on npm does the same but is several times slower on 20,000+ tickets.)
 import type { EmbeddingMatrix } from '../types.js';
 import type { KnnGraph } from './knn.js';
-import { randomIndex, seededRandom, type Random } from './random.js';
+import { randomIndex, seededRandom } from './random.js';
+import { graphStart } from './start.js';
 
 export interface LayoutOptions {
   seed: number;
@@ -17,6 +18,8 @@ export interface LayoutOptions {
   epochs?: number;
   /** Negative samples per positive one (default 5). */
   negativeRate?: number;
+  /** Graph-smoothing steps of the deterministic start (default 100 up to 20,000 tickets, then 40). */
+  startIterations?: number;
 }
 
 /** Symmetric fuzzy graph as an edge list (each undirected edge once). */
@@ -95,52 +98,6 @@ export function fuzzyGraph(graph: KnnGraph, n: number): FuzzyGraph {
   return { head: Int32Array.from(head), tail: Int32Array.from(tail), weight: Float32Array.from(weight) };
 }
 
-/** Start layout: projections on the top principal directions (power iteration), scaled to ±10. */
-function principalStart(vectors: EmbeddingMatrix, outDims: number, random: Random): Float32Array {
-  const { rows: n, dims, data } = vectors;
-  const mean = new Float64Array(dims);
-  for (let i = 0; i < n; i++) for (let t = 0; t < dims; t++) mean[t] += data[i * dims + t] / n;
-  const components: Float64Array[] = [];
-  const scores = new Float64Array(n);
-  for (let c = 0; c < outDims; c++) {
-    let v = Float64Array.from({ length: dims }, () => random() - 0.5);
-    for (let iter = 0; iter < 30; iter++) {
-      const next = new Float64Array(dims);
-      for (let i = 0; i < n; i++) {
-        let s = 0;
-        for (let t = 0; t < dims; t++) s += (data[i * dims + t] - mean[t]) * v[t];
-        for (let t = 0; t < dims; t++) next[t] += s * (data[i * dims + t] - mean[t]);
-      }
-      // Deflate: stay orthogonal to the directions already found.
-      for (const u of components) {
-        let p = 0;
-        for (let t = 0; t < dims; t++) p += next[t] * u[t];
-        for (let t = 0; t < dims; t++) next[t] -= p * u[t];
-      }
-      let norm = 0;
-      for (let t = 0; t < dims; t++) norm += next[t] ** 2;
-      norm = Math.sqrt(norm);
-      if (norm === 0) break;
-      for (let t = 0; t < dims; t++) next[t] /= norm;
-      v = next;
-    }
-    components.push(v);
-  }
-  const out = new Float32Array(n * outDims);
-  for (let c = 0; c < outDims; c++) {
-    let max = 0;
-    for (let i = 0; i < n; i++) {
-      let s = 0;
-      for (let t = 0; t < dims; t++) s += (data[i * dims + t] - mean[t]) * components[c][t];
-      scores[i] = s;
-      max = Math.max(max, Math.abs(s));
-    }
-    // Small jitter separates exact duplicates, which would otherwise never move apart.
-    for (let i = 0; i < n; i++) out[i * outDims + c] = (max > 0 ? (10 * scores[i]) / max : 0) + (random() - 0.5) * 1e-3;
-  }
-  return out;
-}
-
 // x^p by the float bit pattern (log2 ≈ exponent + mantissa, Schraudolph 1999): a few % error,
 // several times cheaper than Math.pow, and SGD does not need more.
 const bits = new Float32Array(1);
@@ -164,7 +121,9 @@ export function graphLayout(vectors: EmbeddingMatrix, graph: KnnGraph, options: 
   const epochs = options.epochs ?? (n > 40000 ? 100 : n > 10000 ? 200 : n > 2000 ? 400 : 1000);
   const negativeRate = options.negativeRate ?? 5;
   const fuzzy = fuzzyGraph(graph, n);
-  const y = principalStart(vectors, dims, random);
+  const y = graphStart(vectors, fuzzy, dims, options.startIterations ?? (n > 20000 ? 40 : 100));
+  // A tiny seeded jitter separates exact duplicates, which would otherwise never move apart.
+  for (let i = 0; i < y.length; i++) y[i] += (random() - 0.5) * 1e-3;
 
   const m = fuzzy.weight.length;
   let maxWeight = 0;

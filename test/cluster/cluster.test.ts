@@ -1,6 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { clusterTickets, defaultMinClusterSize } from '../../src/cluster/index.js';
 import { exactKnn } from '../../src/cluster/knn.js';
+import { LexicalEmbedder } from '../../src/embed/lexical/index.js';
+import { prepareTicketText } from '../../src/text/index.js';
 import { mergeNearDuplicates, parentTopics, reassignNoise } from '../../src/cluster/refine.js';
 import { UserError } from '../../src/errors.js';
 import { ari } from '../../src/eval/metrics.js';
@@ -108,5 +112,15 @@ describe('refinement', () => {
     const parentOf = parentTopics(m.vectors, labels, 8);
     expect(new Set(parentOf).size).toBe(3);
     for (let t = 0; t < 4; t++) expect(parentOf[2 * t]).toBe(parentOf[2 * t + 1]);
+  });
+});
+
+describe('seed stability on real-looking tickets', () => {
+  it('two seeds agree at ARI ≥ 0.9 on the labeled RU+EN fixture', async () => {
+    const records = parse(readFileSync(new URL('../../fixtures/labeled-tickets.csv', import.meta.url), 'utf8'), { columns: true, bom: true }) as Array<{ text: string }>;
+    const vectors = await new LexicalEmbedder({ seed: 42 }).embed(records.map((r) => prepareTicketText(r.text)));
+    const run = (seed: number) => clusterTickets(vectors, { seed }).labels;
+    expect(ari(run(1), run(2))).toBeGreaterThanOrEqual(0.9);
+    expect(ari(run(42), run(7))).toBeGreaterThanOrEqual(0.9);
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { approximateKnn, exactKnn } from '../../src/cluster/knn.js';
+import { kdTreeKnn } from '../../src/cluster/kdtree.js';
+import { seededRandom } from '../../src/cluster/random.js';
 import { topicMixture } from './mixtures.js';
 
 describe('nearest neighbours', () => {
@@ -39,5 +41,22 @@ describe('nearest neighbours', () => {
     }
     expect(hits / (vectors.rows * k)).toBeGreaterThanOrEqual(0.9);
     expect(approximateKnn(vectors, k, { seed: 5 }).indices).toEqual(approx.indices);
+  });
+});
+
+describe('k-d tree neighbours of a layout', () => {
+  it('equals the blocked brute force on low-dimensional points', () => {
+    const random = seededRandom(3);
+    const n = 700;
+    const data = new Float32Array(n * 5);
+    for (let i = 0; i < data.length; i++) data[i] = random() * 10;
+    const points = { rows: n, dims: 5, data };
+    expect(kdTreeKnn(points, 10).indices).toEqual(exactKnn(points, 10, 'euclidean').indices);
+    // Rounded coordinates: many equal distances (which tied neighbour is kept may differ, the distances may not).
+    for (let i = 0; i < data.length; i++) data[i] = Math.round(data[i]);
+    const tree = kdTreeKnn(points, 10);
+    const brute = exactKnn(points, 10, 'euclidean');
+    for (let i = 0; i < brute.distances.length; i++) expect(tree.distances[i]).toBeCloseTo(brute.distances[i], 5);
+    expect(kdTreeKnn(points, 10).indices).toEqual(tree.indices);
   });
 });

@@ -1,0 +1,159 @@
+// Deterministic start of the layout. The SGD of a UMAP-style layout mostly keeps the global
+// arrangement it starts from (Kobak & Linderman 2021), so a start that depends on the seed gives
+// layouts, and clusters, that depend on the seed. This start has no randomness at all: principal
+// directions of the ticket vectors, then smoothed toward the leading eigenvectors of the normalized
+// kNN graph (UMAP's spectral start) by subspace iteration. Signs are fixed by a rule, not by chance.
+import type { EmbeddingMatrix } from '../types.js';
+
+/** Sparse symmetric graph as an edge list, each undirected edge once. */
+export interface EdgeList {
+  head: Int32Array;
+  tail: Int32Array;
+  weight: Float32Array;
+}
+
+/** Most rows the covariance is estimated from (an even stride over the tickets, not a random sample). */
+const COVARIANCE_ROWS = 20_000;
+
+/** A fixed pseudo-random ±1 pattern (integer hash): a seed-free start block for power iteration. */
+function fixedSign(a: number, b: number): number {
+  let h = Math.imul(a + 1, 0x9e3779b1) ^ Math.imul(b + 1, 0x85ebca77);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  h ^= h >>> 12;
+  return h & 1 ? 1 : -1;
+}
+
+/** Gram–Schmidt on the p columns of a column-major block (length rows·p); zero columns stay zero. */
+export function orthonormalizeColumns(block: Float64Array, rows: number, p: number): void {
+  for (let c = 0; c < p; c++) {
+    const col = c * rows;
+    // Twice, for numerical orthogonality ("twice is enough").
+    for (let pass = 0; pass < 2; pass++) {
+      for (let q = 0; q < c; q++) {
+        let dot = 0;
+        for (let r = 0; r < rows; r++) dot += block[col + r] * block[q * rows + r];
+        for (let r = 0; r < rows; r++) block[col + r] -= dot * block[q * rows + r];
+      }
+    }
+    let norm = 0;
+    for (let r = 0; r < rows; r++) norm += block[col + r] ** 2;
+    norm = Math.sqrt(norm);
+    for (let r = 0; r < rows; r++) block[col + r] = norm > 1e-12 ? block[col + r] / norm : 0;
+  }
+}
+
+/** Flips each column so that its largest-magnitude entry is positive (eigenvectors have no sign of their own). */
+function fixSigns(block: Float64Array, rows: number, p: number): void {
+  for (let c = 0; c < p; c++) {
+    let best = 0;
+    for (let r = 0; r < rows; r++) if (Math.abs(block[c * rows + r]) > Math.abs(best)) best = block[c * rows + r];
+    if (best < 0) for (let r = 0; r < rows; r++) block[c * rows + r] = -block[c * rows + r];
+  }
+}
+
+/**
+ * Scores of every ticket on the top `p` principal directions (column-major, n·p). The covariance
+ * (dims×dims) comes from an even stride of at most 20,000 tickets; its top subspace from block power
+ * iteration started at a fixed sign pattern.
+ */
+export function principalScores(vectors: EmbeddingMatrix, p: number): Float64Array {
+  const { rows: n, dims, data } = vectors;
+  const stride = Math.max(1, Math.ceil(n / COVARIANCE_ROWS));
+  const mean = new Float64Array(dims);
+  let used = 0;
+  for (let i = 0; i < n; i += stride, used++) for (let t = 0; t < dims; t++) mean[t] += data[i * dims + t];
+  for (let t = 0; t < dims; t++) mean[t] /= used;
+  const cov = new Float64Array(dims * dims);
+  const centred = new Float64Array(dims);
+  for (let i = 0; i < n; i += stride) {
+    for (let t = 0; t < dims; t++) centred[t] = data[i * dims + t] - mean[t];
+    for (let a = 0; a < dims; a++) {
+      const x = centred[a];
+      if (x === 0) continue;
+      const row = a * dims;
+      for (let b = a; b < dims; b++) cov[row + b] += x * centred[b];
+    }
+  }
+  for (let a = 0; a < dims; a++) for (let b = 0; b < a; b++) cov[a * dims + b] = cov[b * dims + a];
+  // Oversampled block: the top p directions converge faster when the block is wider than p.
+  const q = Math.min(dims, p + 6);
+  let block = new Float64Array(dims * q);
+  for (let c = 0; c < q; c++) for (let t = 0; t < dims; t++) block[c * dims + t] = fixedSign(t, c);
+  orthonormalizeColumns(block, dims, q);
+  for (let iter = 0; iter < 60; iter++) {
+    const next = new Float64Array(dims * q);
+    for (let c = 0; c < q; c++) {
+      for (let a = 0; a < dims; a++) {
+        let s = 0;
+        for (let b = 0; b < dims; b++) s += cov[a * dims + b] * block[c * dims + b];
+        next[c * dims + a] = s;
+      }
+    }
+    orthonormalizeColumns(next, dims, q);
+    block = next;
+  }
+  const scores = new Float64Array(n * p);
+  for (let c = 0; c < Math.min(p, q); c++) {
+    for (let i = 0; i < n; i++) {
+      let s = 0;
+      for (let t = 0; t < dims; t++) s += (data[i * dims + t] - mean[t]) * block[c * dims + t];
+      scores[c * n + i] = s;
+    }
+  }
+  return scores;
+}
+
+/**
+ * Start coordinates (row-major n·dims, scaled to ±10): principal scores, then `iterations` steps of
+ * subspace iteration with the lazy normalized adjacency (I + D^−½WD^−½)/2, its trivial √degree
+ * direction removed, so the start follows the graph's clusters like a spectral embedding.
+ */
+export function graphStart(vectors: EmbeddingMatrix, graph: EdgeList, dims: number, iterations: number): Float32Array {
+  const n = vectors.rows;
+  let block = principalScores(vectors, dims);
+  const degree = new Float64Array(n);
+  const m = graph.weight.length;
+  for (let e = 0; e < m; e++) {
+    degree[graph.head[e]] += graph.weight[e];
+    degree[graph.tail[e]] += graph.weight[e];
+  }
+  const invSqrt = new Float64Array(n);
+  const trivial = new Float64Array(n);
+  let trivialNorm = 0;
+  for (let i = 0; i < n; i++) {
+    invSqrt[i] = degree[i] > 0 ? 1 / Math.sqrt(degree[i]) : 0;
+    trivial[i] = Math.sqrt(degree[i]);
+    trivialNorm += degree[i];
+  }
+  trivialNorm = Math.sqrt(trivialNorm);
+  for (let i = 0; i < n; i++) trivial[i] = trivialNorm > 0 ? trivial[i] / trivialNorm : 0;
+  orthonormalizeColumns(block, n, dims);
+  for (let iter = 0; iter < iterations; iter++) {
+    const next = new Float64Array(n * dims);
+    for (let c = 0; c < dims; c++) {
+      const base = c * n;
+      for (let i = 0; i < n; i++) next[base + i] = 0.5 * block[base + i];
+      for (let e = 0; e < m; e++) {
+        const i = graph.head[e];
+        const j = graph.tail[e];
+        const w = 0.5 * graph.weight[e] * invSqrt[i] * invSqrt[j];
+        next[base + i] += w * block[base + j];
+        next[base + j] += w * block[base + i];
+      }
+      let dot = 0;
+      for (let i = 0; i < n; i++) dot += next[base + i] * trivial[i];
+      for (let i = 0; i < n; i++) next[base + i] -= dot * trivial[i];
+    }
+    orthonormalizeColumns(next, n, dims);
+    block = next;
+  }
+  fixSigns(block, n, dims);
+  const out = new Float32Array(n * dims);
+  for (let c = 0; c < dims; c++) {
+    let max = 0;
+    for (let i = 0; i < n; i++) max = Math.max(max, Math.abs(block[c * n + i]));
+    for (let i = 0; i < n; i++) out[i * dims + c] = max > 0 ? (10 * block[c * n + i]) / max : 0;
+  }
+  return out;
+}
