@@ -1,28 +1,16 @@
 // The JSON run file: everything needed to re-render reports and to match clusters across runs.
 import { UserError } from '../errors.js';
-import type { ClusterRun, CostModel, ExampleTicket, ParentTopic } from '../types.js';
+import type { ClusterRun, ClusterSummary, CostModel, ParentTopic } from '../types.js';
 
 export const RUN_FILE_SCHEMA_VERSION = 1;
 // Closest member ids kept per cluster: enough to recognise a cluster, while tickets[] has them all.
 const SAMPLE_TICKET_IDS = 20;
 
-export interface RunFileCluster {
-  id: string;
-  rank: number;
-  label: string;
-  keywords: string[];
-  size: number;
-  share: number;
-  cost: number;
-  confidence: number;
-  parent: string | null;
-  examples: ExampleTicket[];
-  /** Up to 20 member ids closest to the centre; tickets[] holds every assignment. */
+/** A cluster as written: the summary without the full member list, which tickets[] already holds. */
+export type RunFileCluster = Omit<ClusterSummary, 'ticketIds'> & {
+  /** Up to 20 member ids closest to the centre. */
   sampleTicketIds: string[];
-  signature: Array<[term: string, weight: number]>;
-  /** Unit-length centre in the model's space; only with a fixed-model embedder (transformer, remote). */
-  centroid?: number[];
-}
+};
 
 /** What `renderRunFile` writes and `parseRunFile` reads back. */
 export interface RunFile {
