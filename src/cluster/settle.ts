@@ -1,0 +1,103 @@
+// Boundary and noise tickets settled by the ORIGINAL kNN graph (one or more synchronous sweeps).
+// The layout seed moves tickets near a cluster's edge in or out of it (and in or out of noise);
+// a vote among the ticket's nearest neighbours in the original vectors does not depend on it, and
+// outliers are told by the graph alone (isolatedTickets), not by HDBSCAN's seed-dependent noise.
+import type { KnnGraph } from './knn.js';
+
+export interface SettleOptions {
+  /** A ticket keeps a cluster only when that cluster holds at least this share of its neighbour similarity. */
+  minShare: number;
+  /** Weight of the ticket's own current cluster in its vote, in neighbour units (damps flip-flopping). */
+  selfWeight: number;
+  /** Most sweeps; stops earlier at a fixed point. */
+  maxSweeps: number;
+  /**
+   * Tickets that stay noise whatever their neighbours vote (see isolatedTickets): a random outlier's
+   * neighbours split over many clusters, and one of them can still hold minShare.
+   */
+  isolated?: Uint8Array;
+}
+
+/**
+ * Tickets far less similar to their neighbours than those neighbours are to theirs: mean neighbour
+ * cosine below `ratio` × the mean of their neighbours' mean neighbour cosines (a local outlier
+ * factor on the original kNN graph, so it does not depend on the layout or its seed).
+ */
+export function isolatedTickets(graph: KnnGraph, n: number, ratio: number): Uint8Array {
+  const { k, indices, distances } = graph;
+  const closeness = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let sum = 0;
+    let m = 0;
+    for (let s = 0; s < k; s++) {
+      if (indices[i * k + s] < 0) continue;
+      const d = distances[i * k + s];
+      sum += Math.max(0, 1 - (d * d) / 2);
+      m++;
+    }
+    closeness[i] = m > 0 ? sum / m : 0;
+  }
+  const isolated = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    let sum = 0;
+    let m = 0;
+    for (let s = 0; s < k; s++) {
+      const j = indices[i * k + s];
+      if (j < 0) continue;
+      sum += closeness[j];
+      m++;
+    }
+    if (m === 0 || closeness[i] < ratio * (sum / m)) isolated[i] = 1;
+  }
+  return isolated;
+}
+
+/**
+ * Every ticket takes the cluster with the largest similarity-weighted vote among its kNN neighbours
+ * (its own cluster adds selfWeight), or noise when no cluster reaches minShare of the total.
+ * Sweeps are synchronous (all tickets read the previous sweep), so ticket order does not matter;
+ * ties go to the lower cluster id. Mutates labels; returns the sweeps run.
+ */
+export function settleLabels(graph: KnnGraph, labels: Int32Array, count: number, options: SettleOptions): number {
+  const n = labels.length;
+  const { k, indices, distances } = graph;
+  const votes = new Float64Array(count);
+  const next = new Int32Array(n);
+  let sweeps = 0;
+  for (; sweeps < options.maxSweeps; sweeps++) {
+    let changed = 0;
+    for (let i = 0; i < n; i++) {
+      const own = labels[i];
+      let total = options.selfWeight;
+      if (own >= 0) votes[own] += options.selfWeight;
+      for (let s = 0; s < k; s++) {
+        const j = indices[i * k + s];
+        if (j < 0) continue;
+        const d = distances[i * k + s];
+        const w = Math.max(0, 1 - (d * d) / 2);
+        total += w;
+        const c = labels[j];
+        if (c >= 0) votes[c] += w;
+      }
+      let best = -1;
+      if (own >= 0) best = own;
+      for (let s = 0; s < k; s++) {
+        const j = indices[i * k + s];
+        const c = j < 0 ? -1 : labels[j];
+        if (c < 0) continue;
+        if (best < 0 || votes[c] > votes[best] || (votes[c] === votes[best] && c < best)) best = c;
+      }
+      const share = best >= 0 && total > 0 ? votes[best] / total : 0;
+      next[i] = share >= options.minShare && !options.isolated?.[i] ? best : -1;
+      if (own >= 0) votes[own] = 0;
+      for (let s = 0; s < k; s++) {
+        const j = indices[i * k + s];
+        if (j >= 0 && labels[j] >= 0) votes[labels[j]] = 0;
+      }
+      if (next[i] !== own) changed++;
+    }
+    labels.set(next);
+    if (changed === 0) break;
+  }
+  return sweeps;
+}
