@@ -34,7 +34,7 @@ export interface ClusterOptions {
   mergeThreshold?: number;
   /**
    * After reassignment every ticket takes the cluster holding the largest share of its original-space
-   * neighbours' similarity, or noise when no cluster reaches this share (default 0.15; 0 = off).
+   * neighbours' similarity, or noise when no cluster reaches this share (default 0.05; 0 = off; outliers are caught by settleIsolation).
    * Boundary and noise tickets then follow the original vectors, not the seed-dependent layout.
    */
   settleShare?: number;
@@ -110,7 +110,7 @@ export function clusterTickets(vectors: EmbeddingMatrix, options: ClusterOptions
       if (moved === 0) break;
     }
   }
-  const settleShare = options.settleShare ?? 0.15;
+  const settleShare = options.settleShare ?? 0.05;
   if (settleShare > 0 && count > 0) {
     const before = labels.slice();
     const isolated = isolatedTickets(graph, n, options.settleIsolation ?? 0.6);
