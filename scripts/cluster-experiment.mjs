@@ -2,65 +2,28 @@
 // vectors precomputed into a folder with --vectors DIR as <set>.f32 + <set>.meta "rows dims"),
 // runs clusterTickets and prints NMI/ARI (noise as one cluster), noise share, cluster count, time.
 // usage: node scripts/cluster-experiment.mjs [--sets a,b] [--vectors DIR] [--write DIR] [--opt key=value ...]
-import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
-import { parse } from 'csv-parse/sync';
+import { writeFileSync, mkdirSync } from 'node:fs';
 import { clusterTickets } from '../dist/cluster/index.js';
 import { ari, completeness, homogeneity, nmi, labelVector } from '../dist/eval/metrics.js';
+import { DEFAULT_SETS, clusterOptionsFrom, lexicalVectors, precomputedVectors, readLabeledSet } from './labeled-sets.mjs';
 
-const DATA = '/work/shared/data';
 const args = process.argv.slice(2);
 const flag = (name) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const sets = (flag('--sets') ?? 'clinc150,hwu64,ru_rutube_support,stackoverflow20,bitext_customer_support').split(',');
-const options = { seed: Number(flag('--seed') ?? 42) };
-args.forEach((a, i) => {
-  if (a === '--opt') {
-    const [key, value] = args[i + 1].split('=');
-    options[key] = value === 'true' ? true : value === 'false' ? false : Number(value);
-  }
-});
+const sets = (flag('--sets') ?? DEFAULT_SETS).split(',');
+const options = { seed: Number(flag('--seed') ?? 42), ...clusterOptionsFrom(args) };
 const vectorDir = flag('--vectors');
 const writeDir = flag('--write');
 // --cache DIR: keep lexical vectors between runs (same format as --vectors).
 const cacheDir = flag('--cache');
 
-async function embed(set, texts) {
-  if (vectorDir) {
-    const [rows, dims] = readFileSync(`${vectorDir}/${set}.meta`, 'utf8').trim().split(/\s+/).map(Number);
-    const buf = readFileSync(`${vectorDir}/${set}.f32`);
-    return { rows, dims, data: new Float32Array(buf.buffer, buf.byteOffset, rows * dims) };
-  }
-  const key = set.replace(/\//g, '_');
-  if (cacheDir && existsSync(`${cacheDir}/${key}.meta`)) {
-    const [rows, dims] = readFileSync(`${cacheDir}/${key}.meta`, 'utf8').trim().split(/\s+/).map(Number);
-    const buf = readFileSync(`${cacheDir}/${key}.f32`);
-    return { rows, dims, data: new Float32Array(buf.buffer, buf.byteOffset, rows * dims) };
-  }
-  const { LexicalEmbedder } = await import('../dist/embed/lexical/index.js');
-  let prepared = texts;
-  if (existsSync(new URL('../dist/text/index.js', import.meta.url))) {
-    const text = await import('../dist/text/index.js');
-    if (typeof text.prepareTicketText === 'function') prepared = texts.map((t) => {
-      const p = text.prepareTicketText(t);
-      return typeof p === 'string' ? p : p.text;
-    });
-  }
-  const vectors = await new LexicalEmbedder({ seed: 42 }).embed(prepared);
-  if (cacheDir) {
-    mkdirSync(cacheDir, { recursive: true });
-    writeFileSync(`${cacheDir}/${key}.meta`, `${vectors.rows} ${vectors.dims}\n`);
-    writeFileSync(`${cacheDir}/${key}.f32`, Buffer.from(vectors.data.buffer, vectors.data.byteOffset, vectors.data.byteLength));
-  }
-  return vectors;
-}
+const embed = (set, texts) => (vectorDir ? precomputedVectors(vectorDir, set) : lexicalVectors(set, texts, cacheDir));
 
 const rows = [];
 for (const set of sets) {
-  // A set is a folder under the data directory, or folder/file.csv for another labeled file there.
-  const file = set.endsWith('.csv') ? `${DATA}/${set}` : `${DATA}/${set}/tickets.csv`;
-  const records = parse(readFileSync(file), { columns: true, bom: true });
+  const records = readLabeledSet(set);
   const t0 = performance.now();
   const vectors = await embed(set, records.map((r) => r.text));
   const t1 = performance.now();

@@ -2,52 +2,21 @@
 // same lexical vectors, ARI between every pair of seeds (noise as one cluster), plus each seed's
 // quality against the human labels. The cluster stage must agree with itself at ARI ≥ 0.90.
 // usage: node scripts/seed-stability.mjs [--sets a,b] [--seeds 1,2,42,7] [--cache DIR] [--opt key=value ...]
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { parse } from 'csv-parse/sync';
 import { clusterTickets } from '../dist/cluster/index.js';
 import { ari, labelVector, nmi } from '../dist/eval/metrics.js';
-import { LexicalEmbedder } from '../dist/embed/lexical/index.js';
-import { prepareTicketText } from '../dist/text/index.js';
+import { DEFAULT_SETS, clusterOptionsFrom, lexicalVectors, readLabeledSet } from './labeled-sets.mjs';
 
-const DATA = '/work/shared/data';
 const args = process.argv.slice(2);
 const flag = (name) => (args.indexOf(name) >= 0 ? args[args.indexOf(name) + 1] : undefined);
-const sets = (flag('--sets') ?? 'clinc150,hwu64,ru_rutube_support,stackoverflow20,bitext_customer_support').split(',');
+const sets = (flag('--sets') ?? DEFAULT_SETS).split(',');
 const seeds = (flag('--seeds') ?? '1,2,42,7').split(',').map(Number);
 const cacheDir = flag('--cache');
-const extra = {};
-args.forEach((a, i) => {
-  if (a === '--opt') {
-    const [key, value] = args[i + 1].split('=');
-    extra[key] = value === 'true' ? true : value === 'false' ? false : Number(value);
-  }
-});
-
-async function vectorsOf(set, texts) {
-  const key = set.replace(/\//g, '_');
-  if (cacheDir && existsSync(`${cacheDir}/${key}.meta`)) {
-    const [rows, dims] = readFileSync(`${cacheDir}/${key}.meta`, 'utf8').trim().split(/\s+/).map(Number);
-    const buf = readFileSync(`${cacheDir}/${key}.f32`);
-    return { rows, dims, data: new Float32Array(buf.buffer, buf.byteOffset, rows * dims) };
-  }
-  const prepared = texts.map((t) => {
-    const p = prepareTicketText(t);
-    return typeof p === 'string' ? p : p.text;
-  });
-  const vectors = await new LexicalEmbedder({ seed: 42 }).embed(prepared);
-  if (cacheDir) {
-    mkdirSync(cacheDir, { recursive: true });
-    writeFileSync(`${cacheDir}/${key}.meta`, `${vectors.rows} ${vectors.dims}\n`);
-    writeFileSync(`${cacheDir}/${key}.f32`, Buffer.from(vectors.data.buffer, vectors.data.byteOffset, vectors.data.byteLength));
-  }
-  return vectors;
-}
+const extra = clusterOptionsFrom(args);
 
 const table = [];
 for (const set of sets) {
-  const file = set.endsWith('.csv') ? `${DATA}/${set}` : `${DATA}/${set}/tickets.csv`;
-  const records = parse(readFileSync(file), { columns: true, bom: true });
-  const vectors = await vectorsOf(set, records.map((r) => r.text));
+  const records = readLabeledSet(set);
+  const vectors = await lexicalVectors(set, records.map((r) => r.text), cacheDir);
   const truth = labelVector(records.map((r) => r.label));
   const runs = [];
   for (const seed of seeds) {

@@ -1,0 +1,53 @@
+// Shared by the cluster experiments: read a labeled set from ../shared/data and its lexical vectors,
+// cached in a folder as <set>.f32 + <set>.meta ("rows dims") so repeated experiments skip embedding.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
+import { LexicalEmbedder } from '../dist/embed/lexical/index.js';
+import { prepareTicketText } from '../dist/text/index.js';
+
+export const DATA = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'data');
+export const DEFAULT_SETS = 'clinc150,hwu64,ru_rutube_support,stackoverflow20,bitext_customer_support';
+
+/** A set is a folder under the data directory, or folder/file.csv for another labeled file there. */
+export function readLabeledSet(set) {
+  const file = set.endsWith('.csv') ? join(DATA, set) : join(DATA, set, 'tickets.csv');
+  return parse(readFileSync(file), { columns: true, bom: true });
+}
+
+function readVectors(dir, key) {
+  const [rows, dims] = readFileSync(`${dir}/${key}.meta`, 'utf8').trim().split(/\s+/).map(Number);
+  const buf = readFileSync(`${dir}/${key}.f32`);
+  return { rows, dims, data: new Float32Array(buf.buffer, buf.byteOffset, rows * dims) };
+}
+
+/** Lexical vectors of the set's texts (seed 42), from `cacheDir` when it has them. */
+export async function lexicalVectors(set, texts, cacheDir) {
+  const key = set.replace(/\//g, '_');
+  if (cacheDir && existsSync(`${cacheDir}/${key}.meta`)) return readVectors(cacheDir, key);
+  const vectors = await new LexicalEmbedder({ seed: 42 }).embed(texts.map(prepareTicketText));
+  if (cacheDir) {
+    mkdirSync(cacheDir, { recursive: true });
+    writeFileSync(`${cacheDir}/${key}.meta`, `${vectors.rows} ${vectors.dims}\n`);
+    writeFileSync(`${cacheDir}/${key}.f32`, Buffer.from(vectors.data.buffer, vectors.data.byteOffset, vectors.data.byteLength));
+  }
+  return vectors;
+}
+
+/** Precomputed vectors from a folder (e.g. a model's), same format as the cache. */
+export function precomputedVectors(dir, set) {
+  return readVectors(dir, set);
+}
+
+/** --opt key=value pairs as cluster options. */
+export function clusterOptionsFrom(args) {
+  const options = {};
+  args.forEach((a, i) => {
+    if (a === '--opt') {
+      const [key, value] = args[i + 1].split('=');
+      options[key] = value === 'true' ? true : value === 'false' ? false : Number(value);
+    }
+  });
+  return options;
+}
