@@ -82,27 +82,21 @@ export class EmbeddingCache {
     for (let i = 0; i < n; i++) wanted.set(keyString(keys, i), i);
     let vectors = new Float32Array(dims ? n * dims : 0);
     let foundCount = 0;
-    for (const name of this.segments()) {
-      if (wanted.size === 0) break;
-      const fd = this.openSegment(name);
-      if (fd === null) continue;
-      try {
-        const header = readHeader(fd, fstatSync(fd).size);
-        if (!header) continue;
-        if (dims === null) {
-          dims = header.dims;
-          vectors = new Float32Array(n * dims);
-        }
-        if (header.dims !== dims) continue;
-        const hits = matchKeys(fd, header.count, wanted);
-        if (hits.length === 0) continue;
+    if (wanted.size === 0) return { found, foundCount, dims, vectors };
+    this.eachSegment(this.segments(), (fd, header) => {
+      if (dims === null) {
+        dims = header.dims;
+        vectors = new Float32Array(n * dims);
+      }
+      if (header.dims !== dims) return true;
+      const hits = matchKeys(fd, header.count, wanted);
+      if (hits.length > 0) {
         readVectors(fd, header, hits, vectors);
         for (let h = 0; h < hits.length; h += 2) found[hits[h + 1] as number] = 1;
         foundCount += hits.length / 2;
-      } finally {
-        closeSync(fd);
       }
-    }
+      return wanted.size > 0;
+    });
     return { found, foundCount, dims, vectors };
   }
 
@@ -138,31 +132,24 @@ export class EmbeddingCache {
     let dims: number | null = null;
     let total = 0;
     let maxEntries = Infinity;
-    for (const name of names) {
-      const fd = this.openSegment(name);
-      if (fd === null) continue;
-      try {
-        const header = readHeader(fd, fstatSync(fd).size);
-        if (!header) continue;
-        if (dims === null) {
-          dims = header.dims;
-          maxEntries = Math.max(1, Math.floor((this.maxBytes - HEADER_BYTES) / (KEY_BYTES + dims * 4)));
-        }
-        if (header.dims !== dims) continue;
-        const keys = readKeys(fd, header.count);
-        const records: number[] = [];
-        for (let r = 0; r < header.count && total < maxEntries; r++) {
-          const k = keyString(keys, r);
-          if (seen.has(k)) continue;
-          seen.add(k);
-          records.push(r);
-          total++;
-        }
-        plan.push({ name, header, records: Int32Array.from(records) });
-      } finally {
-        closeSync(fd);
+    this.eachSegment(names, (fd, header, name) => {
+      if (dims === null) {
+        dims = header.dims;
+        maxEntries = Math.max(1, Math.floor((this.maxBytes - HEADER_BYTES) / (KEY_BYTES + dims * 4)));
       }
-    }
+      if (header.dims !== dims) return true;
+      const keys = readKeys(fd, header.count);
+      const records: number[] = [];
+      for (let r = 0; r < header.count && total < maxEntries; r++) {
+        const k = keyString(keys, r);
+        if (seen.has(k)) continue;
+        seen.add(k);
+        records.push(r);
+        total++;
+      }
+      plan.push({ name, header, records: Int32Array.from(records) });
+      return true;
+    });
     if (dims === null) return;
     const merged = segmentName(segmentTime(names[0] as string));
     const temp = join(this.dir, `.tmp-${merged}`);
@@ -170,6 +157,20 @@ export class EmbeddingCache {
     renameSync(temp, join(this.dir, merged));
     for (const name of names) removeQuietly(join(this.dir, name));
     this.removeStaleTemps();
+  }
+
+  /** Opens each readable segment of `names` in turn with its header; `visit` returning false stops. */
+  private eachSegment(names: string[], visit: (fd: number, header: SegmentHeader, name: string) => boolean): void {
+    for (const name of names) {
+      const fd = this.openSegment(name);
+      if (fd === null) continue;
+      try {
+        const header = readHeader(fd, fstatSync(fd).size);
+        if (header && !visit(fd, header, name)) return;
+      } finally {
+        closeSync(fd);
+      }
+    }
   }
 
   /** Segment names, newest first. */
