@@ -42,6 +42,36 @@ describe('nearest neighbours', () => {
     expect(hits / (vectors.rows * k)).toBeGreaterThanOrEqual(0.9);
     expect(approximateKnn(vectors, k, { seed: 5 }).indices).toEqual(approx.indices);
   });
+
+  it('the wider search (k + 10 kept while searching) recalls more of the true neighbours than a k-wide one', () => {
+    const { vectors } = topicMixture(30, 100, 64, 0.6, 0, 13);
+    const k = 15;
+    const exact = exactKnn(vectors, k);
+    const recall = (graph: { indices: Int32Array }) => {
+      let hits = 0;
+      for (let i = 0; i < vectors.rows; i++) {
+        const truth = new Set(exact.indices.slice(i * k, i * k + k));
+        for (const j of graph.indices.slice(i * k, i * k + k)) if (truth.has(j)) hits++;
+      }
+      return hits / (vectors.rows * k);
+    };
+    const narrow = approximateKnn(vectors, k, { seed: 2, searchK: k, maxCandidates: k });
+    const wide = approximateKnn(vectors, k, { seed: 2 });
+    expect(wide.k).toBe(k);
+    expect(wide.indices.length).toBe(vectors.rows * k);
+    expect(recall(wide)).toBeGreaterThan(recall(narrow));
+    expect(recall(wide)).toBeGreaterThanOrEqual(0.97);
+  });
+
+  it('the join on a helper thread gives exactly the one-thread graph', () => {
+    const { vectors } = topicMixture(12, 150, 32, 1, 0, 17);
+    for (const metric of ['cosine', 'euclidean'] as const) {
+      const one = approximateKnn(vectors, 12, { seed: 9, metric, parallel: false });
+      const two = approximateKnn(vectors, 12, { seed: 9, metric, parallel: true });
+      expect(two.indices).toEqual(one.indices);
+      expect(two.distances).toEqual(one.distances);
+    }
+  });
 });
 
 describe('k-d tree neighbours of a layout', () => {

@@ -1,0 +1,131 @@
+// The innermost loops of the kNN search: distances between rows of one row-major Float32Array and
+// NN-descent's local join. No imports, and no calls outside this file: the helper thread of
+// knn-join.ts runs these functions' own source.
+
+/** Dot product of rows a and b (offsets into one row-major array), unrolled for the JIT. */
+export function rowDot(data: Float32Array, a: number, b: number, dims: number): number {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let t = 0;
+  for (; t + 3 < dims; t += 4) {
+    s0 += data[a + t] * data[b + t];
+    s1 += data[a + t + 1] * data[b + t + 1];
+    s2 += data[a + t + 2] * data[b + t + 2];
+    s3 += data[a + t + 3] * data[b + t + 3];
+  }
+  for (; t < dims; t++) s0 += data[a + t] * data[b + t];
+  return s0 + s1 + s2 + s3;
+}
+
+/** Squared Euclidean distance of rows a and b. */
+export function rowSquaredDistance(data: Float32Array, a: number, b: number, dims: number): number {
+  let s0 = 0;
+  let s1 = 0;
+  let t = 0;
+  for (; t + 1 < dims; t += 2) {
+    const x = data[a + t] - data[b + t];
+    const y = data[a + t + 1] - data[b + t + 1];
+    s0 += x * x;
+    s1 += y * y;
+  }
+  for (; t < dims; t++) s0 += (data[a + t] - data[b + t]) ** 2;
+  return s0 + s1;
+}
+
+/**
+ * 'cosine': rows are unit vectors, heap key 1−dot. 'euclidean': any rows (e.g. a reduced layout),
+ * heap key the squared distance. Either way the graph reports Euclidean distances.
+ */
+export type Metric = 'cosine' | 'euclidean';
+
+/** Heap key between rows a and b (offsets). */
+export function rowKey(data: Float32Array, a: number, b: number, dims: number, metric: Metric): number {
+  return metric === 'cosine' ? 1 - rowDot(data, a, b, dims) : rowSquaredDistance(data, a, b, dims);
+}
+
+/** Euclidean distance from a heap key. */
+export function keyToDistance(key: number, metric: Metric): number {
+  return Math.sqrt(Math.max(0, metric === 'cosine' ? 2 * key : key));
+}
+
+/** Candidate lists of one NN-descent round, in shared memory so the helper reads them in place. */
+export interface JoinCandidates {
+  freshIds: Int32Array;
+  freshCount: Int32Array;
+  oldIds: Int32Array;
+  oldCount: Int32Array;
+  /** Slots per ticket in each list. */
+  max: number;
+}
+
+/** Pairs (p, q) at distance key d, in the order the one-thread join meets them. */
+export interface CandidatePairs {
+  count: number;
+  p: Int32Array;
+  q: Int32Array;
+  /** Kept as computed (double): the heaps compare the unrounded key against their stored worst. */
+  d: Float64Array;
+}
+
+/** Receives each candidate pair of a local join with its distance key. */
+export type OfferPair = (p: number, q: number, key: number) => void;
+
+/**
+ * The local join of tickets i0..i1−1: every fresh×fresh and fresh×old pair among each ticket's
+ * candidates is offered, in a fixed order. Self-contained (no imports): the helper thread runs its source.
+ */
+export function joinRange(data: Float32Array, dims: number, metric: Metric, lists: JoinCandidates, i0: number, i1: number, offer: OfferPair): void {
+  const { freshIds, freshCount, oldIds, oldCount, max } = lists;
+  for (let i = i0; i < i1; i++) {
+    const nf = freshCount[i];
+    const no = oldCount[i];
+    const base = i * max;
+    for (let a = 0; a < nf; a++) {
+      const x = freshIds[base + a];
+      const xb = x * dims;
+      for (let b = a + 1; b < nf; b++) {
+        const y = freshIds[base + b];
+        offer(x, y, rowKey(data, xb, y * dims, dims, metric));
+      }
+      for (let b = 0; b < no; b++) {
+        const y = oldIds[base + b];
+        if (y === x) continue;
+        offer(x, y, rowKey(data, xb, y * dims, dims, metric));
+      }
+    }
+  }
+}
+
+/**
+ * The helper's side: the pairs of tickets i0..i1−1 whose key beats worst[p] or worst[q], the worst
+ * neighbour either end had when the round began; any other pair the heaps would refuse anyway.
+ */
+export function keptPairs(data: Float32Array, dims: number, metric: Metric, lists: JoinCandidates, worst: Float32Array, i0: number, i1: number): CandidatePairs {
+  let cap = 1 << 16;
+  let p = new Int32Array(cap);
+  let q = new Int32Array(cap);
+  let d = new Float64Array(cap);
+  let count = 0;
+  joinRange(data, dims, metric, lists, i0, i1, (a, b, key) => {
+    if (key >= worst[a] && key >= worst[b]) return;
+    if (count === cap) {
+      cap *= 2;
+      const p2 = new Int32Array(cap);
+      const q2 = new Int32Array(cap);
+      const d2 = new Float64Array(cap);
+      p2.set(p);
+      q2.set(q);
+      d2.set(d);
+      p = p2;
+      q = q2;
+      d = d2;
+    }
+    p[count] = a;
+    q[count] = b;
+    d[count] = key;
+    count++;
+  });
+  return { count, p, q, d };
+}
