@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { approximateKnn, exactKnn } from '../../src/cluster/knn.js';
 import { kdTreeKnn } from '../../src/cluster/kdtree.js';
+import { PARALLEL_JOIN_MIN_TICKETS, parallelJoinWanted } from '../../src/cluster/knn-join.js';
 import { seededRandom } from '../../src/cluster/random.js';
 import { topicMixture } from './mixtures.js';
 
@@ -70,6 +71,20 @@ describe('nearest neighbours', () => {
       const two = approximateKnn(vectors, 12, { seed: 9, metric, parallel: true });
       expect(two.indices).toEqual(one.indices);
       expect(two.distances).toEqual(one.distances);
+    }
+  });
+
+  it('a helper thread only for large sets, on two cores, unless TICKETS_THREADS=1', () => {
+    const saved = process.env.TICKETS_THREADS;
+    try {
+      process.env.TICKETS_THREADS = '2';
+      expect(parallelJoinWanted(PARALLEL_JOIN_MIN_TICKETS)).toBe(true);
+      expect(parallelJoinWanted(PARALLEL_JOIN_MIN_TICKETS - 1)).toBe(false);
+      process.env.TICKETS_THREADS = '1';
+      expect(parallelJoinWanted(100_000)).toBe(false);
+    } finally {
+      if (saved === undefined) delete process.env.TICKETS_THREADS;
+      else process.env.TICKETS_THREADS = saved;
     }
   });
 });
