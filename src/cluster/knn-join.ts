@@ -19,8 +19,9 @@ export function parallelJoinWanted(n: number): boolean {
   return Number.isFinite(threads) && threads >= 2;
 }
 
-/** Copies a typed array into shared memory (the helper thread sees it without a copy per round). */
+/** The array in shared memory, copied there unless it already is (the helper thread then reads it in place). */
 export function shared<T extends Int32Array | Float32Array>(source: T): T {
+  if (source.buffer instanceof SharedArrayBuffer) return source;
   const Kind = source.constructor as { new (buffer: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number };
   const out = new Kind(new SharedArrayBuffer(source.length * Kind.BYTES_PER_ELEMENT));
   out.set(source);
