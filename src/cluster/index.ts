@@ -7,7 +7,7 @@ import { EXACT_KNN_LIMIT, nearestNeighbours } from './knn.js';
 import { graphLayout } from './layout.js';
 import { isolatedTickets, settleLabels } from './settle.js';
 import { coreDistances, mutualReachabilityTree } from './mst.js';
-import { dropFarMembers, mergeNearDuplicates, parentTopics, reassignNoise, renumberBySize } from './refine.js';
+import { dropFarMembers, mergeNearDuplicates, parentTopics, reassignNoise, recentreMembers, renumberBySize } from './refine.js';
 
 export interface ClusterOptions {
   /** Seed for every random choice (projection trees, neighbour sampling). */
@@ -47,6 +47,8 @@ export interface ClusterOptions {
   settleSweeps?: number;
   /** A ticket whose mean neighbour cosine is below this share of its neighbours' own stays noise (default 0.6). */
   settleIsolation?: number;
+  /** Passes of neighbour-restricted spherical k-means over the clustered tickets (default 3; 0 = off). */
+  recentrePasses?: number;
 }
 
 /**
@@ -117,6 +119,7 @@ export function clusterTickets(vectors: EmbeddingMatrix, options: ClusterOptions
     settleLabels(graph, labels, count, { minShare: settleShare, selfWeight: options.settleSelf ?? 0, maxSweeps: options.settleSweeps ?? 1, isolated });
     for (let i = 0; i < n; i++) if (labels[i] !== before[i]) confidence[i] = labels[i] < 0 ? 0 : 0.5;
   }
+  recentreMembers(vectors, graph, labels, confidence, count, options.recentrePasses ?? 3);
   count = mergeNearDuplicates(vectors, labels, count, options.mergeThreshold ?? 0.9);
   count = renumberBySize(labels);
   return { labels, confidence, clusterCount: count, parentOf: parentTopics(vectors, labels, count) };

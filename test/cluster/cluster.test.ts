@@ -5,7 +5,7 @@ import { clusterTickets, defaultMinClusterSize } from '../../src/cluster/index.j
 import { exactKnn } from '../../src/cluster/knn.js';
 import { LexicalEmbedder } from '../../src/embed/lexical/index.js';
 import { prepareTicketText } from '../../src/text/index.js';
-import { mergeNearDuplicates, parentTopics, reassignNoise } from '../../src/cluster/refine.js';
+import { mergeNearDuplicates, parentTopics, reassignNoise, recentreMembers } from '../../src/cluster/refine.js';
 import { UserError } from '../../src/errors.js';
 import { ari } from '../../src/eval/metrics.js';
 import { topicMixture } from './mixtures.js';
@@ -103,6 +103,35 @@ describe('refinement', () => {
     const count = mergeNearDuplicates(m.vectors, labels, 3, 0.9);
     expect(count).toBe(2);
     expect(ari(m.truth, labels)).toBe(1);
+  });
+
+  it('moves members on the wrong side of a bent boundary to the nearer centre, only among neighbour clusters', () => {
+    // Three topics; a tenth of topic 0 was put in topic 1 (as a bent layout boundary would), and
+    // topic 2 is labeled correctly but given no neighbours outside itself.
+    const m = topicMixture(3, 60, 24, 0.6, 0, 21);
+    const truth = m.truth;
+    const labels = Int32Array.from(truth, (t, i) => (t === 0 && i % 10 === 0 ? 1 : t));
+    labels[truth.length - 1] = -1;
+    const graph = exactKnn(m.vectors, 10);
+    const confidence = new Float32Array(truth.length).fill(1);
+    const moved = recentreMembers(m.vectors, graph, labels, confidence, 3, 3);
+    expect(moved).toBe(6);
+    for (let i = 0; i < 60; i += 10) {
+      expect(labels[i]).toBe(0);
+      expect(confidence[i]).toBe(0.5);
+    }
+    expect(labels[truth.length - 1]).toBe(-1);
+    expect(confidence[1]).toBe(1);
+    // Half of topic 2 wrongly in cluster 0: it joins cluster 2 (the other half) through its neighbours…
+    const halves = () => Int32Array.from(truth, (t, i) => (t === 2 ? (i % 2 ? 2 : 0) : t));
+    const free = halves();
+    recentreMembers(m.vectors, graph, free, new Float32Array(truth.length), 3, 3);
+    for (let i = 120; i < 180; i++) expect(free[i]).toBe(2);
+    // …but never when none of its neighbours is in cluster 2, however near that centre is.
+    const cut = { ...graph, indices: Int32Array.from(graph.indices, (j, e) => (halves()[Math.floor(e / graph.k)] === 0 && truth[Math.floor(e / graph.k)] === 2 ? Math.floor(e / graph.k) : j)) };
+    const held = halves();
+    recentreMembers(m.vectors, cut, held, new Float32Array(truth.length), 3, 3);
+    for (let i = 120; i < 180; i += 2) expect(held[i]).toBe(0);
   });
 
   it('groups clusters under √count parent topics, related clusters together', () => {
