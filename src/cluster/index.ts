@@ -1,5 +1,6 @@
 // The cluster stage: ticket vectors → density clusters (HDBSCAN over a kNN mutual-reachability tree),
-// noise kept for real outliers, near-duplicate clusters merged, parent topics on top.
+// noise kept for real outliers, members and boundaries settled on the original vectors, near-duplicate
+// clusters merged, parent topics on top.
 import { UserError } from '../errors.js';
 import type { ClusterAssignment, EmbeddingMatrix } from '../types.js';
 import { hdbscanFromTree } from './hdbscan.js';
