@@ -5,15 +5,22 @@ import type { KnnGraph } from './knn.js';
 import { rowDot } from './knn.js';
 import { DisjointSets } from './mst.js';
 
-/** Unit-length mean vector of each cluster (row c), zero rows for empty clusters. */
-export function clusterCentroids(vectors: EmbeddingMatrix, labels: Int32Array, count: number): Float32Array {
-  const { rows: n, dims, data } = vectors;
+/** Sum of member vectors per cluster, row-major count × dims (its direction is the cluster's centre). */
+export function clusterSums(vectors: EmbeddingMatrix, labels: Int32Array, count: number): Float64Array {
+  const { dims, data } = vectors;
   const sums = new Float64Array(count * dims);
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < labels.length; i++) {
     const c = labels[i];
     if (c < 0) continue;
     for (let t = 0; t < dims; t++) sums[c * dims + t] += data[i * dims + t];
   }
+  return sums;
+}
+
+/** Unit-length mean vector of each cluster (row c), zero rows for empty clusters. */
+export function clusterCentroids(vectors: EmbeddingMatrix, labels: Int32Array, count: number): Float32Array {
+  const { dims } = vectors;
+  const sums = clusterSums(vectors, labels, count);
   const out = new Float32Array(count * dims);
   for (let c = 0; c < count; c++) {
     let norm = 0;
