@@ -224,8 +224,7 @@ export function flatClusters(tree: CondensedTree, selected: Uint8Array): FlatClu
 }
 
 /** The whole HDBSCAN extraction from a mutual-reachability spanning tree. */
-export function hdbscanFromTree(tree: SpanningTree, n: number, minClusterSize: number): FlatClusters & { condensed: CondensedTree } {
+export function hdbscanFromTree(tree: SpanningTree, n: number, minClusterSize: number): FlatClusters {
   const condensed = condenseTree(singleLinkage(tree, n), n, minClusterSize);
-  const flat = flatClusters(condensed, selectClusters(condensed));
-  return { ...flat, condensed };
+  return flatClusters(condensed, selectClusters(condensed));
 }

@@ -39,8 +39,6 @@ export interface ClusterOptions {
    * Boundary and noise tickets then follow the original vectors, not the seed-dependent layout.
    */
   settleShare?: number;
-  /** Weight of a ticket's own cluster in that vote, in neighbour units (default 0). */
-  settleSelf?: number;
   /**
    * Voting sweeps (default 1). More sweeps steady small sets a little further, but on 20,000
    * tickets they let big clusters grow over their neighbours' boundaries (NMI −0.03 on stackoverflow20).
@@ -117,11 +115,10 @@ export function clusterTickets(vectors: EmbeddingMatrix, options: ClusterOptions
   if (settleShare > 0 && count > 0) {
     const before = labels.slice();
     const isolated = isolatedTickets(graph, n, options.settleIsolation ?? 0.6);
-    settleLabels(graph, labels, count, { minShare: settleShare, selfWeight: options.settleSelf ?? 0, maxSweeps: options.settleSweeps ?? 1, isolated });
+    settleLabels(graph, labels, count, { minShare: settleShare, maxSweeps: options.settleSweeps ?? 1, isolated });
     for (let i = 0; i < n; i++) if (labels[i] !== before[i]) confidence[i] = labels[i] < 0 ? 0 : 0.5;
   }
   recentreMembers(vectors, graph, labels, confidence, count, options.recentrePasses ?? 3);
   count = mergeNearDuplicates(vectors, labels, count, options.mergeThreshold ?? 0.9);
-  count = renumberBySize(labels);
   return { labels, confidence, clusterCount: count, parentOf: parentTopics(vectors, labels, count) };
 }

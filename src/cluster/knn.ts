@@ -15,7 +15,7 @@ export interface KnnGraph {
   distances: Float32Array;
 }
 
-export { keyToDistance, rowDot, rowKey, rowSquaredDistance, type Metric } from './knn-kernels.js';
+export { keyToDistance, rowDot, rowKey, type Metric } from './knn-kernels.js';
 
 /**
  * Per-ticket bounded max-heaps of the k best candidates, keyed by cosine distance (1 − dot).

@@ -5,7 +5,7 @@
 import type { EmbeddingMatrix } from '../types.js';
 import type { KnnGraph } from './knn.js';
 import { randomIndex, seededRandom } from './random.js';
-import { graphStart } from './start.js';
+import { graphStart, type EdgeList } from './start.js';
 
 export interface LayoutOptions {
   seed: number;
@@ -22,15 +22,11 @@ export interface LayoutOptions {
   startIterations?: number;
 }
 
-/** Symmetric fuzzy graph as an edge list (each undirected edge once). */
-export interface FuzzyGraph {
-  head: Int32Array;
-  tail: Int32Array;
-  weight: Float32Array;
-}
-
-/** Per-ticket smooth-kNN weights exp(−(d−ρ)/σ), σ chosen so they sum to log2(k); then a+b−ab. */
-export function fuzzyGraph(graph: KnnGraph, n: number): FuzzyGraph {
+/**
+ * The symmetric fuzzy graph as an edge list (each undirected edge once): per-ticket smooth-kNN
+ * weights exp(−(d−ρ)/σ), σ chosen so they sum to log2(k); then a+b−ab.
+ */
+export function fuzzyGraph(graph: KnnGraph, n: number): EdgeList {
   const k = graph.k;
   const directed = new Float32Array(n * k);
   const target = Math.log2(k);

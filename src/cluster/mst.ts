@@ -5,7 +5,7 @@
 import type { EmbeddingMatrix } from '../types.js';
 import type { KnnGraph } from './knn.js';
 import { keyToDistance, rowKey, type Metric } from './knn.js';
-import { seededRandom } from './random.js';
+import { randomIndex, seededRandom } from './random.js';
 
 /** n−1 edges, in ascending weight order. */
 export interface SpanningTree {
@@ -111,7 +111,7 @@ function joinComponents(
     // Partial Fisher–Yates: a seeded sample of each component.
     const take = Math.min(perComponent, list.length);
     for (let s = 0; s < take; s++) {
-      const r = s + Math.floor(random() * (list.length - s));
+      const r = s + randomIndex(random, list.length - s);
       [list[s], list[r]] = [list[r], list[s]];
       sample.push(list[s]);
       componentOf.push(c);
@@ -174,7 +174,8 @@ export function mutualReachabilityTree(
   }
   const sets = new DisjointSets(n);
   let filled = kruskal(from, to, weight, e, sets, tree, 0);
-  if (filled < n - 1) filled = joinComponents(vectors, core, sets, tree, filled, seed, metric);
+  if (filled === n - 1) return tree;
+  filled = joinComponents(vectors, core, sets, tree, filled, seed, metric);
   // Both passes are sorted, but joining edges come after: one final sort keeps the tree ascending.
   const order = new Uint32Array(n - 1);
   for (let i = 0; i < n - 1; i++) order[i] = i;

@@ -4,6 +4,7 @@ import type { EmbeddingMatrix } from '../types.js';
 import type { KnnGraph } from './knn.js';
 import { rowDot } from './knn.js';
 import { DisjointSets } from './mst.js';
+import { neighbourVote } from './settle.js';
 
 /** Sum of member vectors per cluster, row-major count × dims (its direction is the cluster's centre). */
 export function clusterSums(vectors: EmbeddingMatrix, labels: Int32Array, count: number): Float64Array {
@@ -38,17 +39,40 @@ function cosineToCentroid(vectors: EmbeddingMatrix, i: number, centroids: Float3
   return s;
 }
 
-/** Value at quantile q (0..1) of a list, by sorting a copy. */
-function quantile(values: number[], q: number): number {
-  if (values.length === 0) return 1;
-  const sorted = Float64Array.from(values).sort();
+/** Value at quantile q (0..1) of an ascending list; 1 for an empty one. */
+function quantileSorted(sorted: Float64Array, q: number): number {
+  if (sorted.length === 0) return 1;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.floor(q * (sorted.length - 1))))];
 }
 
 /** Lowest cosine to the centroid a member may have: median − 3·(median − 10th percentile). */
-function membershipFloor(memberCos: number[]): number {
-  const median = quantile(memberCos, 0.5);
-  return median - 3 * (median - quantile(memberCos, 0.1));
+function membershipFloor(sorted: Float64Array): number {
+  const median = quantileSorted(sorted, 0.5);
+  return median - 3 * (median - quantileSorted(sorted, 0.1));
+}
+
+/** Cluster centres, each member's cosine to its own centre, and those cosines per cluster, ascending. */
+interface MemberSpread {
+  centroids: Float32Array;
+  cosine: Float64Array;
+  sorted: Float64Array[];
+}
+
+function memberSpread(vectors: EmbeddingMatrix, labels: Int32Array, count: number): MemberSpread {
+  const centroids = clusterCentroids(vectors, labels, count);
+  const cosine = new Float64Array(labels.length);
+  const size = new Int32Array(count);
+  for (let i = 0; i < labels.length; i++) if (labels[i] >= 0) size[labels[i]]++;
+  const sorted = Array.from(size, (m) => new Float64Array(m));
+  const filled = new Int32Array(count);
+  for (let i = 0; i < labels.length; i++) {
+    const c = labels[i];
+    if (c < 0) continue;
+    cosine[i] = cosineToCentroid(vectors, i, centroids, c);
+    sorted[c][filled[c]++] = cosine[i];
+  }
+  for (const list of sorted) list.sort();
+  return { centroids, cosine, sorted };
 }
 
 /**
@@ -58,15 +82,8 @@ function membershipFloor(memberCos: number[]): number {
  */
 export function dropFarMembers(vectors: EmbeddingMatrix, labels: Int32Array, confidence: Float32Array, count: number): number {
   if (count === 0) return 0;
-  const centroids = clusterCentroids(vectors, labels, count);
-  const cos = new Float64Array(labels.length);
-  const memberCos: number[][] = Array.from({ length: count }, () => []);
-  for (let i = 0; i < labels.length; i++) {
-    if (labels[i] < 0) continue;
-    cos[i] = cosineToCentroid(vectors, i, centroids, labels[i]);
-    memberCos[labels[i]].push(cos[i]);
-  }
-  const floor = memberCos.map(membershipFloor);
+  const { cosine: cos, sorted } = memberSpread(vectors, labels, count);
+  const floor = sorted.map(membershipFloor);
   let dropped = 0;
   for (let i = 0; i < labels.length; i++) {
     if (labels[i] >= 0 && cos[i] < floor[labels[i]]) {
@@ -110,42 +127,24 @@ export function reassignNoise(
 ): number {
   const n = vectors.rows;
   if (count === 0) return 0;
-  const centroids = clusterCentroids(vectors, labels, count);
-  const memberCos: number[][] = Array.from({ length: count }, () => []);
-  for (let i = 0; i < n; i++) if (labels[i] >= 0) memberCos[labels[i]].push(cosineToCentroid(vectors, i, centroids, labels[i]));
+  const { centroids, sorted } = memberSpread(vectors, labels, count);
   const threshold = new Float64Array(count);
   const median = new Float64Array(count);
   const floor = new Float64Array(count);
   for (let c = 0; c < count; c++) {
-    threshold[c] = quantile(memberCos[c], options.memberQuantile);
-    median[c] = quantile(memberCos[c], 0.5);
-    floor[c] = membershipFloor(memberCos[c]);
+    threshold[c] = quantileSorted(sorted[c], options.memberQuantile);
+    median[c] = quantileSorted(sorted[c], 0.5);
+    floor[c] = membershipFloor(sorted[c]);
   }
-  const k = graph.k;
   const votes = new Float64Array(count);
+  const shareOf = new Float64Array(1);
   const joined = new Int32Array(n).fill(-1);
   const joinedConfidence = new Float32Array(n);
   let moved = 0;
   for (let i = 0; i < n; i++) {
     if (labels[i] >= 0) continue;
-    let total = 0;
-    let best = -1;
-    for (let s = 0; s < k; s++) {
-      const j = graph.indices[i * k + s];
-      if (j < 0) continue;
-      const d = graph.distances[i * k + s];
-      const w = Math.max(0, 1 - (d * d) / 2);
-      total += w;
-      const c = labels[j];
-      if (c < 0) continue;
-      votes[c] += w;
-      if (best < 0 || votes[c] > votes[best] || (votes[c] === votes[best] && c < best)) best = c;
-    }
-    const share = best >= 0 && total > 0 ? votes[best] / total : 0;
-    for (let s = 0; s < k; s++) {
-      const j = graph.indices[i * k + s];
-      if (j >= 0 && labels[j] >= 0) votes[labels[j]] = 0;
-    }
+    const best = neighbourVote(graph, labels, i, -1, votes, shareOf);
+    const share = shareOf[0];
     if (share >= options.majority && cosineToCentroid(vectors, i, centroids, best) >= floor[best]) {
       joined[i] = best;
       joinedConfidence[i] = 0.5 * share;
@@ -241,7 +240,7 @@ export function recentreMembers(
  * labels are rewritten in place.
  */
 export function mergeNearDuplicates(vectors: EmbeddingMatrix, labels: Int32Array, count: number, threshold: number): number {
-  if (count < 2) return count;
+  if (count < 2) return renumberBySize(labels);
   const { dims } = vectors;
   const centroids = clusterCentroids(vectors, labels, count);
   const sets = new DisjointSets(count);

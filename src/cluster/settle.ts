@@ -7,8 +7,6 @@ import type { KnnGraph } from './knn.js';
 export interface SettleOptions {
   /** A ticket keeps a cluster only when that cluster holds at least this share of its neighbour similarity. */
   minShare: number;
-  /** Weight of the ticket's own current cluster in its vote, in neighbour units (damps flip-flopping). */
-  selfWeight: number;
   /** Most sweeps; stops earlier at a fixed point. */
   maxSweeps: number;
   /**
@@ -31,8 +29,7 @@ export function isolatedTickets(graph: KnnGraph, n: number, ratio: number): Uint
     let m = 0;
     for (let s = 0; s < k; s++) {
       if (indices[i * k + s] < 0) continue;
-      const d = distances[i * k + s];
-      sum += Math.max(0, 1 - (d * d) / 2);
+      sum += neighbourWeight(distances[i * k + s]);
       m++;
     }
     closeness[i] = m > 0 ? sum / m : 0;
@@ -52,49 +49,61 @@ export function isolatedTickets(graph: KnnGraph, n: number, ratio: number): Uint
   return isolated;
 }
 
+/** A neighbour's weight in a vote: the cosine of two unit vectors at Euclidean distance d, negatives as 0. */
+export function neighbourWeight(d: number): number {
+  return Math.max(0, 1 - (d * d) / 2);
+}
+
 /**
- * Every ticket takes the cluster with the largest similarity-weighted vote among its kNN neighbours
- * (its own cluster adds selfWeight), or noise when no cluster reaches minShare of the total.
+ * The cluster with the largest similarity-weighted vote among ticket i's kNN neighbours (ties go to
+ * the lower id; `own`, when ≥ 0, stands until a neighbour's cluster outvotes it), or −1 when no
+ * neighbour is clustered. Its share of the total weight goes to share[0]. `votes` (one slot per
+ * cluster) must be all zero on entry and is zero again on return.
+ */
+export function neighbourVote(graph: KnnGraph, labels: Int32Array, i: number, own: number, votes: Float64Array, share: Float64Array): number {
+  const { k, indices, distances } = graph;
+  let total = 0;
+  for (let s = 0; s < k; s++) {
+    const j = indices[i * k + s];
+    if (j < 0) continue;
+    const w = neighbourWeight(distances[i * k + s]);
+    total += w;
+    const c = labels[j];
+    if (c >= 0) votes[c] += w;
+  }
+  let best = own;
+  for (let s = 0; s < k; s++) {
+    const j = indices[i * k + s];
+    const c = j < 0 ? -1 : labels[j];
+    if (c < 0) continue;
+    if (best < 0 || votes[c] > votes[best] || (votes[c] === votes[best] && c < best)) best = c;
+  }
+  share[0] = best >= 0 && total > 0 ? votes[best] / total : 0;
+  for (let s = 0; s < k; s++) {
+    const j = indices[i * k + s];
+    if (j >= 0 && labels[j] >= 0) votes[labels[j]] = 0;
+  }
+  return best;
+}
+
+/**
+ * Every ticket takes the cluster with the largest similarity-weighted vote among its kNN neighbours,
+ * or noise when no cluster reaches minShare of the total.
  * Sweeps are synchronous (all tickets read the previous sweep), so ticket order does not matter;
  * ties go to the lower cluster id. Mutates labels; returns the sweeps run.
  */
 export function settleLabels(graph: KnnGraph, labels: Int32Array, count: number, options: SettleOptions): number {
   const n = labels.length;
-  const { k, indices, distances } = graph;
   const votes = new Float64Array(count);
+  const share = new Float64Array(1);
   const next = new Int32Array(n);
   let sweeps = 0;
   for (; sweeps < options.maxSweeps; sweeps++) {
     let changed = 0;
     for (let i = 0; i < n; i++) {
-      const own = labels[i];
-      let total = options.selfWeight;
-      if (own >= 0) votes[own] += options.selfWeight;
-      for (let s = 0; s < k; s++) {
-        const j = indices[i * k + s];
-        if (j < 0) continue;
-        const d = distances[i * k + s];
-        const w = Math.max(0, 1 - (d * d) / 2);
-        total += w;
-        const c = labels[j];
-        if (c >= 0) votes[c] += w;
-      }
-      let best = -1;
-      if (own >= 0) best = own;
-      for (let s = 0; s < k; s++) {
-        const j = indices[i * k + s];
-        const c = j < 0 ? -1 : labels[j];
-        if (c < 0) continue;
-        if (best < 0 || votes[c] > votes[best] || (votes[c] === votes[best] && c < best)) best = c;
-      }
-      const share = best >= 0 && total > 0 ? votes[best] / total : 0;
-      next[i] = share >= options.minShare && !options.isolated?.[i] ? best : -1;
-      if (own >= 0) votes[own] = 0;
-      for (let s = 0; s < k; s++) {
-        const j = indices[i * k + s];
-        if (j >= 0 && labels[j] >= 0) votes[labels[j]] = 0;
-      }
-      if (next[i] !== own) changed++;
+      const best = neighbourVote(graph, labels, i, labels[i], votes, share);
+      next[i] = share[0] >= options.minShare && !options.isolated?.[i] ? best : -1;
+      if (next[i] !== labels[i]) changed++;
     }
     labels.set(next);
     if (changed === 0) break;

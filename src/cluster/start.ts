@@ -129,8 +129,9 @@ export function graphStart(vectors: EmbeddingMatrix, graph: EdgeList, dims: numb
   trivialNorm = Math.sqrt(trivialNorm);
   for (let i = 0; i < n; i++) trivial[i] = trivialNorm > 0 ? trivial[i] / trivialNorm : 0;
   orthonormalizeColumns(block, n, dims);
+  // Two buffers swapped each iteration (every entry of `next` is written before it is read).
+  let next: Float64Array = new Float64Array(n * dims);
   for (let iter = 0; iter < iterations; iter++) {
-    const next = new Float64Array(n * dims);
     for (let c = 0; c < dims; c++) {
       const base = c * n;
       for (let i = 0; i < n; i++) next[base + i] = 0.5 * block[base + i];
@@ -146,7 +147,7 @@ export function graphStart(vectors: EmbeddingMatrix, graph: EdgeList, dims: numb
       for (let i = 0; i < n; i++) next[base + i] -= dot * trivial[i];
     }
     orthonormalizeColumns(next, n, dims);
-    block = next;
+    [block, next] = [next, block];
   }
   fixSigns(block, n, dims);
   const out = new Float32Array(n * dims);

@@ -32,7 +32,7 @@ const neighbours = [
 ];
 
 describe('settleLabels', () => {
-  const options = { minShare: 0.15, selfWeight: 0, maxSweeps: 20 };
+  const options = { minShare: 0.15, maxSweeps: 20 };
 
   it('moves a boundary ticket to its neighbours\' cluster, pulls in near noise, keeps isolated noise', () => {
     const labels = Int32Array.from([0, 0, 0, 1, 1, 1, 1, 1, -1, -1]);
