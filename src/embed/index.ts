@@ -106,15 +106,11 @@ async function autoTransformer(
     return { embedder: await transformer(model), notice: null };
   } catch (err) {
     // A download that breaks midway still leaves the user a result, with the reason.
-    if (err instanceof UserError && source.kind === 'hub' && !source.dir) return fallback(err.message);
+    if (err instanceof UserError && !source.dir) return fallback(err.message);
     throw err;
   }
 }
 
-export { DEFAULT_MODEL, MODEL_PROFILES, knownProfile, profileFor, type ModelProfile, type Pooling } from './profiles.js';
-export { resolveCacheLocation, offlineFromEnv, type CacheLocation } from './cache/location.js';
-export { EmbeddingCache } from './cache/embedding-cache.js';
-export { TransformerEmbedder } from './transformer/transformer-embedder.js';
-export { RemoteEmbedder } from './remote/remote-embedder.js';
+export { offlineFromEnv } from './cache/location.js';
 /** For recording an endpoint in the run file without credentials or query string. */
 export { displayUrl } from './remote/embeddings-client.js';

@@ -77,6 +77,9 @@ export async function embedWithCache(
     }
   }
   const d = dims ?? 0;
+  // Nothing came from the cache (no cache, or every text new and none repeated): the computed rows
+  // are already the matrix, in input order.
+  if (missing.length === n) return { matrix: { rows: n, dims: d, data: computed }, stats: { embedded: n, cached: 0 } };
   const rowOfSlot = new Int32Array(uniqueTexts.length).fill(-1);
   missing.forEach((s, m) => {
     rowOfSlot[s] = m;
@@ -87,9 +90,6 @@ export async function embedWithCache(
     const data = lookup.vectors;
     missing.forEach((s, m) => data.set(computed.subarray(m * d, (m + 1) * d), s * d));
     return { matrix: { rows: n, dims: d, data }, stats: { embedded: missing.length, cached: n - missing.length } };
-  }
-  if (!lookup && uniqueTexts.length === n) {
-    return { matrix: { rows: n, dims: d, data: computed.length === n * d ? computed : new Float32Array(n * d) }, stats: { embedded: n, cached: 0 } };
   }
   const data = new Float32Array(n * d);
   let cached = 0;

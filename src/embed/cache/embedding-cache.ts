@@ -9,20 +9,9 @@
 // so 1M cached tickets cost ~20 MB of key reads, not 1.5 GB of vectors. When segments pile up
 // they are merged (newest entry wins, oldest dropped beyond the size bound).
 import { createHash } from 'node:crypto';
-import {
-  closeSync,
-  fstatSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readSync,
-  renameSync,
-  statSync,
-  unlinkSync,
-  writeFileSync,
-  writeSync,
-} from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeAll, writeFileAtomic } from './atomic-write.js';
 import { KEY_BYTES, keyString } from './text-key.js';
 
 const MAGIC = 0x3145_4b54; // "TKE1" little-endian
@@ -67,9 +56,9 @@ export class EmbeddingCache {
   }
 
   /** The cache of one model revision under the embeddings root. */
-  static forModel(embeddingsRoot: string, model: string, revision: string, options?: EmbeddingCacheOptions): EmbeddingCache {
+  static forModel(embeddingsRoot: string, model: string, revision: string): EmbeddingCache {
     const id = createHash('sha1').update(`${model}\0${revision}`).digest('hex').slice(0, 16);
-    const cache = new EmbeddingCache(join(embeddingsRoot, id), options);
+    const cache = new EmbeddingCache(join(embeddingsRoot, id));
     cache.describe({ model, revision });
     return cache;
   }
@@ -105,21 +94,10 @@ export class EmbeddingCache {
     const count = keys.length / KEY_BYTES;
     if (count === 0) return;
     mkdirSync(this.dir, { recursive: true });
-    const header = Buffer.alloc(HEADER_BYTES);
-    header.writeUInt32LE(MAGIC, 0);
-    header.writeUInt32LE(dims, 4);
-    header.writeUInt32LE(count, 8);
     const body = Buffer.from(vectors.buffer, vectors.byteOffset, count * dims * 4);
     const name = segmentName(Date.now());
-    const temp = join(this.dir, `.tmp-${name}`);
-    const fd = openSync(temp, 'w');
-    try {
-      // Three writes, no concatenated copy: the vectors can be a gigabyte and more.
-      for (const part of [header, keys.subarray(0, count * KEY_BYTES), body]) writeAll(fd, part);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, join(this.dir, name));
+    // Three writes, no concatenated copy: the vectors can be a gigabyte and more.
+    writeFileAtomic(join(this.dir, name), [segmentHeader(dims, count), keys.subarray(0, count * KEY_BYTES), body], join(this.dir, `.tmp-${name}`));
     if (this.segments().length > this.maxSegments) this.compact();
   }
 
@@ -152,9 +130,8 @@ export class EmbeddingCache {
     });
     if (dims === null) return;
     const merged = segmentName(segmentTime(names[0] as string));
-    const temp = join(this.dir, `.tmp-${merged}`);
-    writeMerged(this.dir, temp, plan, dims, total);
-    renameSync(temp, join(this.dir, merged));
+    const mergedDims: number = dims;
+    writeFileAtomic(join(this.dir, merged), (out) => writeMerged(this.dir, out, plan, mergedDims, total), join(this.dir, `.tmp-${merged}`));
     for (const name of names) removeQuietly(join(this.dir, name));
     this.removeStaleTemps();
   }
@@ -195,10 +172,7 @@ export class EmbeddingCache {
   private describe(meta: { model: string; revision: string }): void {
     try {
       mkdirSync(this.dir, { recursive: true });
-      const file = join(this.dir, 'model.json');
-      const temp = `${file}.tmp-${process.pid}`;
-      writeFileSync(temp, `${JSON.stringify(meta)}\n`);
-      renameSync(temp, file);
+      writeFileAtomic(join(this.dir, 'model.json'), `${JSON.stringify(meta)}\n`);
     } catch {
       // A read-only cache still serves lookups; the description is only for humans.
     }
@@ -283,48 +257,49 @@ function readVectors(fd: number, header: SegmentHeader, hits: Int32Array, out: F
   }
 }
 
+/** The 16-byte segment header: magic, dims, count, reserved (zero). */
+function segmentHeader(dims: number, count: number): Buffer {
+  const header = Buffer.alloc(HEADER_BYTES);
+  header.writeUInt32LE(MAGIC, 0);
+  header.writeUInt32LE(dims, 4);
+  header.writeUInt32LE(count, 8);
+  return header;
+}
+
+/** Writes the merged segment into the open file `out`: header, every kept key, then their vectors. */
 function writeMerged(
   dir: string,
-  temp: string,
+  out: number,
   plan: Array<{ name: string; header: SegmentHeader; records: Int32Array }>,
   dims: number,
   total: number,
 ): void {
   const rowBytes = dims * 4;
-  const out = openSync(temp, 'w');
-  try {
-    const header = Buffer.alloc(HEADER_BYTES);
-    header.writeUInt32LE(MAGIC, 0);
-    header.writeUInt32LE(dims, 4);
-    header.writeUInt32LE(total, 8);
-    writeAll(out, header);
-    // Records are copied through one big buffer: one write per 16 MB, not per record.
-    const pending = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, rowBytes));
-    let used = 0;
-    const flush = (): void => {
-      if (used > 0) writeAll(out, pending.subarray(0, used));
-      used = 0;
-    };
-    for (const pass of ['keys', 'vectors'] as const) {
-      for (const { name, header: h, records } of plan) {
-        const fd = openSync(join(dir, name), 'r');
-        try {
-          const base = pass === 'keys' ? HEADER_BYTES : HEADER_BYTES + h.count * KEY_BYTES;
-          const size = pass === 'keys' ? KEY_BYTES : rowBytes;
-          for (const r of records) {
-            if (used + size > pending.length) flush();
-            readFully(fd, pending, used, size, base + r * size);
-            used += size;
-          }
-        } finally {
-          closeSync(fd);
+  writeAll(out, segmentHeader(dims, total));
+  // Records are copied through one big buffer: one write per 16 MB, not per record.
+  const pending = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, rowBytes));
+  let used = 0;
+  const flush = (): void => {
+    if (used > 0) writeAll(out, pending.subarray(0, used));
+    used = 0;
+  };
+  for (const pass of ['keys', 'vectors'] as const) {
+    for (const { name, header: h, records } of plan) {
+      const fd = openSync(join(dir, name), 'r');
+      try {
+        const base = pass === 'keys' ? HEADER_BYTES : HEADER_BYTES + h.count * KEY_BYTES;
+        const size = pass === 'keys' ? KEY_BYTES : rowBytes;
+        for (const r of records) {
+          if (used + size > pending.length) flush();
+          readFully(fd, pending, used, size, base + r * size);
+          used += size;
         }
+      } finally {
+        closeSync(fd);
       }
     }
-    flush();
-  } finally {
-    closeSync(out);
   }
+  flush();
 }
 
 function readFully(fd: number, buffer: Buffer, offset: number, length: number, position: number): void {
@@ -334,11 +309,6 @@ function readFully(fd: number, buffer: Buffer, offset: number, length: number, p
     if (n === 0) throw new Error(`embedding cache segment ended early at byte ${position + done}`);
     done += n;
   }
-}
-
-function writeAll(fd: number, buffer: Buffer): void {
-  let done = 0;
-  while (done < buffer.length) done += writeSync(fd, buffer, done, buffer.length - done);
 }
 
 function removeQuietly(file: string): void {

@@ -201,7 +201,7 @@ function accumulateRow(
  * L2-normalizes every row. Tickets with no usable feature (all stop words, or only rare words) get one
  * extra dimension of their own: identical to each other and orthogonal to every worded ticket.
  */
-export function normalizeRows(vectors: Float32Array, rows: number, dims: number): EmbeddingMatrix {
+function normalizeRows(vectors: Float32Array, rows: number, dims: number): EmbeddingMatrix {
   const empty: number[] = [];
   for (let i = 0; i < rows; i++) {
     let norm = 0;

@@ -1,10 +1,11 @@
 // Where a transformer model comes from: a local directory, the model cache, or the Hugging Face
 // hub; and the checks that turn "it does not load" into one clear line.
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { UserError } from '../../errors.js';
+import { writeFileAtomic } from '../cache/atomic-write.js';
 import type { ModelConfigHints, Pooling } from '../profiles.js';
 
 export interface ModelSource {
@@ -127,10 +128,8 @@ const revisionMemo = new Map<string, string>();
 function saveMemo(file: string, memo: Map<string, string>): void {
   try {
     mkdirSync(dirname(file), { recursive: true });
-    const temp = `${file}.tmp-${process.pid}`;
     // Only the newest 200 entries: one per model file version is plenty.
-    writeFileSync(temp, JSON.stringify(Object.fromEntries([...memo].slice(-200))));
-    renameSync(temp, file);
+    writeFileAtomic(file, JSON.stringify(Object.fromEntries([...memo].slice(-200))));
   } catch {
     // A read-only cache just hashes again next time.
   }

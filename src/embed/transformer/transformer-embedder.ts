@@ -8,7 +8,7 @@ import { EmbeddingCache } from '../cache/embedding-cache.js';
 import type { CacheLocation } from '../cache/location.js';
 import { MODEL_PROFILES, profileFor, type ModelProfile } from '../profiles.js';
 import { downloadModel, loadTransformers, type DownloadProgress, type Transformers } from './hub-download.js';
-import { checkModelDirectory, modelRevision, onnxFile, readConfigHints, resolveModelSource } from './model-source.js';
+import { modelRevision, onnxFile, readConfigHints, resolveModelSource } from './model-source.js';
 import { lengthOrder, poolTokens } from './pooling.js';
 
 export interface TransformerOptions {
@@ -57,8 +57,6 @@ export class TransformerEmbedder implements Embedder {
   readonly profile: ModelProfile;
   /** Hash of the ONNX file and tokenizer; keys the embedding cache. */
   readonly revision: string;
-  /** Directory the model files were loaded from. */
-  readonly dir: string;
   readonly tokenizer: BatchTokenizer;
   private readonly batchModel: BatchModel;
   private readonly cache: EmbeddingCache | null;
@@ -73,7 +71,6 @@ export class TransformerEmbedder implements Embedder {
     model: string;
     profile: ModelProfile;
     revision: string;
-    dir: string;
     tokenizer: BatchTokenizer;
     batchModel: BatchModel;
     cache: EmbeddingCache | null;
@@ -83,7 +80,6 @@ export class TransformerEmbedder implements Embedder {
     this.model = parts.model;
     this.profile = parts.profile;
     this.revision = parts.revision;
-    this.dir = parts.dir;
     this.tokenizer = parts.tokenizer;
     this.batchModel = parts.batchModel;
     this.cache = parts.cache;
@@ -110,7 +106,6 @@ export class TransformerEmbedder implements Embedder {
       }
       dir = await downloadModel(transformers, source.id, options.location, options.onDownload);
     }
-    checkModelDirectory(dir);
     const hints = readConfigHints(dir);
     const profile = source.kind === 'local' ? localProfile(source.id, dir, hints) : profileFor(source.id, hints);
     const revision = await modelRevision(dir, join(options.location.embeddings, 'revisions.json'));
@@ -121,7 +116,6 @@ export class TransformerEmbedder implements Embedder {
       model: source.id,
       profile,
       revision,
-      dir,
       tokenizer,
       batchModel,
       cache: options.useCache === false ? null : EmbeddingCache.forModel(options.location.embeddings, source.id, revision),
@@ -149,7 +143,7 @@ export class TransformerEmbedder implements Embedder {
       const hidden = lastHiddenState(await this.batchModel(inputs), this.model);
       const [b, seq, dims] = hidden.dims as [number, number, number];
       if (dims !== this.dims) {
-        if (this.dims !== 0 && this.profile.dimensions !== 0) {
+        if (this.profile.dimensions !== 0) {
           throw new UserError(`model "${this.model}" produced ${dims}-dimensional vectors, but its profile says ${this.dims}; the files do not match the model id`);
         }
         this.dims = dims;
