@@ -66,6 +66,11 @@ async function writeOutput(path: string, content: string, what: string): Promise
   }
 }
 
+function renderOnce(render: () => string): () => string {
+  let text: string | undefined;
+  return () => (text ??= render());
+}
+
 export function registerClusterCommand(program: Command): void {
   const command = program
     .command('cluster')
@@ -86,26 +91,29 @@ export function registerClusterCommand(program: Command): void {
       const jobOptions = clusterJobOptions(opts, notify);
       const progress = startProgress('embedding', { quiet: Boolean(opts.quiet), stream: process.stderr });
       jobOptions.onEmbedProgress = progress.update;
-      let result;
+      let run;
       try {
-        result = await runClusterJob(file, jobOptions);
+        run = await runClusterJob(file, jobOptions);
       } finally {
         progress.stop();
       }
-      const { run } = result;
-      if (opts.md) await writeOutput(opts.md, renderMarkdown(run), 'markdown report');
-      if (opts.json) await writeOutput(opts.json, renderRunFile(run), 'run file');
+      // Each report is rendered at most once, even when it is both written to a file and printed.
+      const markdown = renderOnce(() => renderMarkdown(run));
+      const runFile = renderOnce(() => renderRunFile(run));
+      if (opts.md) await writeOutput(opts.md, markdown(), 'markdown report');
+      if (opts.json) await writeOutput(opts.json, runFile(), 'run file');
       if (opts.assignments) await writeOutput(opts.assignments, renderAssignments(run), 'assignments');
-      const stdout =
+      // Every report already ends with a newline.
+      process.stdout.write(
         opts.format === 'md'
-          ? renderMarkdown(run)
+          ? markdown()
           : opts.format === 'json'
-            ? renderRunFile(run)
+            ? runFile()
             : renderTable(run, {
                 color: shouldUseColor(process.stdout, process.env),
                 limit: opts.limit,
                 width: process.stdout.isTTY ? process.stdout.columns : undefined,
-              });
-      process.stdout.write(stdout.endsWith('\n') ? stdout : `${stdout}\n`);
+              }),
+      );
     });
 }

@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { Command } from 'commander';
 import { addClusterOptions, type ClusterCliOptions } from './options.js';
 import { clusterJobOptions } from './cluster-command.js';
-import { runClusterJob } from '../pipeline.js';
+import { clusterExport } from '../pipeline.js';
 import { scoreClustering, renderScore, type ClusteringScore } from '../eval/score.js';
 import { UserError } from '../errors.js';
 
@@ -31,7 +31,8 @@ export function registerEvalCommand(program: Command): void {
           throw new UserError(`${file}: the --label column "${opts.label}" is also a text column; choose the text with --text`);
         }
       };
-      const { ticketExport, assignment } = await runClusterJob(file, jobOptions);
+      // Only the clusters are scored, so labeling and ranking are skipped.
+      const { ticketExport, assignment } = await clusterExport(file, jobOptions);
       const truth = ticketExport.tickets.map((t) => t.extra[opts.label] ?? '');
       const score: ClusteringScore = scoreClustering(truth, assignment.labels);
       if (opts.json === true) {

@@ -40,7 +40,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (err instanceof UserError) {
       process.stderr.write(`tickets: ${err.message}\n`);
-      return err.exitCode;
+      return 2;
     }
     throw err;
   }

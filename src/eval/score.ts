@@ -1,5 +1,5 @@
 // Scores a clustering against human labels, the way a user checks `tickets` on their own labeled data.
-import { ari, completeness, homogeneity, nmi } from './metrics.js';
+import { ari, completeness, homogeneity, labelVector, nmi } from './metrics.js';
 
 export interface ClusteringScore {
   tickets: number;
@@ -15,23 +15,11 @@ export interface ClusteringScore {
   nmiClustered: number;
 }
 
-/** Maps label strings to dense integer ids in order of first appearance. */
-export function encodeLabels(labels: string[]): Int32Array {
-  const ids = new Map<string, number>();
-  const out = new Int32Array(labels.length);
-  labels.forEach((label, i) => {
-    let id = ids.get(label);
-    if (id === undefined) {
-      id = ids.size;
-      ids.set(label, id);
-    }
-    out[i] = id;
-  });
-  return out;
-}
+/** Label strings as dense integer ids in order of first appearance (the metrics' labelVector). */
+export { labelVector as encodeLabels };
 
 export function scoreClustering(truthLabels: string[], predicted: Int32Array): ClusteringScore {
-  const truth = encodeLabels(truthLabels);
+  const truth = labelVector(truthLabels);
   const n = truth.length;
   let noise = 0;
   const clusters = new Set<number>();

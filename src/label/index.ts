@@ -1,11 +1,19 @@
 // Cluster labels: c-TF-IDF keywords, a short readable label, representative tickets and a term signature.
 import type { EmbeddingMatrix } from '../types.js';
+import { clusterSums } from '../cluster/refine.js';
 import { countClassTerms, type TermVocabulary } from './term-counts.js';
-import { classTfIdf, labelFromKeywords, minimumSupport, selectKeywordTerms, type ScoredTerms } from './keywords.js';
+import {
+  averageClassTotal,
+  classTfIdf,
+  labelFromKeywords,
+  minimumSupport,
+  selectKeywordTerms,
+  type ScoredTerms,
+} from './keywords.js';
 import { distinctExamples, membersByCloseness } from './representatives.js';
 
 export { labelParent } from './parents.js';
-export { clusterCentroids, unitCentroid } from './representatives.js';
+export { unitCentroid } from './representatives.js';
 
 export interface ClusterLabel {
   /** Up to 8 keywords (unigrams and bigrams, most frequent surface form), best first. */
@@ -32,13 +40,16 @@ export interface LabelInput {
   labels: Int32Array;
   clusterCount: number;
   vectors: EmbeddingMatrix;
+  /** Per-cluster vector sums (clusterSums of these labels), when the caller already has them. */
+  sums?: Float64Array;
 }
 
 const KEYWORDS = 8;
 const SIGNATURE_TERMS = 30;
 // Enough candidates that skipping redundant or rare terms still leaves KEYWORDS and SIGNATURE_TERMS.
 const CANDIDATES = 300;
-const EXAMPLES = 3;
+/** Example tickets shown per cluster (and for noise). */
+export const EXAMPLES = 3;
 
 /** One label per cluster 0..clusterCount-1. */
 export function labelClusters(input: LabelInput): ClusterLabel[] {
@@ -50,11 +61,13 @@ export function labelClusters(input: LabelInput): ClusterLabel[] {
   const noiseClass = clusterCount;
   const classOf = Int32Array.from(labels, (c) => (c >= 0 ? c : noiseClass));
   const corpus = countClassTerms(texts, classOf, clusterCount + 1);
-  const members = membersByCloseness(labels, clusterCount, vectors);
+  const sums = input.sums ?? clusterSums(vectors, labels, clusterCount);
+  const members = membersByCloseness(labels, clusterCount, vectors, sums);
+  const averagePerClass = averageClassTotal(corpus);
 
   const result: ClusterLabel[] = [];
   for (let c = 0; c < clusterCount; c++) {
-    const scored = classTfIdf(corpus, c, CANDIDATES);
+    const scored = classTfIdf(corpus, c, CANDIDATES, averagePerClass);
     const tickets = corpus.classes[c].tickets;
     let support = minimumSupport(tickets);
     let terms = selectKeywordTerms(corpus.vocabulary, scored, support, KEYWORDS);

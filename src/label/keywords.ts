@@ -8,18 +8,22 @@ export interface ScoredTerms {
   counts: Int32Array;
 }
 
-/**
- * c-TF-IDF of class c: (count in class / all counts in class) × log(1 + average counts per class /
- * count across classes). Returns the `limit` best terms.
- */
-export function classTfIdf(corpus: CorpusTermCounts, c: number, limit: number): ScoredTerms {
+/** Average term count of the non-empty classes: the same for every class, so computed once per corpus. */
+export function averageClassTotal(corpus: CorpusTermCounts): number {
   let all = 0;
   let nonEmpty = 0;
   for (const k of corpus.classes) {
     all += k.total;
     if (k.total > 0) nonEmpty++;
   }
-  const averagePerClass = nonEmpty > 0 ? all / nonEmpty : 0;
+  return nonEmpty > 0 ? all / nonEmpty : 0;
+}
+
+/**
+ * c-TF-IDF of class c: (count in class / all counts in class) × log(1 + average counts per class /
+ * count across classes), with `averagePerClass` from averageClassTotal. Returns the `limit` best terms.
+ */
+export function classTfIdf(corpus: CorpusTermCounts, c: number, limit: number, averagePerClass: number): ScoredTerms {
   const { terms, counts, total } = corpus.classes[c];
   const scores = new Float64Array(terms.length);
   for (let j = 0; j < terms.length; j++) {

@@ -1,24 +1,6 @@
 // Which tickets best represent a cluster: the ones whose vectors are closest to its centroid.
 import type { EmbeddingMatrix } from '../types.js';
 
-/**
- * Member indices of every cluster, ordered by cosine to the cluster centroid (closest first,
- * ties by index). Noise (label < 0) belongs to no cluster.
- */
-/** Sum of member vectors per cluster, row-major clusterCount × dims (direction = the cluster's centre). */
-export function clusterCentroids(labels: Int32Array, clusterCount: number, vectors: EmbeddingMatrix): Float64Array {
-  const { dims, data } = vectors;
-  const centroids = new Float64Array(clusterCount * dims);
-  for (let i = 0; i < labels.length; i++) {
-    const c = labels[i];
-    if (c < 0) continue;
-    const row = i * dims;
-    const at = c * dims;
-    for (let d = 0; d < dims; d++) centroids[at + d] += data[row + d];
-  }
-  return centroids;
-}
-
 /** The unit-length centre of cluster `c`, rounded for the run file (what cross-run matching compares). */
 export function unitCentroid(centroids: Float64Array, dims: number, c: number): number[] {
   const at = c * dims;
@@ -28,12 +10,20 @@ export function unitCentroid(centroids: Float64Array, dims: number, c: number): 
   return Array.from({ length: dims }, (_, d) => Math.round(centroids[at + d] * scale * 1e5) / 1e5);
 }
 
-export function membersByCloseness(labels: Int32Array, clusterCount: number, vectors: EmbeddingMatrix): Int32Array[] {
+/**
+ * Member indices of every cluster, ordered by cosine to the cluster centroid (closest first,
+ * ties by index). Noise (label < 0) belongs to no cluster. `sums` are the per-cluster vector sums
+ * (clusterSums): the centroid's length does not change the order, so they are used unnormalized.
+ */
+export function membersByCloseness(
+  labels: Int32Array,
+  clusterCount: number,
+  vectors: EmbeddingMatrix,
+  sums: Float64Array,
+): Int32Array[] {
   const { dims, data } = vectors;
   const sizes = new Int32Array(clusterCount);
   for (let i = 0; i < labels.length; i++) if (labels[i] >= 0) sizes[labels[i]]++;
-  const centroids = clusterCentroids(labels, clusterCount, vectors);
-  // The centroid's length does not change the order, so it is left unnormalized.
   const closeness = new Float64Array(labels.length);
   const members = Array.from({ length: clusterCount }, (_, c) => new Int32Array(sizes[c]));
   const filled = new Int32Array(clusterCount);
@@ -43,7 +33,7 @@ export function membersByCloseness(labels: Int32Array, clusterCount: number, vec
     const row = i * dims;
     const at = c * dims;
     let dot = 0;
-    for (let d = 0; d < dims; d++) dot += data[row + d] * centroids[at + d];
+    for (let d = 0; d < dims; d++) dot += data[row + d] * sums[at + d];
     closeness[i] = dot;
     members[c][filled[c]++] = i;
   }

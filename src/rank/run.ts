@@ -1,5 +1,5 @@
 // Ranks the labeled clusters by estimated cost and assembles the ClusterRun every report is made from.
-import { labelParent, unitCentroid, type ClusterLabel } from '../label/index.js';
+import { EXAMPLES, labelParent, unitCentroid, type ClusterLabel } from '../label/index.js';
 import type { ClusterAssignment, ClusterRun, ClusterSummary, CostModel, ExampleTicket, ParentTopic, TicketExport } from '../types.js';
 
 /** Everything the run is made of. `texts`, `ticketExport.tickets` and `assignment.labels` are aligned. */
@@ -22,11 +22,9 @@ export interface ClusterRunInput {
   timings: Record<string, number>;
   /** ISO time; defaults to now (pass it for reproducible output). */
   generatedAt?: string;
-  /** Per-cluster vector sums (clusterCount × dims, from clusterCentroids) when centres should be kept. */
+  /** Per-cluster vector sums (clusterCount × dims, from clusterSums) when centres should be kept. */
   centroids?: { sums: Float64Array; dims: number };
 }
-
-const EXAMPLES = 3;
 
 export function buildClusterRun(input: ClusterRunInput): ClusterRun {
   const { ticketExport, texts, assignment, labels, cost } = input;
@@ -107,7 +105,7 @@ export function buildClusterRun(input: ClusterRunInput): ClusterRun {
       size: noise,
       share: shareOf(noise),
       cost: noise * cost.perTicket,
-      examples: noiseExamples(assignment.labels, texts, noise).map(example),
+      examples: noiseExamples(assignment.labels, texts).map(example),
     },
     parents,
     tickets: tickets.map((t, i) => ({
@@ -180,9 +178,8 @@ function rankParents(
   }));
 }
 
-/** Up to 3 noise tickets spread evenly over the input, distinct texts: a fair glimpse of what is left over. */
-function noiseExamples(labels: Int32Array, texts: readonly string[], noise: number): number[] {
-  if (noise === 0) return [];
+/** Up to EXAMPLES noise tickets spread evenly over the input, distinct texts: a fair glimpse of what is left over. */
+function noiseExamples(labels: Int32Array, texts: readonly string[]): number[] {
   const indices: number[] = [];
   for (let i = 0; i < labels.length; i++) if (labels[i] < 0) indices.push(i);
   const picked: number[] = [];
@@ -191,7 +188,8 @@ function noiseExamples(labels: Int32Array, texts: readonly string[], noise: numb
   for (let start = 0; start < step && picked.length < EXAMPLES; start++) {
     for (let k = start; k < indices.length && picked.length < EXAMPLES; k += step) {
       const key = texts[indices[k]].trim().toLowerCase();
-      if (seen.has(key) || picked.includes(indices[k])) continue;
+      // Each index is visited once (start < step), so a repeat can only be a repeated text.
+      if (seen.has(key)) continue;
       seen.add(key);
       picked.push(indices[k]);
     }
