@@ -25,6 +25,8 @@ export interface ClusterOptions {
   layoutDims?: number;
   /** SGD epochs of the layout (default: 1000 up to 2,000 tickets, 400 up to 10,000, 200 up to 40,000, then 100). */
   layoutEpochs?: number;
+  /** Starting SGD step of the layout (default 0.25; see LayoutOptions.learningRate). */
+  layoutLearningRate?: number;
   /** Pull noise tickets near a cluster into it (default true). */
   reassignNoise?: boolean;
   /** Quantile of a cluster's own member cosines a noise ticket must reach to join (default 0.05). */
@@ -90,7 +92,7 @@ export function clusterTickets(vectors: EmbeddingMatrix, options: ClusterOptions
   let space = vectors;
   let spaceGraph = graph;
   if (layoutDims > 0) {
-    space = graphLayout(vectors, graph, { seed: options.seed, dims: layoutDims, epochs: options.layoutEpochs });
+    space = graphLayout(vectors, graph, { seed: options.seed, dims: layoutDims, epochs: options.layoutEpochs, learningRate: options.layoutLearningRate });
     spaceGraph = nearestNeighbours(space, Math.min(k, Math.max(minSamples, 2)), options.seed, options.exactLimit ?? EXACT_KNN_LIMIT, 'euclidean');
   }
   const core = coreDistances(spaceGraph, minSamples);

@@ -16,6 +16,14 @@ export interface LayoutOptions {
    * time grows with n·epochs; more epochs settle small sets more reproducibly.
    */
   epochs?: number;
+  /**
+   * Starting SGD step, decaying linearly to 0 (default 0.25; UMAP uses 1). From the deterministic
+   * graph start, full steps let whole topics drift through each other, so two seeds merged or split
+   * different topics; a quarter step keeps the start's arrangement and still pulls topics tight.
+   * Mean ARI between six seeds rose on all five labeled sets (Bitext 0.63 → 0.75, StackOverflow20
+   * 0.76 → 0.79); 0.1 collapsed one Bitext run into 4 clusters.
+   */
+  learningRate?: number;
   /** Negative samples per positive one (default 5). */
   negativeRate?: number;
   /** Graph-smoothing steps of the deterministic start (default 100 up to 20,000 tickets, then 40). */
@@ -116,6 +124,7 @@ export function graphLayout(vectors: EmbeddingMatrix, graph: KnnGraph, options: 
   const random = seededRandom(options.seed ^ 0x2545f491);
   const epochs = options.epochs ?? (n > 40000 ? 100 : n > 10000 ? 200 : n > 2000 ? 400 : 1000);
   const negativeRate = options.negativeRate ?? 5;
+  const learningRate = options.learningRate ?? 0.25;
   const fuzzy = fuzzyGraph(graph, n);
   const y = graphStart(vectors, fuzzy, dims, options.startIterations ?? (n > 20000 ? 40 : 100));
   // A tiny seeded jitter separates exact duplicates, which would otherwise never move apart.
@@ -140,7 +149,7 @@ export function graphLayout(vectors: EmbeddingMatrix, graph: KnnGraph, options: 
   const b = CURVE_B;
   const delta = new Float64Array(dims);
   for (let epoch = 1; epoch <= epochs; epoch++) {
-    const alpha = 1 - (epoch - 1) / epochs;
+    const alpha = learningRate * (1 - (epoch - 1) / epochs);
     for (let e = 0; e < m; e++) {
       if (every[e] < 0 || next[e] > epoch) continue;
       const i = fuzzy.head[e];
