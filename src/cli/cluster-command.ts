@@ -57,7 +57,8 @@ export function clusterJobOptions(opts: ClusterCliOptions, notify: (line: string
   };
 }
 
-async function writeOutput(path: string, content: string, what: string): Promise<void> {
+/** Writes one output file; a path the user cannot write to is their error, said in one line. */
+export async function writeOutput(path: string, content: string, what: string): Promise<void> {
   try {
     await writeFile(path, content);
   } catch (err) {

@@ -1,8 +1,8 @@
 // `tickets eval <file> --label <col>`: how well the clusters match a human labeling of the same tickets.
-import { writeFile } from 'node:fs/promises';
 import { Command } from 'commander';
 import { addClusterOptions, type ClusterCliOptions } from './options.js';
-import { clusterJobOptions } from './cluster-command.js';
+import { clusterJobOptions, writeOutput } from './cluster-command.js';
+import { resolveColumnName } from '../ingest/columns.js';
 import { clusterExport } from '../pipeline.js';
 import { scoreClustering, renderScore, type ClusteringScore } from '../eval/score.js';
 import { UserError } from '../errors.js';
@@ -23,22 +23,26 @@ export function registerEvalCommand(program: Command): void {
     .action(async (file: string, opts: EvalCommandOptions) => {
       const notify = (line: string) => process.stderr.write(`${line}\n`);
       const jobOptions = clusterJobOptions(opts, notify);
+      // The label column as the header spells it (matched like --text/--id/--date: case and spacing ignored).
+      let label = opts.label;
       jobOptions.checkExport = (exp) => {
-        if (!exp.header.includes(opts.label)) {
-          throw new UserError(`${file}: no column "${opts.label}" for --label; the columns are: ${exp.header.join(', ')}`);
+        label = exp.header[resolveColumnName(exp.header, opts.label, file, 'label')];
+        if (exp.columns.text.includes(label)) {
+          throw new UserError(`${file}: the --label column "${label}" is also a text column; choose the text with --text`);
         }
-        if (exp.columns.text.includes(opts.label)) {
-          throw new UserError(`${file}: the --label column "${opts.label}" is also a text column; choose the text with --text`);
+        const role = label === exp.columns.id ? 'id' : label === exp.columns.date ? 'date' : null;
+        if (role) {
+          throw new UserError(`${file}: the --label column "${label}" was taken as the ticket ${role} column; name another with --${role}`);
         }
       };
       // Only the clusters are scored, so labeling and ranking are skipped.
       const { ticketExport, assignment } = await clusterExport(file, jobOptions);
-      const truth = ticketExport.tickets.map((t) => t.extra[opts.label] ?? '');
+      const truth = ticketExport.tickets.map((t) => t.extra[label] ?? '');
       const score: ClusteringScore = scoreClustering(truth, assignment.labels);
       if (opts.json === true) {
         process.stdout.write(`${JSON.stringify(score, null, 2)}\n`);
       } else {
-        if (typeof opts.json === 'string') await writeFile(opts.json, `${JSON.stringify(score, null, 2)}\n`);
+        if (typeof opts.json === 'string') await writeOutput(opts.json, `${JSON.stringify(score, null, 2)}\n`, 'scores');
         process.stdout.write(renderScore(score));
       }
     });

@@ -28,6 +28,25 @@ describe('tickets eval', () => {
   it('rejects an unknown label column before clustering, listing the columns', () => {
     const res = runCli(['eval', fixture('labeled-tickets.csv'), '--label', 'category', '--embedder', 'lexical']);
     expect(res.code).toBe(2);
-    expect(res.stderr).toMatch(/"category".*id, text, label/);
+    expect(res.stderr).toMatch(/"category".*"id", "text", "label"/);
+  });
+
+  it('matches the label column as the other column options do (case and spacing ignored)', () => {
+    const exact = runCli(['eval', fixture('labeled-tickets.csv'), '--label', 'label', '--embedder', 'lexical', '--json', '-q']);
+    const loose = runCli(['eval', fixture('labeled-tickets.csv'), '--label', ' LABEL ', '--embedder', 'lexical', '--json', '-q']);
+    expect(loose.code).toBe(0);
+    expect(JSON.parse(loose.stdout)).toEqual(JSON.parse(exact.stdout));
+  });
+
+  it('refuses the id column as labels, in one line', () => {
+    const res = runCli(['eval', fixture('labeled-tickets.csv'), '--label', 'id', '--embedder', 'lexical']);
+    expect(res.code).toBe(2);
+    expect(res.stderr.trim().split('\n').at(-1)).toMatch(/"id" was taken as the ticket id column; name another with --id$/);
+  });
+
+  it('says in one line when the scores cannot be written', () => {
+    const res = runCli(['eval', fixture('labeled-tickets.csv'), '--label', 'label', '--embedder', 'lexical', '-q', '--json', '/nonexistent-dir/scores.json']);
+    expect(res.code).toBe(2);
+    expect(res.stderr.trim()).toMatch(/^tickets: cannot write the scores to \/nonexistent-dir\/scores\.json: ENOENT$/);
   });
 });
