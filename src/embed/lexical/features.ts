@@ -1,7 +1,9 @@
 // Hashed features of one ticket: stemmed word unigrams + bigrams, and character n-grams inside words.
+// Words are content words plus, optionally, the intent-carrying stop words of intent-words.ts.
 // N-grams are hashed straight from character codes (FNV-1a), so no substring is ever created.
 import { stem } from '../../text/stem.js';
 import { isContentWord, words } from '../../text/tokens.js';
+import { intentToken } from './intent-words.js';
 
 export interface FeatureSettings {
   /** Add bigrams of adjacent content words (stemmed). */
@@ -9,6 +11,8 @@ export interface FeatureSettings {
   /** Shortest and longest character n-gram, counted with the word-boundary marks. */
   charMin: number;
   charMax: number;
+  /** Also keep the stop words that tell sibling requests apart (negations, particles): see intent-words.ts. */
+  intentWords: boolean;
 }
 
 /** Reusable buffers of one ticket's feature hashes (unsigned 32-bit values stored in Int32Array). */
@@ -68,8 +72,9 @@ export function extractFeatures(text: string, settings: FeatureSettings, out: Ti
   let previous = 0;
   let hasPrevious = false;
   for (const word of words(text)) {
-    if (!isContentWord(word)) continue;
-    const unigram = hashString(stem(word));
+    const intent = settings.intentWords ? intentToken(word) : undefined;
+    if (intent === undefined && !isContentWord(word)) continue;
+    const unigram = hashString(intent ?? stem(word));
     out.pushWord(unigram);
     if (settings.wordBigrams && hasPrevious) out.pushWord(hashPair(previous, unigram));
     previous = unigram;

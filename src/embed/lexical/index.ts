@@ -25,7 +25,7 @@ export interface LexicalSettings {
 }
 
 export const DEFAULT_LEXICAL_SETTINGS: LexicalSettings = {
-  features: { wordBigrams: true, charMin: 3, charMax: 5 },
+  features: { wordBigrams: true, charMin: 3, charMax: 5, intentWords: true },
   vocabulary: {
     tableBits: 22,
     minDocumentFrequency: 2,
@@ -63,7 +63,7 @@ export class LexicalEmbedder implements Embedder {
     this.dimensions = Math.max(1, Math.floor(options.dimensions ?? 256));
     this.settings = { ...DEFAULT_LEXICAL_SETTINGS, ...options.settings };
     const f = this.settings.features;
-    const words = f.wordBigrams ? 'word1-2' : 'word1';
+    const words = (f.wordBigrams ? 'word1-2' : 'word1') + (f.intentWords ? '+intent' : '');
     this.model = `tfidf-${words}+char${f.charMin}-${f.charMax}/svd${this.dimensions}`;
   }
 
