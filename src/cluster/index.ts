@@ -19,7 +19,7 @@ export interface ClusterOptions {
   minSamples?: number;
   /** Neighbours per ticket in the kNN graph. Default: max(15, minSamples). */
   neighbours?: number;
-  /** Largest ticket count for the exact kNN path; above it NN-descent is used. Default 4000. */
+  /** Largest ticket count for the exact kNN path; above it NN-descent is used. Default 6000. */
   exactLimit?: number;
   /** Dimensions of the UMAP-style layout HDBSCAN runs on; 0 clusters the vectors directly (default 5). */
   layoutDims?: number;
