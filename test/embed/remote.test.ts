@@ -153,6 +153,14 @@ describe('remote embedder', () => {
     expect(s.calls).toHaveLength(2);
   });
 
+  test('gives up at once after the last timeout, without one more backoff', async () => {
+    const s = await endpoint(8, () => true); // never answers
+    const started = performance.now();
+    const err = await failure(remote(s.url, { timeoutMs: 150, maxRetries: 0, baseDelayMs: 10_000 }).embed(['a']));
+    expect(err.message).toMatch(/after 1 attempts/);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
   test('401 says to set the key, and never prints it even when the server echoes it', async () => {
     const s = await endpoint(8, (_b, req, res) => {
       res.writeHead(401).end(JSON.stringify({ error: { message: `Incorrect API key provided: ${req.headers.authorization}` } }));

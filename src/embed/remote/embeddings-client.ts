@@ -74,7 +74,7 @@ export async function requestEmbeddings(texts: string[], options: ClientOptions)
         throw new UserError(`cannot reach the embeddings endpoint ${where}: ${reason}`);
       }
       lastProblem = reason;
-      await sleep(backoff(attempt, null, options));
+      if (attempt < options.maxRetries) await sleep(backoff(attempt, null, options));
       continue;
     }
     if (res.ok) return parseVectors(await readJson(res, where), texts.length, where);
