@@ -1,44 +1,28 @@
 // Cluster-stage speed at 100,000 tickets, and how far the approximate (NN-descent) path is from the
 // exact kNN path at 20,000 tickets (StackOverflow20): each path runs with several seeds, and their mean
 // quality against the human labels (NMI/ARI) is compared; the ARI between seeds gives the scale.
-// Vectors: the lexical embedder over StackOverflow20 + Bitext + CLINC150 texts, repeated with small
-// seeded perturbations up to --n rows (default 100000). usage:
+// Vectors: the lexical embedder over StackOverflow20 + Bitext + CLINC150 texts (cleaned as the CLI
+// does; cached by labeled-sets.mjs), repeated with small seeded perturbations up to --n rows
+// (default 100000). usage:
 //   node scripts/bench-cluster.mjs [--n 100000] [--cache DIR] [--skip-exact] [--seeds 1,2,42]
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { parse } from 'csv-parse/sync';
 import { clusterTickets, defaultMinClusterSize } from '../dist/cluster/index.js';
 import { seededRandom } from '../dist/cluster/random.js';
 import { ari, labelVector, nmi } from '../dist/eval/metrics.js';
+import { lexicalVectors, readLabeledSet } from './labeled-sets.mjs';
 
-const DATA = '/work/shared/data';
 const args = process.argv.slice(2);
 const flag = (name) => (args.indexOf(name) >= 0 ? args[args.indexOf(name) + 1] : undefined);
 const total = Number(flag('--n') ?? 100_000);
 const cacheDir = flag('--cache');
-
-async function lexicalVectors(set) {
-  if (cacheDir && existsSync(`${cacheDir}/${set}.meta`)) {
-    const [rows, dims] = readFileSync(`${cacheDir}/${set}.meta`, 'utf8').trim().split(/\s+/).map(Number);
-    const buf = readFileSync(`${cacheDir}/${set}.f32`);
-    return { rows, dims, data: new Float32Array(buf.buffer, buf.byteOffset, rows * dims) };
-  }
-  const { LexicalEmbedder } = await import('../dist/embed/lexical/index.js');
-  const records = parse(readFileSync(`${DATA}/${set}/tickets.csv`), { columns: true, bom: true });
-  const vectors = await new LexicalEmbedder({ seed: 42 }).embed(records.map((r) => r.text));
-  if (cacheDir) {
-    mkdirSync(cacheDir, { recursive: true });
-    writeFileSync(`${cacheDir}/${set}.meta`, `${vectors.rows} ${vectors.dims}\n`);
-    writeFileSync(`${cacheDir}/${set}.f32`, Buffer.from(vectors.data.buffer, vectors.data.byteOffset, vectors.data.byteLength));
-  }
-  return vectors;
-}
+const recordsOf = new Map();
+for (const set of ['stackoverflow20', 'bitext_customer_support', 'clinc150']) recordsOf.set(set, readLabeledSet(set));
 
 function gaussian(random) {
   return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
 }
 
 const sources = [];
-for (const set of ['stackoverflow20', 'bitext_customer_support', 'clinc150']) sources.push(await lexicalVectors(set));
+for (const [set, records] of recordsOf) sources.push(await lexicalVectors(set, records.map((r) => r.text), cacheDir));
 const dims = Math.min(...sources.map((s) => s.dims));
 const random = seededRandom(7);
 const data = new Float32Array(total * dims);
@@ -74,8 +58,7 @@ if (!args.includes('--skip-exact')) {
   // So each path runs with several seeds, and the mean quality of the two paths is compared.
   const so = sources[0];
   const seeds = (flag('--seeds') ?? '1,2,42').split(',').map(Number);
-  const records = parse(readFileSync(`${DATA}/stackoverflow20/tickets.csv`), { columns: true, bom: true });
-  const truth = labelVector(records.map((r) => r.label));
+  const truth = labelVector(recordsOf.get('stackoverflow20').map((r) => r.label));
   const paths = { approximate: 0, exact: Infinity };
   const summary = {};
   for (const [name, exactLimit] of Object.entries(paths)) {

@@ -9,7 +9,6 @@ import { gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { seededRandom as rng } from './seeded-random.mjs';
 
-
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
 
 const rand = rng(20240304);

@@ -69,7 +69,6 @@ const UINT8 = 2;
 const INT64 = 7;
 const ATTR_INT = 2;
 
-
 // Words of typical support tickets, English and Russian, plus single letters as whole words and
 // ##-continuations so every word tokenizes without [UNK].
 const WORDS = `password reset login log in account locked cannot can't can not sign up email code sms

@@ -8,7 +8,7 @@ import { EXACT_KNN_LIMIT, nearestNeighbours } from './knn.js';
 import { graphLayout } from './layout.js';
 import { isolatedTickets, settleLabels } from './settle.js';
 import { coreDistances, mutualReachabilityTree } from './mst.js';
-import { dropFarMembers, mergeNearDuplicates, parentTopics, reassignNoise, recentreMembers, renumberBySize } from './refine.js';
+import { dropFarMembers, mergeNearDuplicates, parentTopics, reassignNoise, recentreMembers } from './refine.js';
 
 export interface ClusterOptions {
   /** Seed for every random choice (projection trees, neighbour sampling). */

@@ -21,7 +21,7 @@ export function rowDot(data: Float32Array, a: number, b: number, dims: number): 
 
 /**
  * Dot products of row a with the four rows b0..b3, into out[0..3]: each load of row a serves four
- * products (the exact search is about twice as fast as with rowDot per pair).
+ * products (the exact search runs 1.5–1.7× faster than with rowDot per pair).
  */
 export function rowDot4(data: Float32Array, a: number, b0: number, b1: number, b2: number, b3: number, dims: number, out: Float64Array): void {
   let s0 = 0;

@@ -1,5 +1,6 @@
-// After HDBSCAN: pull near-enough noise tickets into clusters, settle members on the original
-// vectors, merge near-duplicate clusters, renumber by size, and group clusters under parent topics. All on cluster centroids (cosine).
+// After HDBSCAN, on the original vectors: drop far members, pull near-enough noise tickets into
+// clusters, re-centre members (k-means passes), merge near-duplicate clusters, renumber by size,
+// and group clusters under parent topics. All by cosine to cluster centroids.
 import type { EmbeddingMatrix } from '../types.js';
 import type { KnnGraph } from './knn.js';
 import { rowDot } from './knn.js';

@@ -15,9 +15,6 @@ export interface ClusteringScore {
   nmiClustered: number;
 }
 
-/** Label strings as dense integer ids in order of first appearance (the metrics' labelVector). */
-export { labelVector as encodeLabels };
-
 export function scoreClustering(truthLabels: string[], predicted: Int32Array): ClusteringScore {
   const truth = labelVector(truthLabels);
   const n = truth.length;

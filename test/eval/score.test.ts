@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { encodeLabels, renderScore, scoreClustering } from '../../src/eval/score.js';
+import { labelVector as encodeLabels } from '../../src/eval/metrics.js';
+import { renderScore, scoreClustering } from '../../src/eval/score.js';
 
 describe('scoreClustering', () => {
   it('encodes labels densely in order of first appearance', () => {
