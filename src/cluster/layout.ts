@@ -4,7 +4,7 @@
 // (umap-js on npm does the same but is several times slower on 20,000+ tickets.)
 import type { EmbeddingMatrix } from '../types.js';
 import type { KnnGraph } from './knn.js';
-import { randomIndex, seededRandom } from './random.js';
+import { seededRandom, type Random } from './random.js';
 import { graphStart, type EdgeList } from './start.js';
 
 export interface LayoutOptions {
@@ -145,49 +145,79 @@ export function graphLayout(vectors: EmbeddingMatrix, graph: KnnGraph, options: 
     everyNegative[e] = every[e] / negativeRate;
     nextNegative[e] = everyNegative[e];
   }
+  sgdEpochs(y, dims, n, fuzzy, { every, next, everyNegative, nextNegative }, epochs, learningRate, random);
+  return { rows: n, dims, data: y };
+}
+
+interface EdgeSchedule {
+  every: Float32Array;
+  next: Float32Array;
+  everyNegative: Float32Array;
+  nextNegative: Float32Array;
+}
+
+/**
+ * UMAP's SGD: each due edge pulls its two tickets together, then its head is pushed away from random
+ * tickets. The hot loop of the cluster stage (about 40% of it at 100,000 tickets), so it uses scalar
+ * locals and no scratch array: the same arithmetic as before in the same order, 1.2–1.4× faster.
+ */
+function sgdEpochs(y: Float32Array, dims: number, n: number, fuzzy: EdgeList, schedule: EdgeSchedule, epochs: number, learningRate: number, random: Random): void {
+  const { every, next, everyNegative, nextNegative } = schedule;
+  const head = fuzzy.head;
+  const tail = fuzzy.tail;
+  const m = head.length;
   const a = CURVE_A;
   const b = CURVE_B;
-  const delta = new Float64Array(dims);
+  const twoB = 2 * b;
+  const attract = -2 * a * b;
   for (let epoch = 1; epoch <= epochs; epoch++) {
     const alpha = learningRate * (1 - (epoch - 1) / epochs);
     for (let e = 0; e < m; e++) {
-      if (every[e] < 0 || next[e] > epoch) continue;
-      const i = fuzzy.head[e];
-      const j = fuzzy.tail[e];
+      const ev = every[e];
+      if (ev < 0 || next[e] > epoch) continue;
+      const bi = head[e] * dims;
+      const bj = tail[e] * dims;
       let d2 = 0;
       for (let t = 0; t < dims; t++) {
-        delta[t] = y[i * dims + t] - y[j * dims + t];
-        d2 += delta[t] * delta[t];
+        const dt = y[bi + t] - y[bj + t];
+        d2 += dt * dt;
       }
       // Attraction along the edge.
       if (d2 > 0) {
         const pb = fastPow(d2, b);
-        const coeff = (-2 * a * b * pb) / (d2 * (a * pb + 1));
+        const coeff = (attract * pb) / (d2 * (a * pb + 1));
         for (let t = 0; t < dims; t++) {
-          const g = Math.max(-4, Math.min(4, coeff * delta[t])) * alpha;
-          y[i * dims + t] += g;
-          y[j * dims + t] -= g;
+          let g = coeff * (y[bi + t] - y[bj + t]);
+          g = (g > 4 ? 4 : g < -4 ? -4 : g) * alpha;
+          y[bi + t] += g;
+          y[bj + t] -= g;
         }
       }
-      next[e] += every[e];
+      next[e] += ev;
       // Repulsion from random tickets.
-      const negatives = Math.floor((epoch - nextNegative[e]) / everyNegative[e]);
+      const evn = everyNegative[e];
+      const negatives = Math.floor((epoch - nextNegative[e]) / evn);
+      const i = head[e];
       for (let s = 0; s < negatives; s++) {
-        const q = randomIndex(random, n);
+        const q = Math.floor(random() * n);
         if (q === i) continue;
+        const bq = q * dims;
         let dq = 0;
         for (let t = 0; t < dims; t++) {
-          delta[t] = y[i * dims + t] - y[q * dims + t];
-          dq += delta[t] * delta[t];
+          const dt = y[bi + t] - y[bq + t];
+          dq += dt * dt;
         }
-        const coeff = dq > 0 ? (2 * b) / ((0.001 + dq) * (a * fastPow(dq, b) + 1)) : 0;
-        for (let t = 0; t < dims; t++) {
-          const g = coeff > 0 ? Math.max(-4, Math.min(4, coeff * delta[t])) : 4;
-          y[i * dims + t] += g * alpha;
+        const coeff = dq > 0 ? twoB / ((0.001 + dq) * (a * fastPow(dq, b) + 1)) : 0;
+        if (coeff > 0) {
+          for (let t = 0; t < dims; t++) {
+            const g = coeff * (y[bi + t] - y[bq + t]);
+            y[bi + t] += (g > 4 ? 4 : g < -4 ? -4 : g) * alpha;
+          }
+        } else {
+          for (let t = 0; t < dims; t++) y[bi + t] += 4 * alpha;
         }
       }
-      nextNegative[e] += negatives * everyNegative[e];
+      nextNegative[e] += negatives * evn;
     }
   }
-  return { rows: n, dims, data: y };
 }
