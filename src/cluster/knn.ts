@@ -140,12 +140,49 @@ export interface ApproximateKnnOptions {
   parallel?: boolean;
 }
 
+/**
+ * offset + row·normal for the rows order[lo..hi), into projection[lo..hi). Four rows at a time share
+ * each load of the normal and run four independent sums (each still added in dimension order, so the
+ * values are the ones a row-by-row loop gives): most of the forest's time at 100,000 tickets.
+ */
+function projectOnto(data: Float32Array, dims: number, order: Int32Array, lo: number, hi: number, normal: Float32Array, offset: number, projection: Float64Array): void {
+  let s = lo;
+  for (; s + 3 < hi; s += 4) {
+    const p0 = order[s] * dims;
+    const p1 = order[s + 1] * dims;
+    const p2 = order[s + 2] * dims;
+    const p3 = order[s + 3] * dims;
+    let d0 = offset;
+    let d1 = offset;
+    let d2 = offset;
+    let d3 = offset;
+    for (let t = 0; t < dims; t++) {
+      const w = normal[t];
+      d0 += data[p0 + t] * w;
+      d1 += data[p1 + t] * w;
+      d2 += data[p2 + t] * w;
+      d3 += data[p3 + t] * w;
+    }
+    projection[s] = d0;
+    projection[s + 1] = d1;
+    projection[s + 2] = d2;
+    projection[s + 3] = d3;
+  }
+  for (; s < hi; s++) {
+    const p = order[s] * dims;
+    let d = offset;
+    for (let t = 0; t < dims; t++) d += data[p + t] * normal[t];
+    projection[s] = d;
+  }
+}
+
 /** Splits tickets by random hyperplanes through the origin (angular trees) and joins each leaf. */
 function projectionForest(vectors: EmbeddingMatrix, heaps: NeighbourHeaps, random: Random, trees: number, leafSize: number, metric: Metric): void {
   const { rows: n, dims, data } = vectors;
   const order = new Int32Array(n);
   const normal = new Float32Array(dims);
   const side = new Uint8Array(n);
+  const projection = new Float64Array(n);
   for (let t = 0; t < trees; t++) {
     for (let i = 0; i < n; i++) order[i] = i;
     const stack: number[] = [0, n];
@@ -176,11 +213,11 @@ function projectionForest(vectors: EmbeddingMatrix, heaps: NeighbourHeaps, rando
         normal[t2] = data[a * dims + t2] - data[b * dims + t2];
         offset -= (normal[t2] * (data[a * dims + t2] + data[b * dims + t2])) / 2;
       }
+      projectOnto(data, dims, order, lo, hi, normal, offset, projection);
       let left = 0;
       for (let s = lo; s < hi; s++) {
         const p = order[s];
-        let dot = offset;
-        for (let t2 = 0; t2 < dims; t2++) dot += data[p * dims + t2] * normal[t2];
+        const dot = projection[s];
         // Ties (e.g. duplicate tickets, zero normal) go to a random side so leaves stay balanced.
         const goLeft = dot > 0 || (dot === 0 && random() < 0.5);
         side[p] = goLeft ? 1 : 0;
@@ -213,6 +250,8 @@ class CandidateLists {
   readonly ids: Int32Array;
   readonly priority: Float32Array;
   readonly count: Int32Array;
+  /** Slot of the largest priority of each full list (the one a better entry replaces). */
+  private readonly worstSlot: Int32Array;
   constructor(
     n: number,
     readonly max: number,
@@ -222,6 +261,7 @@ class CandidateLists {
     this.ids = sharedMemory ? shared(new Int32Array(n * max)) : new Int32Array(n * max);
     this.priority = new Float32Array(n * max);
     this.count = sharedMemory ? shared(new Int32Array(n)) : new Int32Array(n);
+    this.worstSlot = new Int32Array(n);
   }
   reset(): void {
     this.count.fill(0);
@@ -229,19 +269,26 @@ class CandidateLists {
   add(i: number, j: number, p: number): void {
     const base = i * this.max;
     const c = this.count[i];
+    // A full list refuses most offers: test the priority before the duplicate scan (the same outcome).
+    if (c === this.max && p >= this.priority[base + this.worstSlot[i]]) return;
     for (let s = 0; s < c; s++) if (this.ids[base + s] === j) return;
     if (c < this.max) {
       this.ids[base + c] = j;
       this.priority[base + c] = p;
       this.count[i] = c + 1;
+      if (c + 1 === this.max) this.worstSlot[i] = this.findWorst(base);
       return;
     }
+    const worst = this.worstSlot[i];
+    this.ids[base + worst] = j;
+    this.priority[base + worst] = p;
+    this.worstSlot[i] = this.findWorst(base);
+  }
+  /** First slot holding the largest priority. */
+  private findWorst(base: number): number {
     let worst = 0;
-    for (let s = 1; s < c; s++) if (this.priority[base + s] > this.priority[base + worst]) worst = s;
-    if (p < this.priority[base + worst]) {
-      this.ids[base + worst] = j;
-      this.priority[base + worst] = p;
-    }
+    for (let s = 1; s < this.max; s++) if (this.priority[base + s] > this.priority[base + worst]) worst = s;
+    return worst;
   }
 }
 
