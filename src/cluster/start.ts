@@ -131,16 +131,19 @@ export function graphStart(vectors: EmbeddingMatrix, graph: EdgeList, dims: numb
   orthonormalizeColumns(block, n, dims);
   // Two buffers swapped each iteration (every entry of `next` is written before it is read).
   let next: Float64Array = new Float64Array(n * dims);
+  // Each edge's weight, computed once instead of once per column and iteration.
+  const edgeWeight = new Float64Array(m);
+  for (let e = 0; e < m; e++) edgeWeight[e] = 0.5 * graph.weight[e] * invSqrt[graph.head[e]] * invSqrt[graph.tail[e]];
   for (let iter = 0; iter < iterations; iter++) {
     for (let c = 0; c < dims; c++) {
       const base = c * n;
       for (let i = 0; i < n; i++) next[base + i] = 0.5 * block[base + i];
       for (let e = 0; e < m; e++) {
-        const i = graph.head[e];
-        const j = graph.tail[e];
-        const w = 0.5 * graph.weight[e] * invSqrt[i] * invSqrt[j];
-        next[base + i] += w * block[base + j];
-        next[base + j] += w * block[base + i];
+        const i = base + graph.head[e];
+        const j = base + graph.tail[e];
+        const w = edgeWeight[e];
+        next[i] += w * block[j];
+        next[j] += w * block[i];
       }
       let dot = 0;
       for (let i = 0; i < n; i++) dot += next[base + i] * trivial[i];
