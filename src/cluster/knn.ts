@@ -145,7 +145,7 @@ export interface ApproximateKnnOptions {
  * each load of the normal and run four independent sums (each still added in dimension order, so the
  * values are the ones a row-by-row loop gives): most of the forest's time at 100,000 tickets.
  */
-function projectOnto(data: Float32Array, dims: number, order: Int32Array, lo: number, hi: number, normal: Float32Array, offset: number, projection: Float64Array): void {
+export function projectOnto(data: Float32Array, dims: number, order: Int32Array, lo: number, hi: number, normal: Float32Array, offset: number, projection: Float64Array): void {
   let s = lo;
   for (; s + 3 < hi; s += 4) {
     const p0 = order[s] * dims;
@@ -246,7 +246,7 @@ function projectionForest(vectors: EmbeddingMatrix, heaps: NeighbourHeaps, rando
 }
 
 /** Bounded candidate lists keeping the entries with the smallest random priority. */
-class CandidateLists {
+export class CandidateLists {
   readonly ids: Int32Array;
   readonly priority: Float32Array;
   readonly count: Int32Array;
