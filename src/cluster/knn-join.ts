@@ -7,7 +7,7 @@
 // whatever the number of cores.
 import { availableParallelism } from 'node:os';
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
-import { joinRange, keptPairs, rowDot, rowKey, rowSquaredDistance, type CandidatePairs, type JoinCandidates, type Metric } from './knn-kernels.js';
+import { joinRange, keptPairs, rowDot, rowDot2, rowKey, rowSquaredDistance, type CandidatePairs, type JoinCandidates, type Metric } from './knn-kernels.js';
 
 /** Tickets below which a helper thread costs more than it saves. */
 export const PARALLEL_JOIN_MIN_TICKETS = 8000;
@@ -42,6 +42,7 @@ export class JoinHelper {
     const source = `
       const { workerData } = require('node:worker_threads');
       ${rowDot.toString()}
+      ${rowDot2.toString()}
       ${rowSquaredDistance.toString()}
       ${rowKey.toString()}
       ${joinRange.toString()}

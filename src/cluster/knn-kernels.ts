@@ -20,6 +20,42 @@ export function rowDot(data: Float32Array, a: number, b: number, dims: number): 
 }
 
 /**
+ * rowDot of row a with rows b0 and b1 into out[0..1], each summed exactly as rowDot sums it (the
+ * same values), sharing each load of row a.
+ */
+export function rowDot2(data: Float32Array, a: number, b0: number, b1: number, dims: number, out: Float64Array): void {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let u0 = 0;
+  let u1 = 0;
+  let u2 = 0;
+  let u3 = 0;
+  let t = 0;
+  for (; t + 3 < dims; t += 4) {
+    const x0 = data[a + t];
+    const x1 = data[a + t + 1];
+    const x2 = data[a + t + 2];
+    const x3 = data[a + t + 3];
+    s0 += x0 * data[b0 + t];
+    s1 += x1 * data[b0 + t + 1];
+    s2 += x2 * data[b0 + t + 2];
+    s3 += x3 * data[b0 + t + 3];
+    u0 += x0 * data[b1 + t];
+    u1 += x1 * data[b1 + t + 1];
+    u2 += x2 * data[b1 + t + 2];
+    u3 += x3 * data[b1 + t + 3];
+  }
+  for (; t < dims; t++) {
+    s0 += data[a + t] * data[b0 + t];
+    u0 += data[a + t] * data[b1 + t];
+  }
+  out[0] = s0 + s1 + s2 + s3;
+  out[1] = u0 + u1 + u2 + u3;
+}
+
+/**
  * Dot products of row a with the four rows b0..b3, into out[0..3]: each load of row a serves four
  * products (the exact search runs 1.5–1.7× faster than with rowDot per pair).
  */
@@ -100,6 +136,8 @@ export type OfferPair = (p: number, q: number, key: number) => void;
  */
 export function joinRange(data: Float32Array, dims: number, metric: Metric, lists: JoinCandidates, i0: number, i1: number, offer: OfferPair): void {
   const { freshIds, freshCount, oldIds, oldCount, max } = lists;
+  const cosine = metric === 'cosine';
+  const dots = new Float64Array(2);
   for (let i = i0; i < i1; i++) {
     const nf = freshCount[i];
     const no = oldCount[i];
@@ -107,15 +145,38 @@ export function joinRange(data: Float32Array, dims: number, metric: Metric, list
     for (let a = 0; a < nf; a++) {
       const x = freshIds[base + a];
       const xb = x * dims;
-      for (let b = a + 1; b < nf; b++) {
+      let b = a + 1;
+      // Two candidates per pass over x (cosine keys, the same values as rowKey), then the rest one by one.
+      if (cosine) {
+        for (; b + 1 < nf; b += 2) {
+          const y0 = freshIds[base + b];
+          const y1 = freshIds[base + b + 1];
+          rowDot2(data, xb, y0 * dims, y1 * dims, dims, dots);
+          offer(x, y0, 1 - dots[0]);
+          offer(x, y1, 1 - dots[1]);
+        }
+      }
+      for (; b < nf; b++) {
         const y = freshIds[base + b];
         offer(x, y, rowKey(data, xb, y * dims, dims, metric));
       }
+      // Old candidates likewise, two at a time, skipping x itself (a held one waits for its partner).
+      let held = -1;
       for (let b = 0; b < no; b++) {
         const y = oldIds[base + b];
         if (y === x) continue;
-        offer(x, y, rowKey(data, xb, y * dims, dims, metric));
+        if (!cosine) {
+          offer(x, y, rowKey(data, xb, y * dims, dims, metric));
+        } else if (held < 0) {
+          held = y;
+        } else {
+          rowDot2(data, xb, held * dims, y * dims, dims, dots);
+          offer(x, held, 1 - dots[0]);
+          offer(x, y, 1 - dots[1]);
+          held = -1;
+        }
       }
+      if (held >= 0) offer(x, held, rowKey(data, xb, held * dims, dims, metric));
     }
   }
 }

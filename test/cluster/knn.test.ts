@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { approximateKnn, CandidateLists, exactKnn, projectOnto } from '../../src/cluster/knn.js';
 import { kdTreeKnn } from '../../src/cluster/kdtree.js';
+import { rowDot, rowDot2 } from '../../src/cluster/knn-kernels.js';
 import { PARALLEL_JOIN_MIN_TICKETS, parallelJoinWanted } from '../../src/cluster/knn-join.js';
 import { seededRandom } from '../../src/cluster/random.js';
 import { topicMixture } from './mixtures.js';
@@ -107,6 +108,17 @@ describe('projection forest and NN-descent parts', () => {
         for (let t = 0; t < dims; t++) dot += data[order[s] * dims + t] * normal[t];
         expect(projection[s]).toBe(dot);
       }
+    }
+  });
+
+  it('rowDot2 gives exactly rowDot\'s two values, whatever the dimension count', () => {
+    const random = seededRandom(4);
+    for (const dims of [1, 3, 4, 7, 16, 33]) {
+      const data = Float32Array.from({ length: 3 * dims }, () => random() - 0.5);
+      const out = new Float64Array(2);
+      rowDot2(data, 0, dims, 2 * dims, dims, out);
+      expect(out[0]).toBe(rowDot(data, 0, dims, dims));
+      expect(out[1]).toBe(rowDot(data, 0, 2 * dims, dims));
     }
   });
 
