@@ -1,7 +1,7 @@
 // Seeded randomized truncated SVD of a sparse matrix (Halko, Martinsson & Tropp 2011, algorithms 4.4 + 5.1).
 import { symmetricEigen } from './eigen.js';
 import { fillGaussian } from './random.js';
-import { multiplyDense, multiplyTransposedDense, type SparseRows } from './sparse.js';
+import { multiplyDense, transposeRows, type SparseRows } from './sparse.js';
 
 export interface SvdOptions {
   seed: number;
@@ -37,14 +37,16 @@ export function randomizedSvd(x: SparseRows, rank: number, options: SvdOptions):
   }
   const omega = new Float64Array(x.cols * width);
   fillGaussian(omega, options.seed);
+  // Xᵀ is stored once (as much memory again as X) so every Xᵀ·Q is a fast row-wise product.
+  const xt = transposeRows(x);
   let q = orthonormalize(multiplyDense(x, omega, width), x.rows, width);
   for (let it = 0; it < powerIterations && q.width > 0; it++) {
     // Orthonormalizing after every X·Xᵀ step keeps round-off from swamping the smaller directions.
-    const z = multiplyTransposedDense(x, q.matrix, q.width);
+    const z = multiplyDense(xt, q.matrix, q.width);
     q = orthonormalize(multiplyDense(x, z, q.width), x.rows, q.width);
   }
   // B = Qᵀ X is small (width×cols); its SVD comes from the eigenvectors of B·Bᵀ = Zᵀ Z with Z = Xᵀ Q.
-  const z = multiplyTransposedDense(x, q.matrix, q.width);
+  const z = multiplyDense(xt, q.matrix, q.width);
   const eigen = symmetricEigen(gram(z, x.cols, q.width), q.width);
   const floor = Math.max(eigen.values[0] ?? 0, 0) * RELATIVE_EIGEN_FLOOR;
   let found = 0;
@@ -89,27 +91,43 @@ export function orthonormalize(a: Float64Array, m: number, width: number): Ortho
 export function gram(a: Float64Array, m: number, width: number): Float64Array {
   const g = new Float64Array(width * width);
   let i = 0;
-  // Four rows at a time: quarter the passes over G.
+  // Four rows of A by two rows of G at a time: each load of A feeds eight products.
   for (; i + 3 < m; i += 4) {
     const r0 = i * width;
     const r1 = r0 + width;
     const r2 = r1 + width;
     const r3 = r2 + width;
-    for (let p = 0; p < width; p++) {
+    let p = 0;
+    for (; p + 1 < width; p += 2) {
       const a0 = a[r0 + p];
       const a1 = a[r1 + p];
       const a2 = a[r2 + p];
       const a3 = a[r3 + p];
-      if (a0 === 0 && a1 === 0 && a2 === 0 && a3 === 0) continue;
+      const b0 = a[r0 + p + 1];
+      const b1 = a[r1 + p + 1];
+      const b2 = a[r2 + p + 1];
+      const b3 = a[r3 + p + 1];
       const gp = p * width;
-      for (let c = p; c < width; c++) g[gp + c] += a0 * a[r0 + c] + a1 * a[r1 + c] + a2 * a[r2 + c] + a3 * a[r3 + c];
+      const gq = gp + width;
+      g[gp + p] += a0 * a0 + a1 * a1 + a2 * a2 + a3 * a3;
+      for (let c = p + 1; c < width; c++) {
+        const x0 = a[r0 + c];
+        const x1 = a[r1 + c];
+        const x2 = a[r2 + c];
+        const x3 = a[r3 + c];
+        g[gp + c] += a0 * x0 + a1 * x1 + a2 * x2 + a3 * x3;
+        g[gq + c] += b0 * x0 + b1 * x1 + b2 * x2 + b3 * x3;
+      }
+    }
+    for (; p < width; p++) {
+      const gp = p * width;
+      for (let c = p; c < width; c++) g[gp + c] += a[r0 + p] * a[r0 + c] + a[r1 + p] * a[r1 + c] + a[r2 + p] * a[r2 + c] + a[r3 + p] * a[r3 + c];
     }
   }
   for (; i < m; i++) {
     const r = i * width;
     for (let p = 0; p < width; p++) {
       const ap = a[r + p];
-      if (ap === 0) continue;
       const gp = p * width;
       for (let c = p; c < width; c++) g[gp + c] += ap * a[r + c];
     }
@@ -122,25 +140,42 @@ export function gram(a: Float64Array, m: number, width: number): Float64Array {
 export function multiplyDenseSmall(a: Float64Array, m: number, width: number, t: Float64Array, out: number): Float64Array {
   const result = new Float64Array(m * out);
   let i = 0;
-  // Four rows of A at a time: each row of T is loaded once per four output rows.
-  for (; i + 3 < m; i += 4) {
+  // Two rows of A by four rows of T at a time: each load of T feeds two rows, each output store four products.
+  for (; i + 1 < m; i += 2) {
     const r = i * width;
-    const o0 = i * out;
-    const o1 = o0 + out;
-    const o2 = o1 + out;
-    const o3 = o2 + out;
-    for (let p = 0; p < width; p++) {
+    const s = r + width;
+    const o = i * out;
+    const q = o + out;
+    let p = 0;
+    for (; p + 3 < width; p += 4) {
       const a0 = a[r + p];
-      const a1 = a[r + width + p];
-      const a2 = a[r + 2 * width + p];
-      const a3 = a[r + 3 * width + p];
+      const a1 = a[r + p + 1];
+      const a2 = a[r + p + 2];
+      const a3 = a[r + p + 3];
+      const b0 = a[s + p];
+      const b1 = a[s + p + 1];
+      const b2 = a[s + p + 2];
+      const b3 = a[s + p + 3];
+      const t0 = p * out;
+      const t1 = t0 + out;
+      const t2 = t1 + out;
+      const t3 = t2 + out;
+      for (let c = 0; c < out; c++) {
+        const x0 = t[t0 + c];
+        const x1 = t[t1 + c];
+        const x2 = t[t2 + c];
+        const x3 = t[t3 + c];
+        result[o + c] += a0 * x0 + a1 * x1 + a2 * x2 + a3 * x3;
+        result[q + c] += b0 * x0 + b1 * x1 + b2 * x2 + b3 * x3;
+      }
+    }
+    for (; p < width; p++) {
+      const ap = a[r + p];
+      const bp = a[s + p];
       const tp = p * out;
       for (let c = 0; c < out; c++) {
-        const tv = t[tp + c];
-        result[o0 + c] += a0 * tv;
-        result[o1 + c] += a1 * tv;
-        result[o2 + c] += a2 * tv;
-        result[o3 + c] += a3 * tv;
+        result[o + c] += ap * t[tp + c];
+        result[q + c] += bp * t[tp + c];
       }
     }
   }

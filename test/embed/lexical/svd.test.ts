@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { symmetricEigen } from '../../../src/embed/lexical/eigen.js';
 import { SparseRowsBuilder } from '../../../src/embed/lexical/sparse.js';
-import { orthonormalize, randomizedSvd } from '../../../src/embed/lexical/svd.js';
+import { gram, multiplyDenseSmall, orthonormalize, randomizedSvd } from '../../../src/embed/lexical/svd.js';
 import { seededUniform } from '../../../src/embed/lexical/random.js';
 
 /** Dense rows×cols matrix Σ σ_k u_k v_kᵀ with orthonormal u_k (rows) and v_k (cols) built by Gram–Schmidt. */
@@ -118,6 +118,38 @@ describe('orthonormalize', () => {
         let dot = 0;
         for (let i = 0; i < 4; i++) dot += q.matrix[i * 2 + x] * q.matrix[i * 2 + y];
         expect(dot).toBeCloseTo(x === y ? 1 : 0, 10);
+      }
+    }
+  });
+});
+
+describe('dense kernels', () => {
+  // Odd sizes so every blocked loop runs its remainder too.
+  const uniform = seededUniform(21);
+  const m = 11;
+  const width = 7;
+  const out = 6;
+  const a = Float64Array.from({ length: m * width }, () => uniform() - 0.5);
+
+  it('gram equals AᵀA computed entry by entry', () => {
+    const g = gram(a, m, width);
+    for (let p = 0; p < width; p++) {
+      for (let c = 0; c < width; c++) {
+        let sum = 0;
+        for (let i = 0; i < m; i++) sum += a[i * width + p] * a[i * width + c];
+        expect(g[p * width + c]).toBeCloseTo(sum, 12);
+      }
+    }
+  });
+
+  it('multiplyDenseSmall equals A·T computed entry by entry', () => {
+    const t = Float64Array.from({ length: width * out }, () => uniform() - 0.5);
+    const product = multiplyDenseSmall(a, m, width, t, out);
+    for (let i = 0; i < m; i++) {
+      for (let c = 0; c < out; c++) {
+        let sum = 0;
+        for (let p = 0; p < width; p++) sum += a[i * width + p] * t[p * out + c];
+        expect(product[i * out + c]).toBeCloseTo(sum, 12);
       }
     }
   });
