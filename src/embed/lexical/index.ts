@@ -5,6 +5,7 @@ import type { FeatureSettings } from './features.js';
 import { seededUniform } from './random.js';
 import { SparseRowsBuilder, type SparseRows } from './sparse.js';
 import { randomizedSvd, type TruncatedSvd } from './svd.js';
+import { svdThreads } from './svd-threads.js';
 import { ticketRow, TicketRow, type BlockWeights } from './tfidf.js';
 import { buildVocabulary, type Vocabulary, type VocabularySettings } from './vocabulary.js';
 
@@ -101,6 +102,7 @@ export class LexicalEmbedder implements Embedder {
       oversample: s.oversample,
       powerIterations: s.powerIterations,
       vectors: sample ? 'right' : 'left',
+      threads: svdThreads(fitCount),
     });
     progress(0.8);
     await nextTick();

@@ -9,38 +9,7 @@ export interface SparseRows {
   values: Float32Array;
 }
 
-/** X·M for a dense row-major M (cols×width). Returns rows×width. */
-export function multiplyDense(x: SparseRows, m: Float64Array, width: number): Float64Array {
-  const out = new Float64Array(x.rows * width);
-  const { indptr, indices, values } = x;
-  for (let i = 0; i < x.rows; i++) {
-    const row = i * width;
-    const end = indptr[i + 1];
-    let p = indptr[i];
-    // Four entries per pass over the output row: a quarter of the loads and stores of one at a time.
-    for (; p + 3 < end; p += 4) {
-      const v0 = values[p];
-      const v1 = values[p + 1];
-      const v2 = values[p + 2];
-      const v3 = values[p + 3];
-      const f0 = indices[p] * width;
-      const f1 = indices[p + 1] * width;
-      const f2 = indices[p + 2] * width;
-      const f3 = indices[p + 3] * width;
-      for (let c = 0; c < width; c++) {
-        out[row + c] += v0 * m[f0 + c] + v1 * m[f1 + c] + v2 * m[f2 + c] + v3 * m[f3 + c];
-      }
-    }
-    for (; p < end; p++) {
-      const v = values[p];
-      const from = indices[p] * width;
-      for (let c = 0; c < width; c++) out[row + c] += v * m[from + c];
-    }
-  }
-  return out;
-}
-
-/** Xᵀ as compressed rows (one row per feature), so Xᵀ·M runs as the row-wise product above. */
+/** Xᵀ as compressed rows (one row per feature), so Xᵀ·M runs as a row-wise product like X·M. */
 export function transposeRows(x: SparseRows): SparseRows {
   const nnz = x.indptr[x.rows];
   const indptr = new Int32Array(x.cols + 1);

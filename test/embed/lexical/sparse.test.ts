@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seededUniform } from '../../../src/embed/lexical/random.js';
-import { multiplyDense, SparseRowsBuilder, transposeRows, type SparseRows } from '../../../src/embed/lexical/sparse.js';
+import { SparseRowsBuilder, transposeRows, type SparseRows } from '../../../src/embed/lexical/sparse.js';
+import { SvdProducts } from '../../../src/embed/lexical/svd-threads.js';
 
 /** A seeded sparse matrix whose rows hold 0 to 9 entries, so the four-at-a-time path and its tail both run. */
 function randomSparse(rows: number, cols: number, seed: number): { sparse: SparseRows; dense: Float64Array } {
@@ -27,29 +28,52 @@ function denseProduct(a: Float64Array, rows: number, inner: number, m: Float64Ar
   return out;
 }
 
-describe('sparse products', () => {
+describe('sparse products, on one thread and on two', () => {
   const rows = 23;
   const cols = 17;
   const width = 5;
   const { sparse, dense } = randomSparse(rows, cols, 3);
+  const xt = transposeRows(sparse);
   const uniform = seededUniform(8);
 
-  it('X·M equals the dense product', () => {
-    const m = Float64Array.from({ length: cols * width }, () => uniform() - 0.5);
-    const expected = denseProduct(dense, rows, cols, m, width);
-    const got = multiplyDense(sparse, m, width);
-    expected.forEach((v, i) => expect(got[i]).toBeCloseTo(v, 10));
-  });
-
-  it('transposeRows gives Xᵀ, so Xᵀ·M equals the dense product', () => {
-    const xt = transposeRows(sparse);
+  it('transposeRows gives Xᵀ', () => {
     expect(xt.rows).toBe(cols);
     expect(xt.cols).toBe(rows);
+    const back = new Float64Array(rows * cols);
+    for (let j = 0; j < cols; j++) for (let p = xt.indptr[j]; p < xt.indptr[j + 1]; p++) back[xt.indices[p] * cols + j] = xt.values[p];
+    expect(Array.from(back)).toEqual(Array.from(dense));
+  });
+
+  it.each([1, 2])('X·M and Xᵀ·M equal the dense products (%i threads)', (threads) => {
     const transposed = new Float64Array(cols * rows);
     for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) transposed[j * rows + i] = dense[i * cols + j];
-    const m = Float64Array.from({ length: rows * width }, () => uniform() - 0.5);
-    const expected = denseProduct(transposed, cols, rows, m, width);
-    const got = multiplyDense(xt, m, width);
-    expected.forEach((v, i) => expect(got[i]).toBeCloseTo(v, 10));
+    const m = Float64Array.from({ length: cols * width }, () => uniform() - 0.5);
+    const mt = Float64Array.from({ length: rows * width }, () => uniform() - 0.5);
+    const products = new SvdProducts(sparse, xt, threads);
+    try {
+      const got = products.times('x', m, width);
+      denseProduct(dense, rows, cols, m, width).forEach((v, i) => expect(got[i]).toBeCloseTo(v, 10));
+      const gotT = products.times('xt', mt, width);
+      denseProduct(transposed, cols, rows, mt, width).forEach((v, i) => expect(gotT[i]).toBeCloseTo(v, 10));
+    } finally {
+      products.close();
+    }
+  });
+
+  it('two threads give the one-thread products bit for bit', () => {
+    const { sparse: big } = randomSparse(301, 57, 5);
+    const bigT = transposeRows(big);
+    const m = Float64Array.from({ length: 57 * 7 }, () => uniform() - 0.5);
+    const a = Float64Array.from({ length: 301 * 7 }, () => uniform() - 0.5);
+    const t = Float64Array.from({ length: 7 * 3 }, () => uniform() - 0.5);
+    const run = (threads: number) => {
+      const products = new SvdProducts(big, bigT, threads);
+      try {
+        return [products.times('x', m, 7), products.times('xt', a, 7), products.gram(a, 301, 7), products.timesSmall(a, 301, 7, t, 3)].map((r) => Array.from(r));
+      } finally {
+        products.close();
+      }
+    };
+    expect(run(2)).toEqual(run(1));
   });
 });

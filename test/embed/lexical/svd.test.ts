@@ -72,6 +72,17 @@ describe('randomizedSvd', () => {
     }
   });
 
+  it('gives the same factors bit for bit on one thread and on two', () => {
+    const x = toSparse(lowRank(120, 40, [9, 7, 5, 3, 2, 1, 0.5], 6), 120, 40);
+    for (const vectors of ['left', 'right'] as const) {
+      const one = randomizedSvd(x, 5, { seed: 3, powerIterations: 3, vectors, threads: 1 });
+      const two = randomizedSvd(x, 5, { seed: 3, powerIterations: 3, vectors, threads: 2 });
+      expect(Array.from(two.singularValues)).toEqual(Array.from(one.singularValues));
+      expect(Array.from(two.left)).toEqual(Array.from(one.left));
+      expect(Array.from(two.right)).toEqual(Array.from(one.right));
+    }
+  });
+
   it('is deterministic for a seed', () => {
     const x = toSparse(lowRank(30, 30, [5, 4, 3, 2, 1, 0.5, 0.25], 2), 30, 30);
     const a = randomizedSvd(x, 3, { seed: 4, powerIterations: 0, oversample: 1 });

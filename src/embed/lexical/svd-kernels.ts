@@ -1,0 +1,146 @@
+// The SVD's hot loops as self-contained row-range kernels: no imports, no closures, so a helper
+// thread can run their very source (svd-threads.ts) and both threads compute bit-identical values.
+
+/** Rows i0..i1−1 of X·M into out (zeroed, rows×width), X in compressed rows, M dense row-major (cols×width). */
+export function sparseTimesDenseRows(
+  indptr: Int32Array,
+  indices: Int32Array,
+  values: Float32Array,
+  m: Float64Array,
+  width: number,
+  out: Float64Array,
+  i0: number,
+  i1: number,
+): void {
+  for (let i = i0; i < i1; i++) {
+    const row = i * width;
+    const end = indptr[i + 1];
+    let p = indptr[i];
+    // Four entries per pass over the output row: a quarter of the loads and stores of one at a time.
+    for (; p + 3 < end; p += 4) {
+      const v0 = values[p];
+      const v1 = values[p + 1];
+      const v2 = values[p + 2];
+      const v3 = values[p + 3];
+      const f0 = indices[p] * width;
+      const f1 = indices[p + 1] * width;
+      const f2 = indices[p + 2] * width;
+      const f3 = indices[p + 3] * width;
+      for (let c = 0; c < width; c++) {
+        out[row + c] += v0 * m[f0 + c] + v1 * m[f1 + c] + v2 * m[f2 + c] + v3 * m[f3 + c];
+      }
+    }
+    for (; p < end; p++) {
+      const v = values[p];
+      const from = indices[p] * width;
+      for (let c = 0; c < width; c++) out[row + c] += v * m[from + c];
+    }
+  }
+}
+
+/** Adds rows i0..i1−1 of a row-major A (·×width) to the upper triangle of G = AᵀA (width×width). */
+export function gramRows(a: Float64Array, width: number, g: Float64Array, i0: number, i1: number): void {
+  let i = i0;
+  // Four rows of A by two rows of G at a time: each load of A feeds eight products.
+  for (; i + 3 < i1; i += 4) {
+    const r0 = i * width;
+    const r1 = r0 + width;
+    const r2 = r1 + width;
+    const r3 = r2 + width;
+    let p = 0;
+    for (; p + 1 < width; p += 2) {
+      const a0 = a[r0 + p];
+      const a1 = a[r1 + p];
+      const a2 = a[r2 + p];
+      const a3 = a[r3 + p];
+      const b0 = a[r0 + p + 1];
+      const b1 = a[r1 + p + 1];
+      const b2 = a[r2 + p + 1];
+      const b3 = a[r3 + p + 1];
+      const gp = p * width;
+      const gq = gp + width;
+      g[gp + p] += a0 * a0 + a1 * a1 + a2 * a2 + a3 * a3;
+      for (let c = p + 1; c < width; c++) {
+        const x0 = a[r0 + c];
+        const x1 = a[r1 + c];
+        const x2 = a[r2 + c];
+        const x3 = a[r3 + c];
+        g[gp + c] += a0 * x0 + a1 * x1 + a2 * x2 + a3 * x3;
+        g[gq + c] += b0 * x0 + b1 * x1 + b2 * x2 + b3 * x3;
+      }
+    }
+    for (; p < width; p++) {
+      const gp = p * width;
+      for (let c = p; c < width; c++) g[gp + c] += a[r0 + p] * a[r0 + c] + a[r1 + p] * a[r1 + c] + a[r2 + p] * a[r2 + c] + a[r3 + p] * a[r3 + c];
+    }
+  }
+  for (; i < i1; i++) {
+    const r = i * width;
+    for (let p = 0; p < width; p++) {
+      const ap = a[r + p];
+      const gp = p * width;
+      for (let c = p; c < width; c++) g[gp + c] += ap * a[r + c];
+    }
+  }
+}
+
+/** Rows i0..i1−1 of A (·×width) · T (width×out) into result (zeroed), all row-major; T is small and stays in cache. */
+export function denseTimesSmallRows(
+  a: Float64Array,
+  width: number,
+  t: Float64Array,
+  out: number,
+  result: Float64Array,
+  i0: number,
+  i1: number,
+): void {
+  let i = i0;
+  // Two rows of A by four rows of T at a time: each load of T feeds two rows, each output store four products.
+  for (; i + 1 < i1; i += 2) {
+    const r = i * width;
+    const s = r + width;
+    const o = i * out;
+    const q = o + out;
+    let p = 0;
+    for (; p + 3 < width; p += 4) {
+      const a0 = a[r + p];
+      const a1 = a[r + p + 1];
+      const a2 = a[r + p + 2];
+      const a3 = a[r + p + 3];
+      const b0 = a[s + p];
+      const b1 = a[s + p + 1];
+      const b2 = a[s + p + 2];
+      const b3 = a[s + p + 3];
+      const t0 = p * out;
+      const t1 = t0 + out;
+      const t2 = t1 + out;
+      const t3 = t2 + out;
+      for (let c = 0; c < out; c++) {
+        const x0 = t[t0 + c];
+        const x1 = t[t1 + c];
+        const x2 = t[t2 + c];
+        const x3 = t[t3 + c];
+        result[o + c] += a0 * x0 + a1 * x1 + a2 * x2 + a3 * x3;
+        result[q + c] += b0 * x0 + b1 * x1 + b2 * x2 + b3 * x3;
+      }
+    }
+    for (; p < width; p++) {
+      const ap = a[r + p];
+      const bp = a[s + p];
+      const tp = p * out;
+      for (let c = 0; c < out; c++) {
+        result[o + c] += ap * t[tp + c];
+        result[q + c] += bp * t[tp + c];
+      }
+    }
+  }
+  for (; i < i1; i++) {
+    const r = i * width;
+    const o = i * out;
+    for (let p = 0; p < width; p++) {
+      const ap = a[r + p];
+      const tp = p * out;
+      for (let c = 0; c < out; c++) result[o + c] += ap * t[tp + c];
+    }
+  }
+}
