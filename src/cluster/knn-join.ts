@@ -5,8 +5,8 @@
 // distance only shrinks during a round, so every pair the helper drops would have been refused
 // anyway, and the heaps end exactly as the one-thread join leaves them (test/cluster/knn.test.ts),
 // whatever the number of cores.
-import { availableParallelism } from 'node:os';
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
+import { threadsAllowed } from '../threads.js';
 import { joinRange, keptPairs, rowDot, rowDot2, rowKey, rowSquaredDistance, type CandidatePairs, type JoinCandidates, type Metric } from './knn-kernels.js';
 
 /** Tickets below which a helper thread costs more than it saves. */
@@ -15,17 +15,7 @@ export const PARALLEL_JOIN_MIN_TICKETS = 8000;
 /** Whether to start a helper: enough tickets, a second core, and not switched off by TICKETS_THREADS=1. */
 export function parallelJoinWanted(n: number): boolean {
   if (n < PARALLEL_JOIN_MIN_TICKETS) return false;
-  const threads = Number(process.env.TICKETS_THREADS ?? availableParallelism());
-  return Number.isFinite(threads) && threads >= 2;
-}
-
-/** The array in shared memory, copied there unless it already is (the helper thread then reads it in place). */
-export function shared<T extends Int32Array | Float32Array>(source: T): T {
-  if (source.buffer instanceof SharedArrayBuffer) return source;
-  const Kind = source.constructor as { new (buffer: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number };
-  const out = new Kind(new SharedArrayBuffer(source.length * Kind.BYTES_PER_ELEMENT));
-  out.set(source);
-  return out;
+  return threadsAllowed() >= 2;
 }
 
 /** One helper thread running joinRange on shared vectors and candidate lists; used synchronously. */

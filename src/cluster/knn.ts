@@ -5,7 +5,8 @@
 import type { EmbeddingMatrix } from '../types.js';
 import { joinRange, keyToDistance, rowDot4, rowKey, type JoinCandidates, type Metric } from './knn-kernels.js';
 import { KD_TREE_MAX_DIMS, kdTreeKnn } from './kdtree.js';
-import { JoinHelper, parallelJoinWanted, shared } from './knn-join.js';
+import { sharedCopy } from '../threads.js';
+import { JoinHelper, parallelJoinWanted } from './knn-join.js';
 import { randomIndex, seededRandom, type Random } from './random.js';
 
 /** Neighbours of each ticket, nearest first; distances are Euclidean between unit vectors (√(2−2cos)). */
@@ -258,9 +259,9 @@ export class CandidateLists {
     sharedMemory = false,
   ) {
     // Shared memory when a helper thread joins from these lists.
-    this.ids = sharedMemory ? shared(new Int32Array(n * max)) : new Int32Array(n * max);
+    this.ids = sharedMemory ? sharedCopy(new Int32Array(n * max)) : new Int32Array(n * max);
     this.priority = new Float32Array(n * max);
-    this.count = sharedMemory ? shared(new Int32Array(n)) : new Int32Array(n);
+    this.count = sharedMemory ? sharedCopy(new Int32Array(n)) : new Int32Array(n);
     this.worstSlot = new Int32Array(n);
   }
   reset(): void {
@@ -309,9 +310,9 @@ export function approximateKnn(vectors: EmbeddingMatrix, k: number, options: App
   const fresh = new CandidateLists(n, maxCandidates, parallel);
   const old = new CandidateLists(n, maxCandidates, parallel);
   // The helper joins the upper half of the tickets against each ticket's worst neighbour at the round's start.
-  const worst = parallel ? shared(new Float32Array(n)) : new Float32Array(0);
+  const worst = parallel ? sharedCopy(new Float32Array(n)) : new Float32Array(0);
   const lists: JoinCandidates = { freshIds: fresh.ids, freshCount: fresh.count, oldIds: old.ids, oldCount: old.count, max: maxCandidates };
-  const helper = parallel ? new JoinHelper(shared(data), dims, metric, lists, worst) : undefined;
+  const helper = parallel ? new JoinHelper(sharedCopy(data), dims, metric, lists, worst) : undefined;
   try {
     for (let round = 0; round < maxRounds; round++) {
       fresh.reset();

@@ -2,8 +2,8 @@
 // are independent in X·M and A·T (each row is summed in the same order whoever computes it), and
 // AᵀA is always summed as two fixed halves, lower + upper, however many threads there are.
 // (Fitting the lexical embedder's SVD on 50,000 tickets is otherwise most of its time.)
-import { availableParallelism } from 'node:os';
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
+import { sharedCopy, threadsAllowed } from '../../threads.js';
 import type { SparseRows } from './sparse.js';
 import { denseTimesSmallRows, gramRows, sparseTimesDenseRows } from './svd-kernels.js';
 
@@ -13,8 +13,7 @@ export const PARALLEL_SVD_MIN_ROWS = 4000;
 /** Threads for an SVD of `rows` rows: 2 with a second core, unless TICKETS_THREADS=1 says otherwise. */
 export function svdThreads(rows: number): number {
   if (rows < PARALLEL_SVD_MIN_ROWS) return 1;
-  const threads = Number(process.env.TICKETS_THREADS ?? availableParallelism());
-  return Number.isFinite(threads) && threads >= 2 ? 2 : 1;
+  return threadsAllowed() >= 2 ? 2 : 1;
 }
 
 /** Where the two halves of AᵀA meet: an even row near the middle, fixed by the row count alone. */
@@ -39,14 +38,6 @@ type Job =
   | { op: 'times'; which: 'x' | 'xt'; m: Float64Array; width: number; out: Float64Array; i0: number; i1: number }
   | { op: 'gram'; a: Float64Array; width: number; g: Float64Array; i0: number; i1: number }
   | { op: 'small'; a: Float64Array; width: number; t: Float64Array; out: number; result: Float64Array; i0: number; i1: number };
-
-function sharedCopy<T extends Int32Array | Float32Array | Float64Array>(source: T): T {
-  if (source.buffer instanceof SharedArrayBuffer) return source;
-  const Kind = source.constructor as { new (buffer: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number };
-  const out = new Kind(new SharedArrayBuffer(source.length * Kind.BYTES_PER_ELEMENT));
-  out.set(source);
-  return out;
-}
 
 /** One helper thread that runs the kernels on the rows it is given, on shared arrays; used synchronously. */
 class SvdHelper {

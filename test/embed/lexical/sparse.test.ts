@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seededUniform } from '../../../src/embed/lexical/random.js';
 import { SparseRowsBuilder, transposeRows, type SparseRows } from '../../../src/embed/lexical/sparse.js';
-import { SvdProducts } from '../../../src/embed/lexical/svd-threads.js';
+import { PARALLEL_SVD_MIN_ROWS, SvdProducts, svdThreads } from '../../../src/embed/lexical/svd-threads.js';
 
 /** A seeded sparse matrix whose rows hold 0 to 9 entries, so the four-at-a-time path and its tail both run. */
 function randomSparse(rows: number, cols: number, seed: number): { sparse: SparseRows; dense: Float64Array } {
@@ -75,5 +75,21 @@ describe('sparse products, on one thread and on two', () => {
       }
     };
     expect(run(2)).toEqual(run(1));
+  });
+});
+
+describe('svdThreads', () => {
+  it('takes a second thread only for a large fit and when TICKETS_THREADS allows it', () => {
+    const saved = process.env.TICKETS_THREADS;
+    try {
+      process.env.TICKETS_THREADS = '2';
+      expect(svdThreads(PARALLEL_SVD_MIN_ROWS)).toBe(2);
+      expect(svdThreads(PARALLEL_SVD_MIN_ROWS - 1)).toBe(1);
+      process.env.TICKETS_THREADS = '1';
+      expect(svdThreads(100_000)).toBe(1);
+    } finally {
+      if (saved === undefined) delete process.env.TICKETS_THREADS;
+      else process.env.TICKETS_THREADS = saved;
+    }
   });
 });
