@@ -97,12 +97,13 @@ export class LexicalEmbedder implements Embedder {
     const bySize = Math.max(Math.floor(fitCount * s.maxDimensionsPerTicket), Math.min(fitCount, 32));
     const wanted = Math.max(1, Math.min(this.dimensions, bySize));
     const skip = s.dropFirstComponent && wanted > 1 ? 1 : 0;
-    const svd = randomizedSvd(fitRows, wanted + skip, {
+    const svd = await randomizedSvd(fitRows, wanted + skip, {
       seed: this.seed,
       oversample: s.oversample,
       powerIterations: s.powerIterations,
       vectors: sample ? 'right' : 'left',
       threads: svdThreads(fitCount),
+      onProgress: (share) => progress(0.3 + 0.5 * share),
     });
     progress(0.8);
     await nextTick();

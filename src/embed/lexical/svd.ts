@@ -18,6 +18,8 @@ export interface SvdOptions {
   vectors?: 'left' | 'right';
   /** 1 or 2 threads (default 1); the result is the same bit for bit. */
   threads?: number;
+  /** Called with the share done (0..1) after each pass over X, between which the event loop runs. */
+  onProgress?: (share: number) => void;
 }
 
 export interface TruncatedSvd {
@@ -34,8 +36,11 @@ export interface TruncatedSvd {
 // Directions whose Gram eigenvalue is below this share of the largest are numerically absent.
 const RELATIVE_EIGEN_FLOOR = 1e-12;
 
-/** Top-`rank` singular values and right singular vectors of X. Deterministic for a seed. */
-export function randomizedSvd(x: SparseRows, rank: number, options: SvdOptions): TruncatedSvd {
+/**
+ * Top-`rank` singular values and right singular vectors of X. Deterministic for a seed. It yields to the
+ * event loop after each pass over X (a 50,000-ticket fit takes tens of seconds), so a progress bar keeps moving.
+ */
+export async function randomizedSvd(x: SparseRows, rank: number, options: SvdOptions): Promise<TruncatedSvd> {
   const oversample = options.oversample ?? 10;
   const powerIterations = options.powerIterations ?? 2;
   const width = Math.min(rank + oversample, x.rows, x.cols);
@@ -47,13 +52,13 @@ export function randomizedSvd(x: SparseRows, rank: number, options: SvdOptions):
   try {
     const omega = products.zeros(x.cols * width);
     fillGaussian(omega, options.seed);
-    return factor(products, x, rank, width, omega, powerIterations, options.vectors ?? 'right');
+    return await factor(products, x, rank, width, omega, powerIterations, options.vectors ?? 'right', options.onProgress);
   } finally {
     products.close();
   }
 }
 
-function factor(
+async function factor(
   products: SvdProducts,
   x: SparseRows,
   rank: number,
@@ -61,15 +66,28 @@ function factor(
   omega: Float64Array,
   powerIterations: number,
   vectors: 'left' | 'right',
-): TruncatedSvd {
+  onProgress: ((share: number) => void) | undefined,
+): Promise<TruncatedSvd> {
+  // Passes over X: one for the sketch, two per power iteration, one for Z; each is reported once done.
+  const passes = 2 * powerIterations + 2;
+  let passed = 0;
+  const pass = async (): Promise<void> => {
+    onProgress?.(++passed / passes);
+    await new Promise((resolve) => setImmediate(resolve));
+  };
   let q = orthonormalize(products.times('x', omega, width), x.rows, width, products);
+  await pass();
   for (let it = 0; it < powerIterations && q.width > 0; it++) {
     // Orthonormalizing after every X·Xᵀ step keeps round-off from swamping the smaller directions.
     const z = products.times('xt', q.matrix, q.width);
+    await pass();
     q = orthonormalize(products.times('x', z, q.width), x.rows, q.width, products);
+    await pass();
   }
   // B = Qᵀ X is small (width×cols); its SVD comes from the eigenvectors of B·Bᵀ = Zᵀ Z with Z = Xᵀ Q.
   const z = products.times('xt', q.matrix, q.width);
+  passed = passes - 1;
+  await pass();
   const eigen = symmetricEigen(products.gram(z, x.cols, q.width), q.width);
   const floor = Math.max(eigen.values[0] ?? 0, 0) * RELATIVE_EIGEN_FLOOR;
   let found = 0;

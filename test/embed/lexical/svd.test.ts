@@ -39,17 +39,17 @@ function toSparse(m: Float64Array, rows: number, cols: number) {
 }
 
 describe('randomizedSvd', () => {
-  it('recovers the singular values of a constructed low-rank matrix', () => {
+  it('recovers the singular values of a constructed low-rank matrix', async () => {
     const sigmas = [10, 6, 3, 1.5, 0.5];
     const x = toSparse(lowRank(40, 30, sigmas, 11), 40, 30);
-    const svd = randomizedSvd(x, 5, { seed: 1 });
+    const svd = await randomizedSvd(x, 5, { seed: 1 });
     expect(svd.rank).toBe(5);
     sigmas.forEach((s, k) => expect(svd.singularValues[k]).toBeCloseTo(s, 4));
   });
 
-  it('finds no more components than the rank, and unit right singular vectors', () => {
+  it('finds no more components than the rank, and unit right singular vectors', async () => {
     const x = toSparse(lowRank(25, 20, [4, 2], 5), 25, 20);
-    const svd = randomizedSvd(x, 10, { seed: 9 });
+    const svd = await randomizedSvd(x, 10, { seed: 9 });
     expect(svd.rank).toBe(2);
     for (let c = 0; c < svd.rank; c++) {
       let norm = 0;
@@ -58,11 +58,11 @@ describe('randomizedSvd', () => {
     }
   });
 
-  it('returns left vectors consistent with the right ones (U·Σ = X·V)', () => {
+  it('returns left vectors consistent with the right ones (U·Σ = X·V)', async () => {
     const dense = lowRank(20, 15, [5, 3, 1], 8);
     const x = toSparse(dense, 20, 15);
-    const right = randomizedSvd(x, 3, { seed: 2 });
-    const left = randomizedSvd(x, 3, { seed: 2, vectors: 'left' });
+    const right = await randomizedSvd(x, 3, { seed: 2 });
+    const left = await randomizedSvd(x, 3, { seed: 2, vectors: 'left' });
     for (let i = 0; i < 20; i++) {
       for (let c = 0; c < 3; c++) {
         let xv = 0;
@@ -72,21 +72,32 @@ describe('randomizedSvd', () => {
     }
   });
 
-  it('gives the same factors bit for bit on one thread and on two', () => {
+  it('gives the same factors bit for bit on one thread and on two', async () => {
     const x = toSparse(lowRank(120, 40, [9, 7, 5, 3, 2, 1, 0.5], 6), 120, 40);
     for (const vectors of ['left', 'right'] as const) {
-      const one = randomizedSvd(x, 5, { seed: 3, powerIterations: 3, vectors, threads: 1 });
-      const two = randomizedSvd(x, 5, { seed: 3, powerIterations: 3, vectors, threads: 2 });
+      const one = await randomizedSvd(x, 5, { seed: 3, powerIterations: 3, vectors, threads: 1 });
+      const two = await randomizedSvd(x, 5, { seed: 3, powerIterations: 3, vectors, threads: 2 });
       expect(Array.from(two.singularValues)).toEqual(Array.from(one.singularValues));
       expect(Array.from(two.left)).toEqual(Array.from(one.left));
       expect(Array.from(two.right)).toEqual(Array.from(one.right));
     }
   });
 
-  it('is deterministic for a seed', () => {
+  it('reports its passes over X in order up to 1, yielding to the event loop between them', async () => {
+    const x = toSparse(lowRank(30, 20, [5, 3, 1], 4), 30, 20);
+    const shares: number[] = [];
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 0);
+    await randomizedSvd(x, 2, { seed: 1, powerIterations: 2, onProgress: (share) => shares.push(share) });
+    clearInterval(timer);
+    expect(shares).toEqual([1 / 6, 2 / 6, 3 / 6, 4 / 6, 5 / 6, 1]);
+    expect(ticks).toBeGreaterThan(0);
+  });
+
+  it('is deterministic for a seed', async () => {
     const x = toSparse(lowRank(30, 30, [5, 4, 3, 2, 1, 0.5, 0.25], 2), 30, 30);
-    const a = randomizedSvd(x, 3, { seed: 4, powerIterations: 0, oversample: 1 });
-    const b = randomizedSvd(x, 3, { seed: 4, powerIterations: 0, oversample: 1 });
+    const a = await randomizedSvd(x, 3, { seed: 4, powerIterations: 0, oversample: 1 });
+    const b = await randomizedSvd(x, 3, { seed: 4, powerIterations: 0, oversample: 1 });
     expect(Array.from(a.right)).toEqual(Array.from(b.right));
   });
 });
