@@ -199,7 +199,7 @@ function sgdEpochs(y: Float32Array, dims: number, n: number, fuzzy: EdgeList, sc
       const negatives = Math.floor((epoch - nextNegative[e]) / evn);
       const i = head[e];
       for (let s = 0; s < negatives; s++) {
-        const q = Math.floor(random() * n);
+        const q = Math.floor(random() * n); // randomIndex, written out in the hot loop
         if (q === i) continue;
         const bq = q * dims;
         let dq = 0;

@@ -21,7 +21,7 @@ export interface LexicalSettings {
    * Power iterations and extra sketch directions of the randomized SVD. Enough of both that it
    * converges: two seeds then give nearly the same vectors (mean |Δcos| over ticket pairs on HWU64:
    * 0.05 with 1 iteration and 10 extra directions, 0.0014 with these), so `--seed` moves the clusters only as much as
-   * the cluster stage itself does. Costs about 40 s more at 100,000 tickets.
+   * the cluster stage itself does. Costs about 30 s more at 100,000 tickets (on two threads).
    */
   powerIterations: number;
   oversample: number;

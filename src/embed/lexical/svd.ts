@@ -2,11 +2,10 @@
 import { symmetricEigen } from './eigen.js';
 import { fillGaussian } from './random.js';
 import { transposeRows, type SparseRows } from './sparse.js';
-import { SvdProducts } from './svd-threads.js';
+import { DenseProducts, SvdProducts } from './svd-threads.js';
 
-// The dense products with no sparse matrix attached: gram and A·T on the calling thread.
-const EMPTY: SparseRows = { rows: 0, cols: 0, indptr: new Int32Array(1), indices: new Int32Array(0), values: new Float32Array(0) };
-const ONE_THREAD = new SvdProducts(EMPTY, EMPTY, 1);
+// Gram and A·T on the calling thread.
+const ONE_THREAD = new DenseProducts(null);
 
 export interface SvdOptions {
   seed: number;
@@ -115,7 +114,7 @@ interface Orthonormal {
 }
 
 /** Orthonormal basis of the columns of A (m×width) via the eigenvectors of AᵀA; drops dependent directions. */
-export function orthonormalize(a: Float64Array, m: number, width: number, products: SvdProducts = ONE_THREAD): Orthonormal {
+export function orthonormalize(a: Float64Array, m: number, width: number, products: DenseProducts = ONE_THREAD): Orthonormal {
   const eigen = symmetricEigen(products.gram(a, m, width), width);
   const floor = Math.max(eigen.values[0] ?? 0, 0) * RELATIVE_EIGEN_FLOOR;
   let kept = 0;
