@@ -49,26 +49,34 @@ function entropy(sizes: Float64Array, n: number): number {
   return h;
 }
 
-function mutualInformation(t: Contingency): number {
-  // MI = sum p_ij log(p_ij / (p_i p_j)) = H(A) + H(B) - H(A,B).
-  return entropy(t.classSizes, t.n) + entropy(t.clusterSizes, t.n) - entropy(t.cells, t.n);
+/** The four agreement scores of two partitions, from one contingency table. */
+export interface PartitionAgreement {
+  /** Normalized mutual information, arithmetic-mean normalization (sklearn default). */
+  nmi: number;
+  /** Adjusted Rand index (Hubert & Arabie). */
+  ari: number;
+  /** Each cluster holds only members of one class: 1 − H(C|K)/H(C). */
+  homogeneity: number;
+  /** All members of a class land in one cluster: 1 − H(K|C)/H(K). */
+  completeness: number;
 }
 
-/** Normalized mutual information, arithmetic-mean normalization (sklearn default). */
-export function nmi(truth: Int32Array, predicted: Int32Array): number {
+/** NMI, ARI, homogeneity and completeness of `predicted` against `truth`; the table is built once. */
+export function partitionAgreement(truth: Int32Array, predicted: Int32Array): PartitionAgreement {
   const t = contingency(truth, predicted);
-  if (t.n === 0) return 1;
-  const ha = entropy(t.classSizes, t.n);
-  const hb = entropy(t.clusterSizes, t.n);
-  // Both single-label: identical partitions, sklearn returns 1.
-  if (ha === 0 && hb === 0) return 1;
-  const mi = Math.max(0, mutualInformation(t));
-  return mi / ((ha + hb) / 2);
+  if (t.n === 0) return { nmi: 1, ari: 1, homogeneity: 1, completeness: 1 };
+  const hc = entropy(t.classSizes, t.n);
+  const hk = entropy(t.clusterSizes, t.n);
+  const joint = entropy(t.cells, t.n);
+  // Both single-label: identical partitions, sklearn returns 1. MI = H(C) + H(K) − H(C,K).
+  const nmiValue = hc === 0 && hk === 0 ? 1 : Math.max(0, hc + hk - joint) / ((hc + hk) / 2);
+  // H(C|K) = H(C,K) − H(K), and the other way round.
+  const homogeneityValue = hc === 0 ? 1 : 1 - Math.max(0, joint - hk) / hc;
+  const completenessValue = hk === 0 ? 1 : 1 - Math.max(0, joint - hc) / hk;
+  return { nmi: nmiValue, ari: adjustedRand(t), homogeneity: homogeneityValue, completeness: completenessValue };
 }
 
-/** Adjusted Rand index (Hubert & Arabie). */
-export function ari(truth: Int32Array, predicted: Int32Array): number {
-  const t = contingency(truth, predicted);
+function adjustedRand(t: Contingency): number {
   const pairs = (x: number) => (x * (x - 1)) / 2;
   let sumCells = 0;
   let sumA = 0;
@@ -85,20 +93,21 @@ export function ari(truth: Int32Array, predicted: Int32Array): number {
   return (sumCells - expected) / (max - expected);
 }
 
-/** Homogeneity: each cluster holds only members of one class (1 - H(C|K)/H(C)). */
-export function homogeneity(truth: Int32Array, predicted: Int32Array): number {
-  const t = contingency(truth, predicted);
-  if (t.n === 0) return 1;
-  const hc = entropy(t.classSizes, t.n);
-  if (hc === 0) return 1;
-  // H(C|K) = H(C,K) - H(K)
-  const conditional = entropy(t.cells, t.n) - entropy(t.clusterSizes, t.n);
-  return 1 - Math.max(0, conditional) / hc;
+export function nmi(truth: Int32Array, predicted: Int32Array): number {
+  return partitionAgreement(truth, predicted).nmi;
 }
 
-/** Completeness: all members of a class land in one cluster (1 - H(K|C)/H(K)). */
+export function ari(truth: Int32Array, predicted: Int32Array): number {
+  const t = contingency(truth, predicted);
+  return t.n === 0 ? 1 : adjustedRand(t);
+}
+
+export function homogeneity(truth: Int32Array, predicted: Int32Array): number {
+  return partitionAgreement(truth, predicted).homogeneity;
+}
+
 export function completeness(truth: Int32Array, predicted: Int32Array): number {
-  return homogeneity(predicted, truth);
+  return partitionAgreement(truth, predicted).completeness;
 }
 
 /** Maps string labels (e.g. from a labeled CSV) to an Int32Array; `noise` values map to -1. */

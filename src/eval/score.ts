@@ -1,5 +1,5 @@
 // Scores a clustering against human labels, the way a user checks `tickets` on their own labeled data.
-import { ari, completeness, homogeneity, labelVector, nmi } from './metrics.js';
+import { labelVector, nmi, partitionAgreement } from './metrics.js';
 
 export interface ClusteringScore {
   tickets: number;
@@ -29,15 +29,16 @@ export function scoreClustering(truthLabels: string[], predicted: Int32Array): C
   const truthClustered = Int32Array.from(clusteredIdx, (i) => truth[i]);
   const predClustered = Int32Array.from(clusteredIdx, (i) => predicted[i]);
   const round = (x: number) => Math.round(x * 10000) / 10000;
+  const agreement = partitionAgreement(truth, predicted);
   return {
     tickets: n,
     labels: new Set(truthLabels).size,
     clusters: clusters.size,
     noiseShare: round(n ? noise / n : 0),
-    nmi: round(nmi(truth, predicted)),
-    ari: round(ari(truth, predicted)),
-    homogeneity: round(homogeneity(truth, predicted)),
-    completeness: round(completeness(truth, predicted)),
+    nmi: round(agreement.nmi),
+    ari: round(agreement.ari),
+    homogeneity: round(agreement.homogeneity),
+    completeness: round(agreement.completeness),
     nmiClustered: round(clusteredIdx.length ? nmi(truthClustered, predClustered) : 0),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ari, completeness, homogeneity, labelVector, nmi } from '../../src/eval/metrics.js';
+import { ari, completeness, homogeneity, labelVector, nmi, partitionAgreement } from '../../src/eval/metrics.js';
 
 const v = (xs: number[]) => Int32Array.from(xs);
 
@@ -31,6 +31,22 @@ describe('clustering metrics', () => {
     const p2 = v([1, 1, 1, 0, 0, 0, -1, -1, 2, 2]);
     expect(nmi(t2, p2)).toBeCloseTo(0.281648350991591, 12);
     expect(ari(t2, p2)).toBeCloseTo(-0.2318840579710145, 12);
+
+    // All four from one table: the same sklearn values.
+    const all = partitionAgreement(truth, pred);
+    expect(all.nmi).toBeCloseTo(0.5577965290899926, 12);
+    expect(all.ari).toBeCloseTo(0.15789473684210525, 12);
+    expect(all.homogeneity).toBeCloseTo(0.5073978624039234, 12);
+    expect(all.completeness).toBeCloseTo(0.619311301132631, 12);
+  });
+
+  it('gives 1 on every score for empty and single-label partitions, as sklearn does', () => {
+    expect(partitionAgreement(v([]), v([]))).toEqual({ nmi: 1, ari: 1, homogeneity: 1, completeness: 1 });
+    expect(partitionAgreement(v([3, 3, 3]), v([0, 0, 0]))).toEqual({ nmi: 1, ari: 1, homogeneity: 1, completeness: 1 });
+    // One class split into clusters: perfectly homogeneous, not complete.
+    const split = partitionAgreement(v([0, 0, 0, 0]), v([0, 0, 1, 1]));
+    expect(split.homogeneity).toBe(1);
+    expect(split.completeness).toBeCloseTo(0, 12);
   });
 
   it('is invariant to label names and gives 1 for identical partitions', () => {
