@@ -93,6 +93,7 @@ function adjustedRand(t: Contingency): number {
   return (sumCells - expected) / (max - expected);
 }
 
+// Each score alone, as PartitionAgreement describes it.
 export function nmi(truth: Int32Array, predicted: Int32Array): number {
   return partitionAgreement(truth, predicted).nmi;
 }
