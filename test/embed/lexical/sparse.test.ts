@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seededUniform } from '../../../src/embed/lexical/random.js';
 import { SparseRowsBuilder, transposeRows, type SparseRows } from '../../../src/embed/lexical/sparse.js';
-import { projectRows } from '../../../src/embed/lexical/svd-kernels.js';
+import { projectRow } from '../../../src/embed/lexical/svd-kernels.js';
 import { PARALLEL_SVD_MIN_ROWS, SvdProducts, svdThreads } from '../../../src/embed/lexical/svd-threads.js';
 
 /** A seeded sparse matrix whose rows hold 0 to 9 entries, so the four-at-a-time path and its tail both run. */
@@ -61,13 +61,16 @@ describe('sparse products, on one thread and on two', () => {
     }
   });
 
-  it('projectRows adds a chunk times the float32 projection at its place in the output, and nowhere else', () => {
+  it('projectRow adds each row times the float32 projection at its place in the output, and nowhere else', () => {
     const projection = Float32Array.from({ length: cols * width }, () => uniform() - 0.5);
     const first = 4;
     const out = new Float32Array((first + rows + 3) * width).fill(0);
-    out[0] = 7; // a row outside the chunk keeps its value
-    projectRows(sparse.indptr, sparse.indices, sparse.values, projection, width, out, first, 0, 15);
-    projectRows(sparse.indptr, sparse.indices, sparse.values, projection, width, out, first, 15, rows);
+    out[0] = 7; // a row outside the projected ones keeps its value
+    for (let i = 0; i < rows; i++) {
+      const from = sparse.indptr[i];
+      const to = sparse.indptr[i + 1];
+      projectRow(sparse.indices.subarray(from, to), sparse.values.subarray(from, to), to - from, projection, width, out, (first + i) * width);
+    }
     const expected = denseProduct(dense, rows, cols, Float64Array.from(projection), width);
     expected.forEach((v, i) => expect(out[first * width + i]).toBeCloseTo(v, 5));
     expect(out[0]).toBe(7);
