@@ -22,8 +22,12 @@ const cacheDir = flag('--cache');
 const extra = clusterOptionsFrom(args);
 const embedSeeds = args.includes('--embed-seeds');
 const subsample = flag('--subsample') === undefined ? 1 : Number(flag('--subsample'));
-if (!(subsample > 0 && subsample <= 1)) throw new Error('--subsample takes a share in (0, 1]');
-if (subsample < 1 && embedSeeds) throw new Error('--subsample keeps the vectors of seed 42; drop --embed-seeds');
+function usageError(message) {
+  console.error(`seed-stability: ${message}`);
+  process.exit(2);
+}
+if (!(subsample > 0 && subsample <= 1)) usageError('--subsample takes a share in (0, 1]');
+if (subsample < 1 && embedSeeds) usageError('--subsample keeps the vectors of seed 42; drop --embed-seeds');
 
 /** The rows one seed draws (each ticket independently, with probability `share`). */
 function drawRows(n, share, seed) {
