@@ -11,7 +11,7 @@ import { clusterTickets } from '../dist/cluster/index.js';
 import { seededRandom } from '../dist/cluster/random.js';
 import { LexicalEmbedder } from '../dist/embed/lexical/index.js';
 import { prepareTicketText } from '../dist/text/index.js';
-import { ari, labelVector, nmi } from '../dist/eval/metrics.js';
+import { ari, labelVector, partitionAgreement } from '../dist/eval/metrics.js';
 import { DEFAULT_SETS, clusterOptionsFrom, lexicalVectors, readLabeledSet } from './labeled-sets.mjs';
 
 const args = process.argv.slice(2);
@@ -64,8 +64,8 @@ for (const set of sets) {
     const result = clusterTickets(subsample < 1 ? selectRows(vectors, rows) : vectors, { ...extra, seed: subsample < 1 ? 42 : seed });
     const full = new Int32Array(vectors.rows).fill(-2);
     rows.forEach((row, i) => (full[row] = result.labels[i]));
-    const drawnTruth = Array.from(rows, (row) => truth[row]);
-    runs.push({ seed, full, truth: drawnTruth, labels: result.labels, clusters: result.clusterCount, seconds: (performance.now() - t0) / 1000 });
+    const score = partitionAgreement(Int32Array.from(rows, (row) => truth[row]), result.labels);
+    runs.push({ seed, full, score, clusters: result.clusterCount, seconds: (performance.now() - t0) / 1000 });
   }
   const pairs = [];
   for (let a = 0; a < runs.length; a++) {
@@ -76,8 +76,8 @@ for (const set of sets) {
     n: records.length,
     minPairARI: Math.min(...pairs).toFixed(3),
     meanPairARI: (pairs.reduce((s, x) => s + x, 0) / pairs.length).toFixed(3),
-    NMI: runs.map((r) => nmi(r.truth, r.labels).toFixed(3)).join('/'),
-    ARI: runs.map((r) => ari(r.truth, r.labels).toFixed(3)).join('/'),
+    NMI: runs.map((r) => r.score.nmi.toFixed(3)).join('/'),
+    ARI: runs.map((r) => r.score.ari.toFixed(3)).join('/'),
     clusters: runs.map((r) => r.clusters).join('/'),
     sec: (runs.reduce((s, r) => s + r.seconds, 0) / runs.length).toFixed(1),
   };

@@ -126,13 +126,3 @@ export function orthonormalize(a: Float64Array, m: number, width: number, produc
   }
   return { matrix: products.timesSmall(a, m, width, transform, kept), width: kept };
 }
-
-/** AᵀA for a row-major m×width A (full symmetric width×width result), on this thread. */
-export function gram(a: Float64Array, m: number, width: number): Float64Array {
-  return ONE_THREAD.gram(a, m, width);
-}
-
-/** A (m×width) · T (width×out), both row-major, on this thread. */
-export function multiplyDenseSmall(a: Float64Array, m: number, width: number, t: Float64Array, out: number): Float64Array {
-  return ONE_THREAD.timesSmall(a, m, width, t, out);
-}

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { symmetricEigen } from '../../../src/embed/lexical/eigen.js';
 import { SparseRowsBuilder } from '../../../src/embed/lexical/sparse.js';
-import { gram, multiplyDenseSmall, orthonormalize, randomizedSvd } from '../../../src/embed/lexical/svd.js';
+import { orthonormalize, randomizedSvd } from '../../../src/embed/lexical/svd.js';
+import { DenseProducts } from '../../../src/embed/lexical/svd-threads.js';
 import { seededUniform } from '../../../src/embed/lexical/random.js';
+
+// The one-thread products, as orthonormalize uses them by default.
+const oneThread = new DenseProducts(null);
 
 /** Dense rows×cols matrix Σ σ_k u_k v_kᵀ with orthonormal u_k (rows) and v_k (cols) built by Gram–Schmidt. */
 function lowRank(rows: number, cols: number, sigmas: number[], seed: number): Float64Array {
@@ -162,8 +166,8 @@ describe('dense kernels', () => {
   const out = 6;
   const a = Float64Array.from({ length: m * width }, () => uniform() - 0.5);
 
-  it('gram equals AᵀA computed entry by entry', () => {
-    const g = gram(a, m, width);
+  it('DenseProducts.gram equals AᵀA computed entry by entry', () => {
+    const g = oneThread.gram(a, m, width);
     for (let p = 0; p < width; p++) {
       for (let c = 0; c < width; c++) {
         let sum = 0;
@@ -173,9 +177,9 @@ describe('dense kernels', () => {
     }
   });
 
-  it('multiplyDenseSmall equals A·T computed entry by entry', () => {
+  it('DenseProducts.timesSmall equals A·T computed entry by entry', () => {
     const t = Float64Array.from({ length: width * out }, () => uniform() - 0.5);
-    const product = multiplyDenseSmall(a, m, width, t, out);
+    const product = oneThread.timesSmall(a, m, width, t, out);
     for (let i = 0; i < m; i++) {
       for (let c = 0; c < out; c++) {
         let sum = 0;
