@@ -22,7 +22,14 @@ function gaussian(random) {
 }
 
 const sources = [];
-for (const [set, records] of recordsOf) sources.push(await lexicalVectors(set, records.map((r) => r.text), cacheDir));
+for (const [set, records] of recordsOf)
+  sources.push(
+    await lexicalVectors(
+      set,
+      records.map((r) => r.text),
+      cacheDir,
+    ),
+  );
 const dims = Math.min(...sources.map((s) => s.dims));
 const random = seededRandom(7);
 const data = new Float32Array(total * dims);
@@ -65,13 +72,23 @@ if (!args.includes('--skip-exact')) {
     const runs = seeds.map((seed) => {
       const start = performance.now();
       const { labels, clusterCount } = clusterTickets(so, { seed, exactLimit });
-      const run = { seed, labels, clusterCount, seconds: (performance.now() - start) / 1000, nmi: nmi(truth, labels), ari: ari(truth, labels) };
-      console.log(`${name} kNN, seed ${seed}: NMI ${run.nmi.toFixed(3)} ARI ${run.ari.toFixed(3)}, ${clusterCount} clusters, ${run.seconds.toFixed(1)} s`);
+      const run = {
+        seed,
+        labels,
+        clusterCount,
+        seconds: (performance.now() - start) / 1000,
+        nmi: nmi(truth, labels),
+        ari: ari(truth, labels),
+      };
+      console.log(
+        `${name} kNN, seed ${seed}: NMI ${run.nmi.toFixed(3)} ARI ${run.ari.toFixed(3)}, ${clusterCount} clusters, ${run.seconds.toFixed(1)} s`,
+      );
       return run;
     });
     const mean = (key) => runs.reduce((sum, r) => sum + r[key], 0) / runs.length;
     const pairs = [];
-    for (let a = 0; a < runs.length; a++) for (let b = a + 1; b < runs.length; b++) pairs.push(ari(runs[a].labels, runs[b].labels));
+    for (let a = 0; a < runs.length; a++)
+      for (let b = a + 1; b < runs.length; b++) pairs.push(ari(runs[a].labels, runs[b].labels));
     summary[name] = { runs, nmi: mean('nmi'), ari: mean('ari'), seedAgreement: pairs };
     console.log(
       `${name} kNN, ${so.rows} tickets, mean of ${runs.length} seeds: NMI ${mean('nmi').toFixed(3)} ARI ${mean('ari').toFixed(3)}; ` +
@@ -79,6 +96,10 @@ if (!args.includes('--skip-exact')) {
     );
   }
   const gap = summary.exact.ari - summary.approximate.ari;
-  const sameSeed = seeds.map((_, i) => ari(summary.exact.runs[i].labels, summary.approximate.runs[i].labels).toFixed(3));
-  console.log(`mean ARI against the labels, exact − approximate: ${gap.toFixed(3)} (limit 0.02); same-seed agreement exact vs approximate: ${sameSeed.join(', ')}`);
+  const sameSeed = seeds.map((_, i) =>
+    ari(summary.exact.runs[i].labels, summary.approximate.runs[i].labels).toFixed(3),
+  );
+  console.log(
+    `mean ARI against the labels, exact − approximate: ${gap.toFixed(3)} (limit 0.02); same-seed agreement exact vs approximate: ${sameSeed.join(', ')}`,
+  );
 }

@@ -36,9 +36,11 @@ const threads = flag('threads', availableParallelism());
 function makeTexts(n) {
   const words = `password reset login account locked cannot sign email code payment card charged twice refund order
 delivery late courier package tracking app crash error update phone subscription cancel invoice price discount address
-пароль сброс войти аккаунт заблокирован оплата карта списали возврат заказ доставка курьер приложение ошибка подписка`.split(/\s+/);
+пароль сброс войти аккаунт заблокирован оплата карта списали возврат заказ доставка курьер приложение ошибка подписка`.split(
+    /\s+/,
+  );
   let s = 12345;
-  const rand = () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const rand = () => (s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32;
   return Array.from({ length: n }, (_, i) => {
     const len = 4 + Math.floor(rand() ** 2 * 76);
     return `#${i} ${Array.from({ length: len }, () => words[Math.floor(rand() * words.length)]).join(' ')}`;
@@ -77,7 +79,12 @@ async function direct(all) {
     const [b, seq, dims] = hidden.dims;
     out ??= new Float32Array(all.length * dims);
     const pooled = new Float32Array(b * dims);
-    poolTokens({ hidden: hidden.data, mask: inputs.attention_mask.data, batch: b, seq, dims }, pooling, normalize, pooled);
+    poolTokens(
+      { hidden: hidden.data, mask: inputs.attention_mask.data, batch: b, seq, dims },
+      pooling,
+      normalize,
+      pooled,
+    );
     for (let r = 0; r < b; r++) out.set(pooled.subarray(r * dims, (r + 1) * dims), batch[r] * dims);
   }
   return out;
@@ -120,7 +127,9 @@ console.log(`ours (transformers.js path): ${(textCount / oursS).toFixed(0)} text
 console.log(`onnxruntime-node directly:   ${(textCount / directS).toFixed(0)} texts/s (${directS.toFixed(3)} s)`);
 // Per-repeat ratios of back-to-back runs cancel most of the drift of a shared machine.
 const ratios = ours.map((o, i) => o / theirs[i]);
-console.log(`ratio ours/direct time: ${(oursS / directS).toFixed(3)}× of medians, ${median(ratios).toFixed(3)}× median of per-run ratios [${ratios.map((r) => r.toFixed(3)).join(', ')}] (goal ≤ 1.10×)`);
+console.log(
+  `ratio ours/direct time: ${(oursS / directS).toFixed(3)}× of medians, ${median(ratios).toFixed(3)}× median of per-run ratios [${ratios.map((r) => r.toFixed(3)).join(', ')}] (goal ≤ 1.10×)`,
+);
 console.log(`max |difference| between the two paths: ${maxDiff.toExponential(2)}`);
 await embedder.dispose();
 rmSync(cacheRoot, { recursive: true, force: true });

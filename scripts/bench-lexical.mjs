@@ -10,12 +10,20 @@ const args = process.argv.slice(2);
 const flag = (name) => (args.indexOf(name) >= 0 ? args[args.indexOf(name) + 1] : undefined);
 const total = Number(flag('--n') ?? 100_000);
 const settings = JSON.parse(flag('--settings') ?? '{}');
-const sets = ['stackoverflow20', 'bitext_customer_support', 'helpdesk_customer_support_tickets_suraj520',
-  'helpdesk_endava_it_tickets', 'helpdesk_multilang_tickets_tobibueck', 'clinc150'];
+const sets = [
+  'stackoverflow20',
+  'bitext_customer_support',
+  'helpdesk_customer_support_tickets_suraj520',
+  'helpdesk_endava_it_tickets',
+  'helpdesk_multilang_tickets_tobibueck',
+  'clinc150',
+];
 const texts = sets.flatMap((set) => readLabeledSet(set).map((r) => r.text));
 const distinct = texts.length;
 for (let i = 0; texts.length < total; i++) texts.push(`${texts[i % distinct]} #${i % 97}`);
 const tickets = texts.slice(0, total).map(prepareTicketText);
 const start = performance.now();
 const vectors = await new LexicalEmbedder({ seed: 42, settings }).embed(tickets);
-console.log(`lexical embedder: ${vectors.rows} tickets (${distinct} distinct texts) × ${vectors.dims} dims in ${((performance.now() - start) / 1000).toFixed(1)} s`);
+console.log(
+  `lexical embedder: ${vectors.rows} tickets (${distinct} distinct texts) × ${vectors.dims} dims in ${((performance.now() - start) / 1000).toFixed(1)} s`,
+);

@@ -10,7 +10,9 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const withPeer = args.includes('--peer');
-const file = resolve(args.find((a) => !a.startsWith('--')) ?? join(root, '..', 'shared', 'data', 'stackoverflow20', 'tickets.csv'));
+const file = resolve(
+  args.find((a) => !a.startsWith('--')) ?? join(root, '..', 'shared', 'data', 'stackoverflow20', 'tickets.csv'),
+);
 if (!existsSync(file)) {
   console.error(`bench: ${file} not found`);
   process.exit(2);
@@ -29,13 +31,26 @@ function timed(label, cmd, argv) {
 }
 
 const ours = timed('tickets', process.execPath, [
-  join(root, 'bin', 'tickets.js'), 'cluster', file, '--embedder', 'lexical',
-  '--json', join(out, 'run.json'), '--assignments', join(out, 'tickets.csv'), '--format', 'json',
+  join(root, 'bin', 'tickets.js'),
+  'cluster',
+  file,
+  '--embedder',
+  'lexical',
+  '--json',
+  join(out, 'run.json'),
+  '--assignments',
+  join(out, 'tickets.csv'),
+  '--format',
+  'json',
 ]);
 console.log(`tickets cluster (lexical): ${ours.seconds.toFixed(1)} s  ${file}`);
 console.log(ours.stderr.trim());
 if (withPeer) {
-  const peer = timed('peer', '/usr/bin/python3', [join(root, '..', 'shared', 'tools', 'peer.py'), file, join(out, 'peer.csv')]);
+  const peer = timed('peer', '/usr/bin/python3', [
+    join(root, '..', 'shared', 'tools', 'peer.py'),
+    file,
+    join(out, 'peer.csv'),
+  ]);
   console.log(`peer (BERTopic pipeline): ${peer.seconds.toFixed(1)} s`);
   console.log(`ratio tickets / peer: ${(ours.seconds / peer.seconds).toFixed(2)}`);
 }

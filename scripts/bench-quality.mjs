@@ -39,8 +39,23 @@ for (const name of chosen) {
   const start = performance.now();
   const res = spawnSync(
     process.execPath,
-    [join(root, 'bin', 'tickets.js'), 'eval', file, '--label', 'label', '--text', 'text', '--id', 'id',
-      '--embedder', embedder, '--seed', seed, '--json', '--quiet'],
+    [
+      join(root, 'bin', 'tickets.js'),
+      'eval',
+      file,
+      '--label',
+      'label',
+      '--text',
+      'text',
+      '--id',
+      'id',
+      '--embedder',
+      embedder,
+      '--seed',
+      seed,
+      '--json',
+      '--quiet',
+    ],
     { encoding: 'utf8', maxBuffer: 64 << 20 },
   );
   const seconds = (performance.now() - start) / 1000;
@@ -51,7 +66,9 @@ for (const name of chosen) {
   const s = JSON.parse(res.stdout);
   const ref = SETS[name];
   rows.push({ name, s, ref, seconds });
-  console.error(`${name}: NMI ${s.nmi} ARI ${s.ari} noise ${s.noiseShare} clusters ${s.clusters} (${seconds.toFixed(1)} s)`);
+  console.error(
+    `${name}: NMI ${s.nmi} ARI ${s.ari} noise ${s.noiseShare} clusters ${s.clusters} (${seconds.toFixed(1)} s)`,
+  );
 }
 
 const f3 = (x) => x.toFixed(3);

@@ -5,7 +5,13 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { clusterTickets } from '../dist/cluster/index.js';
 import { ari, completeness, homogeneity, nmi, labelVector } from '../dist/eval/metrics.js';
-import { DEFAULT_SETS, clusterOptionsFrom, lexicalVectors, precomputedVectors, readLabeledSet } from './labeled-sets.mjs';
+import {
+  DEFAULT_SETS,
+  clusterOptionsFrom,
+  lexicalVectors,
+  precomputedVectors,
+  readLabeledSet,
+} from './labeled-sets.mjs';
 
 const args = process.argv.slice(2);
 const flag = (name) => {
@@ -25,7 +31,10 @@ const rows = [];
 for (const set of sets) {
   const records = readLabeledSet(set);
   const t0 = performance.now();
-  const vectors = await embed(set, records.map((r) => r.text));
+  const vectors = await embed(
+    set,
+    records.map((r) => r.text),
+  );
   const t1 = performance.now();
   const result = clusterTickets(vectors, options);
   const t2 = performance.now();
@@ -49,7 +58,10 @@ for (const set of sets) {
   console.log(JSON.stringify(row));
   if (writeDir) {
     mkdirSync(writeDir, { recursive: true });
-    const lines = ['id,cluster', ...records.map((r, i) => `${r.id},${result.labels[i] < 0 ? 'noise' : result.labels[i]}`)];
+    const lines = [
+      'id,cluster',
+      ...records.map((r, i) => `${r.id},${result.labels[i] < 0 ? 'noise' : result.labels[i]}`),
+    ];
     writeFileSync(`${writeDir}/${set.replace(/\//g, '_')}`.replace(/(\.csv)?$/, '.csv'), lines.join('\n') + '\n');
   }
 }

@@ -143,12 +143,11 @@ function baselineScorer(texts) {
   };
 }
 
-
-
 async function embedWith(variant, texts, defaults) {
   const { dimensions, ...settings } = VARIANTS[variant];
   const full = { ...settings };
-  for (const key of ['features', 'vocabulary', 'weights']) if (settings[key]) full[key] = { ...defaults[key], ...settings[key] };
+  for (const key of ['features', 'vocabulary', 'weights'])
+    if (settings[key]) full[key] = { ...defaults[key], ...settings[key] };
   const started = performance.now();
   const m = await new LexicalEmbedder({ seed: 42, dimensions, settings: full }).embed(texts);
   return { m, seconds: (performance.now() - started) / 1000 };
@@ -161,8 +160,13 @@ async function scoreClusters(set, ids, m) {
   const seconds = (performance.now() - started) / 1000;
   const dir = mkdtempSync(join(tmpdir(), 'knn-purity-'));
   const file = join(dir, 'assign.csv');
-  writeFileSync(file, 'id,cluster\n' + ids.map((id, i) => `${id},${a.labels[i] < 0 ? 'noise' : a.labels[i]}`).join('\n') + '\n');
-  const out = execFileSync('python3', ['/work/shared/tools/score.py', join(DATA, set, 'tickets.csv'), file], { encoding: 'utf8' });
+  writeFileSync(
+    file,
+    'id,cluster\n' + ids.map((id, i) => `${id},${a.labels[i] < 0 ? 'noise' : a.labels[i]}`).join('\n') + '\n',
+  );
+  const out = execFileSync('python3', ['/work/shared/tools/score.py', join(DATA, set, 'tickets.csv'), file], {
+    encoding: 'utf8',
+  });
   return `${out.trim().replace(/\s+/g, ' ')} (cluster ${seconds.toFixed(1)}s)`;
 }
 

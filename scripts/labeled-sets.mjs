@@ -30,7 +30,10 @@ export async function lexicalVectors(set, texts, cacheDir) {
   if (cacheDir) {
     mkdirSync(cacheDir, { recursive: true });
     writeFileSync(`${cacheDir}/${key}.meta`, `${vectors.rows} ${vectors.dims}\n`);
-    writeFileSync(`${cacheDir}/${key}.f32`, Buffer.from(vectors.data.buffer, vectors.data.byteOffset, vectors.data.byteLength));
+    writeFileSync(
+      `${cacheDir}/${key}.f32`,
+      Buffer.from(vectors.data.buffer, vectors.data.byteOffset, vectors.data.byteLength),
+    );
   }
   return vectors;
 }

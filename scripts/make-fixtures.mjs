@@ -44,7 +44,16 @@ const SLOTS = {
     const n = int(2, 14);
     return `${n} ${n >= 2 && n <= 4 ? 'дня' : 'дней'}`;
   },
-  device: () => pick(['iPhone 13', 'iPhone 15 Pro', 'Pixel 7', 'Samsung Galaxy S22', 'Xiaomi Redmi Note 12', 'iPad Air', 'OnePlus 11']),
+  device: () =>
+    pick([
+      'iPhone 13',
+      'iPhone 15 Pro',
+      'Pixel 7',
+      'Samsung Galaxy S22',
+      'Xiaomi Redmi Note 12',
+      'iPad Air',
+      'OnePlus 11',
+    ]),
   version: () => `${int(3, 5)}.${int(0, 19)}.${int(0, 9)}`,
   promo: () => pick(['SPRING20', 'WELCOME10', 'FRIENDS15', 'VESNA25', 'SALE30', 'NEWUSER', 'BDAY500']),
   city: () => pick(['Berlin', 'Austin', 'Leeds', 'Toronto', 'Dublin', 'Warsaw']),
@@ -52,17 +61,20 @@ const SLOTS = {
   plan: () => pick(['Premium', 'Family', 'Pro', 'Plus']),
   tariff: () => pick(['Премиум', 'Семейный', 'Про', 'Плюс']),
   name: () => pick(['John Miller', 'Sarah Connor', 'Priya Patel', 'Tom Becker', 'Anna Schmidt', 'Luis Garcia']),
-  imya: () => pick(['Иван Петров', 'Мария Смирнова', 'Алексей Кузнецов', 'Ольга Иванова', 'Дмитрий Соколов', 'Елена Попова']),
+  imya: () =>
+    pick(['Иван Петров', 'Мария Смирнова', 'Алексей Кузнецов', 'Ольга Иванова', 'Дмитрий Соколов', 'Елена Попова']),
   company: () => pick(['Acme Corp', 'Northwind Ltd', 'Bluebird Studio', 'Contoso GmbH']),
-  email: () => `${pick(['john.m', 'sarah_c', 'ppatel', 'tbecker', 'anna.s', 'l.garcia'])}${int(1, 99)}@${pick(['gmail.com', 'outlook.com', 'yahoo.com', 'mail.ru', 'yandex.ru'])}`,
-  phone: () => pick([
-    () => `+7 (9${int(10, 99)}) ${int(100, 999)}-${int(10, 99)}-${int(10, 99)}`,
-    () => `8 9${int(10, 99)} ${int(100, 999)} ${int(10, 99)} ${int(10, 99)}`,
-    () => `+7 9${int(10, 99)} ${int(100, 999)} ${int(10, 99)} ${int(10, 99)}`,
-    () => `89${int(100000000, 999999999)}`,
-    () => `+1 (${int(201, 989)}) ${int(200, 999)}-${int(1000, 9999)}`,
-    () => `+44 20 ${int(7000, 7999)} ${int(1000, 9999)}`,
-  ])(),
+  email: () =>
+    `${pick(['john.m', 'sarah_c', 'ppatel', 'tbecker', 'anna.s', 'l.garcia'])}${int(1, 99)}@${pick(['gmail.com', 'outlook.com', 'yahoo.com', 'mail.ru', 'yandex.ru'])}`,
+  phone: () =>
+    pick([
+      () => `+7 (9${int(10, 99)}) ${int(100, 999)}-${int(10, 99)}-${int(10, 99)}`,
+      () => `8 9${int(10, 99)} ${int(100, 999)} ${int(10, 99)} ${int(10, 99)}`,
+      () => `+7 9${int(10, 99)} ${int(100, 999)} ${int(10, 99)} ${int(10, 99)}`,
+      () => `89${int(100000000, 999999999)}`,
+      () => `+1 (${int(201, 989)}) ${int(200, 999)}-${int(1000, 9999)}`,
+      () => `+44 20 ${int(7000, 7999)} ${int(1000, 9999)}`,
+    ])(),
   card: () => luhnCard(pick(['4', '51', '55', '2200'])),
   date: () => `March ${int(1, 28)}`,
   data: () => `${int(1, 28)} марта`,
@@ -79,11 +91,20 @@ function expand(template) {
 
 const PROBLEMS = [
   {
-    key: 'login', weight: 14, minutes: 7,
+    key: 'login',
+    weight: 14,
+    minutes: 7,
     en: {
-      subjects: ["Can't log in", 'Password reset not working', 'Locked out of my account', 'Login problem', 'Reset link expired', 'Forgot password'],
+      subjects: [
+        "Can't log in",
+        'Password reset not working',
+        'Locked out of my account',
+        'Login problem',
+        'Reset link expired',
+        'Forgot password',
+      ],
       bodies: [
-        "I [can't|cannot|am unable to] log in to my account. [It says|I keep getting] \"invalid password\" even though I [just reset it|am sure it's correct].",
+        'I [can\'t|cannot|am unable to] log in to my account. [It says|I keep getting] "invalid password" even though I [just reset it|am sure it\'s correct].',
         'The password reset [link|email] [never arrives|does not arrive|is not coming]. I checked spam [too|as well]. [Can you help?|Please advise.]',
         "I requested a password reset [three times|twice|several times] but the link [says it has expired|shows an error|doesn't work] when I open it.",
         'My account [got locked|is locked|was blocked] after [a few|too many] failed login attempts. How do I [unlock it|get back in]?',
@@ -91,7 +112,13 @@ const PROBLEMS = [
       ],
     },
     ru: {
-      subjects: ['Не могу войти', 'Не приходит письмо для сброса пароля', 'Забыл пароль', 'Проблема со входом', 'Аккаунт заблокирован'],
+      subjects: [
+        'Не могу войти',
+        'Не приходит письмо для сброса пароля',
+        'Забыл пароль',
+        'Проблема со входом',
+        'Аккаунт заблокирован',
+      ],
       bodies: [
         'Не могу войти в [личный кабинет|аккаунт|приложение], пишет «неверный пароль», хотя [я его только что сменил|пароль точно правильный].',
         'Письмо для [восстановления|сброса] пароля [не приходит|так и не пришло], папку спам [проверил|проверила]. [Помогите, пожалуйста.|Что делать?]',
@@ -102,7 +129,9 @@ const PROBLEMS = [
     },
   },
   {
-    key: 'double-charge', weight: 9, minutes: 14,
+    key: 'double-charge',
+    weight: 9,
+    minutes: 14,
     en: {
       subjects: ['Charged twice', 'Double charge on my card', 'Duplicate payment', 'Billed two times'],
       bodies: [
@@ -121,11 +150,13 @@ const PROBLEMS = [
     },
   },
   {
-    key: 'refund', weight: 11, minutes: 12,
+    key: 'refund',
+    weight: 11,
+    minutes: 12,
     en: {
       subjects: ['Refund request', 'Where is my refund?', 'Refund not received', 'Money back for returned item'],
       bodies: [
-        'I returned [the item|my order {order}] [two weeks|{days} days] ago and still [have not received|haven\'t got] my refund.',
+        "I returned [the item|my order {order}] [two weeks|{days} days] ago and still [have not received|haven't got] my refund.",
         'I [would like|want] a refund for order {order}, the [product arrived damaged|size is wrong|item is not as described].',
         'You [promised|said] the refund of ${amount} would [arrive|be back on my card] in 5 days. It has been {days} days. [Where is it?|Any update?]',
         'How long does a refund take? [I cancelled|I sent back] order {order} on {date}.',
@@ -142,11 +173,19 @@ const PROBLEMS = [
     },
   },
   {
-    key: 'delivery-late', weight: 16, minutes: 6,
+    key: 'delivery-late',
+    weight: 16,
+    minutes: 6,
     en: {
-      subjects: ['Where is my order?', 'Delivery late', 'Order not delivered', 'Package still not here', 'Tracking not updating'],
+      subjects: [
+        'Where is my order?',
+        'Delivery late',
+        'Order not delivered',
+        'Package still not here',
+        'Tracking not updating',
+      ],
       bodies: [
-        'My order {order} was supposed to arrive [on {date}|{days} days ago|last week] and it [still hasn\'t come|is not here yet].',
+        "My order {order} was supposed to arrive [on {date}|{days} days ago|last week] and it [still hasn't come|is not here yet].",
         'Tracking for order {order} [has not updated|is stuck at "in transit"|shows the same status] for {days} days. [Where is my package?|Is it lost?]',
         'The courier [never came|did not show up|missed the delivery window] and the order is marked as delivered. [I have nothing.|Nothing arrived.]',
         'Delivery to {city} is [late|delayed] again. Order {order}, [paid for express shipping|ordered {days} days ago].',
@@ -163,7 +202,9 @@ const PROBLEMS = [
     },
   },
   {
-    key: 'app-crash', weight: 10, minutes: 18,
+    key: 'app-crash',
+    weight: 10,
+    minutes: 18,
     en: {
       subjects: ['App crashes on startup', 'App keeps crashing', 'App closes immediately', 'Crash after update'],
       bodies: [
@@ -182,7 +223,9 @@ const PROBLEMS = [
     },
   },
   {
-    key: 'promo', weight: 7, minutes: 5,
+    key: 'promo',
+    weight: 7,
+    minutes: 5,
     en: {
       subjects: ['Promo code not working', 'Discount code invalid', 'Coupon not applied'],
       bodies: [
@@ -201,7 +244,9 @@ const PROBLEMS = [
     },
   },
   {
-    key: 'change-address', weight: 6, minutes: 4,
+    key: 'change-address',
+    weight: 6,
+    minutes: 4,
     en: {
       subjects: ['Change delivery address', 'Wrong address on order', 'Update shipping address'],
       bodies: [
@@ -218,11 +263,13 @@ const PROBLEMS = [
     },
   },
   {
-    key: 'cancel-subscription', weight: 8, minutes: 6,
+    key: 'cancel-subscription',
+    weight: 8,
+    minutes: 6,
     en: {
       subjects: ['Cancel subscription', 'How to cancel?', 'Stop auto-renewal', 'Charged after cancelling'],
       bodies: [
-        'How do I cancel my {plan} subscription? [I can\'t find the button anywhere.|There is no cancel option in settings.]',
+        "How do I cancel my {plan} subscription? [I can't find the button anywhere.|There is no cancel option in settings.]",
         'I cancelled my {plan} plan [last month|on {date}] but I was [still charged|charged again] ${amount}.',
         'Please [turn off|stop] auto-renewal for my subscription [and confirm by email|immediately].',
       ],
@@ -237,7 +284,9 @@ const PROBLEMS = [
     },
   },
   {
-    key: '2fa-sms', weight: 9, minutes: 8,
+    key: '2fa-sms',
+    weight: 9,
+    minutes: 8,
     en: {
       subjects: ['SMS code not arriving', 'No verification code', '2FA code never comes', 'Not getting OTP'],
       bodies: [
@@ -256,12 +305,14 @@ const PROBLEMS = [
     },
   },
   {
-    key: 'invoice', weight: 5, minutes: 10,
+    key: 'invoice',
+    weight: 5,
+    minutes: 10,
     en: {
       subjects: ['Invoice request', 'Need a VAT invoice', 'Receipt for company', 'Invoice with company details'],
       bodies: [
         'Could you [send|issue] a VAT invoice for order {order}? [I need it for my company accounting.|Our finance team requires it.]',
-        'I need an invoice with our company details ({company}) for [order {order}|last month\'s subscription].',
+        "I need an invoice with our company details ({company}) for [order {order}|last month's subscription].",
         'Where can I [download|find] the [receipt|invoice] for order {order}? [The account page shows nothing.|There is no link in the email.]',
       ],
     },
@@ -278,8 +329,24 @@ const PROBLEMS = [
 
 // One-off questions that belong to no problem: a real export always has them.
 const ONE_OFFS = {
-  en: ['Do you ship to Iceland?', 'Great service, thanks!', 'Can I change the language of the app to German?', 'Is the store open on public holidays?', 'How do I delete my account and data?', 'Do you have a student discount?', 'Gift wrapping available?'],
-  ru: ['Вы доставляете в Калининград?', 'Спасибо за быструю доставку!', 'Как поменять язык приложения?', 'Работаете ли вы в праздники?', 'Как удалить аккаунт и все данные?', 'Есть ли скидка для пенсионеров?', 'Можно ли оплатить наличными курьеру?'],
+  en: [
+    'Do you ship to Iceland?',
+    'Great service, thanks!',
+    'Can I change the language of the app to German?',
+    'Is the store open on public holidays?',
+    'How do I delete my account and data?',
+    'Do you have a student discount?',
+    'Gift wrapping available?',
+  ],
+  ru: [
+    'Вы доставляете в Калининград?',
+    'Спасибо за быструю доставку!',
+    'Как поменять язык приложения?',
+    'Работаете ли вы в праздники?',
+    'Как удалить аккаунт и все данные?',
+    'Есть ли скидка для пенсионеров?',
+    'Можно ли оплатить наличными курьеру?',
+  ],
 };
 
 const OPENERS = {
@@ -287,12 +354,43 @@ const OPENERS = {
   ru: ['Здравствуйте!', 'Добрый день.', 'Здравствуйте,', 'Добрый вечер!', '', '', ''],
 };
 const CLOSERS = {
-  en: ['Thanks', 'Thank you!', 'Please help asap.', '', '', 'Regards,\n{name}', 'Best regards,\n{name}\n{company}', 'Sent from my iPhone', '--\n{name}\n{company} | {phone}'],
-  ru: ['Спасибо.', 'Заранее спасибо!', '', '', 'С уважением,\n{imya}', 'С уважением, {imya}', 'Отправлено с iPhone', '--\n{imya}'],
+  en: [
+    'Thanks',
+    'Thank you!',
+    'Please help asap.',
+    '',
+    '',
+    'Regards,\n{name}',
+    'Best regards,\n{name}\n{company}',
+    'Sent from my iPhone',
+    '--\n{name}\n{company} | {phone}',
+  ],
+  ru: [
+    'Спасибо.',
+    'Заранее спасибо!',
+    '',
+    '',
+    'С уважением,\n{imya}',
+    'С уважением, {imya}',
+    'Отправлено с iPhone',
+    '--\n{imya}',
+  ],
 };
 const PII_LINES = {
-  en: ['You can reach me at {phone}.', 'My email is {email}.', 'I paid with card {card}.', 'Call me back on {phone} please.', 'Contact: {email}'],
-  ru: ['Мой телефон {phone}.', 'Перезвоните мне: {phone}', 'Оплачивал[|а] картой {card}.', 'Почта для связи {email}', 'Мой номер {phone}, почта {email}'],
+  en: [
+    'You can reach me at {phone}.',
+    'My email is {email}.',
+    'I paid with card {card}.',
+    'Call me back on {phone} please.',
+    'Contact: {email}',
+  ],
+  ru: [
+    'Мой телефон {phone}.',
+    'Перезвоните мне: {phone}',
+    'Оплачивал[|а] картой {card}.',
+    'Почта для связи {email}',
+    'Мой номер {phone}, почта {email}',
+  ],
 };
 const QUOTED_REPLIES = {
   en: [
@@ -341,7 +439,9 @@ function asHtml(parts) {
 
 function csvField(value, delimiter) {
   const s = String(value);
-  return s.includes('"') || s.includes(delimiter) || s.includes('\n') || s.includes('\r') ? `"${s.replace(/"/g, '""')}"` : s;
+  return s.includes('"') || s.includes(delimiter) || s.includes('\n') || s.includes('\r')
+    ? `"${s.replace(/"/g, '""')}"`
+    : s;
 }
 
 function weightedProblem() {
@@ -385,7 +485,9 @@ function supportExport() {
     if (channel === 'email' && chance(0.45)) description = asHtml(parts);
     else description = joinParts(parts);
     if (channel === 'email' && chance(0.3)) {
-      description += pick(QUOTED_REPLIES[lang]).replace('{qd}', String(int(1, 28))).replace('{qm}', pad(int(0, 59)));
+      description += pick(QUOTED_REPLIES[lang])
+        .replace('{qd}', String(int(1, 28)))
+        .replace('{qm}', pad(int(0, 59)));
     }
     const minutes = Math.max(1, Math.round(problem.minutes * (0.6 + rand() * 0.8)));
     rows.push([id, created, channel, chance(0.9) ? subject : '', description, chance(0.95) ? String(minutes) : '']);
@@ -436,7 +538,8 @@ function badInputs() {
     ].join('\n'),
     // A real gzip stream of a CSV: what someone gets by passing export.csv.gz.
     'binary.csv': gzipSync(Buffer.from('Ticket ID,Subject\n1,Login\n2,Refund\n'.repeat(20)), { level: 9 }),
-    'no-text-column.csv': 'ID,Amount,Quantity,Created at\n1,19.99,2,2024-03-04\n2,5.00,1,2024-03-05\n3,120.50,4,2024-03-06\n',
+    'no-text-column.csv':
+      'ID,Amount,Quantity,Created at\n1,19.99,2,2024-03-04\n2,5.00,1,2024-03-05\n3,120.50,4,2024-03-06\n',
     'ragged-rows.csv': [
       'Ticket ID,Subject,Description,Channel',
       '1,Login,Cannot log in,email',

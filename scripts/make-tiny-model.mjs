@@ -84,7 +84,9 @@ week days hours still no yes works working doesn't does slow page site website l
 подписка отменить отмена счет чек цена скидка промокод адрес изменить неправильный товар
 сломан поврежден обмен поддержка помогите пожалуйста спасибо здравствуйте привет и в на с по
 для что это когда после до сегодня вчера неделю дней часов все еще нет да работает медленно
-сайт страница загружается`.split(/\s+/).filter(Boolean);
+сайт страница загружается`
+  .split(/\s+/)
+  .filter(Boolean);
 const LETTERS = 'abcdefghijklmnopqrstuvwxyzабвгдеёжзийклмнопрстуфхцчшщъыьэюя0123456789';
 const PUNCT = `.,!?:;'"()-/@#%&*+=_[]{}<>|\\~\`$^№«»—…`;
 const SPECIALS = ['[PAD]', '[UNK]', '[CLS]', '[SEP]', '[MASK]'];
@@ -107,21 +109,40 @@ function buildVocab() {
 
 function tokenizerJson(vocab) {
   const special = (content) => ({
-    id: vocab[content], content, single_word: false, lstrip: false, rstrip: false, normalized: false, special: true,
+    id: vocab[content],
+    content,
+    single_word: false,
+    lstrip: false,
+    rstrip: false,
+    normalized: false,
+    special: true,
   });
   return {
     version: '1.0',
     truncation: null,
     padding: null,
     added_tokens: SPECIALS.map(special),
-    normalizer: { type: 'BertNormalizer', clean_text: true, handle_chinese_chars: true, strip_accents: false, lowercase: true },
+    normalizer: {
+      type: 'BertNormalizer',
+      clean_text: true,
+      handle_chinese_chars: true,
+      strip_accents: false,
+      lowercase: true,
+    },
     pre_tokenizer: { type: 'BertPreTokenizer' },
     post_processor: {
       type: 'TemplateProcessing',
-      single: [{ SpecialToken: { id: '[CLS]', type_id: 0 } }, { Sequence: { id: 'A', type_id: 0 } }, { SpecialToken: { id: '[SEP]', type_id: 0 } }],
+      single: [
+        { SpecialToken: { id: '[CLS]', type_id: 0 } },
+        { Sequence: { id: 'A', type_id: 0 } },
+        { SpecialToken: { id: '[SEP]', type_id: 0 } },
+      ],
       pair: [
-        { SpecialToken: { id: '[CLS]', type_id: 0 } }, { Sequence: { id: 'A', type_id: 0 } }, { SpecialToken: { id: '[SEP]', type_id: 0 } },
-        { Sequence: { id: 'B', type_id: 1 } }, { SpecialToken: { id: '[SEP]', type_id: 1 } },
+        { SpecialToken: { id: '[CLS]', type_id: 0 } },
+        { Sequence: { id: 'A', type_id: 0 } },
+        { SpecialToken: { id: '[SEP]', type_id: 0 } },
+        { Sequence: { id: 'B', type_id: 1 } },
+        { SpecialToken: { id: '[SEP]', type_id: 1 } },
       ],
       special_tokens: {
         '[CLS]': { id: '[CLS]', ids: [vocab['[CLS]']], tokens: ['[CLS]'] },
@@ -129,7 +150,13 @@ function tokenizerJson(vocab) {
       },
     },
     decoder: { type: 'WordPiece', prefix: '##', cleanup: true },
-    model: { type: 'WordPiece', unk_token: '[UNK]', continuing_subword_prefix: '##', max_input_chars_per_word: 100, vocab },
+    model: {
+      type: 'WordPiece',
+      unk_token: '[UNK]',
+      continuing_subword_prefix: '##',
+      max_input_chars_per_word: 100,
+      vocab,
+    },
   };
 }
 
@@ -140,7 +167,12 @@ function floatTensor(name, dims, values) {
 function tensorInfo(name, elemType, dims) {
   return {
     name,
-    type: { tensor_type: { elem_type: elemType, shape: { dim: dims.map((d) => (typeof d === 'number' ? { dim_value: d } : { dim_param: d })) } } },
+    type: {
+      tensor_type: {
+        elem_type: elemType,
+        shape: { dim: dims.map((d) => (typeof d === 'number' ? { dim_value: d } : { dim_param: d })) },
+      },
+    },
   };
 }
 
@@ -175,30 +207,62 @@ function buildModel(vocabSize, quantized) {
       floatTensor('word_emb_scale', [], [scale]),
       { name: 'word_emb_zero', dims: [], data_type: UINT8, raw_data: Buffer.from([zeroPoint]) },
     );
-    node.push({ op_type: 'DequantizeLinear', name: 'dequant_word_emb', input: ['word_emb_q', 'word_emb_scale', 'word_emb_zero'], output: ['word_emb'] });
+    node.push({
+      op_type: 'DequantizeLinear',
+      name: 'dequant_word_emb',
+      input: ['word_emb_q', 'word_emb_scale', 'word_emb_zero'],
+      output: ['word_emb'],
+    });
   } else {
     initializer.push(floatTensor('word_emb', [vocabSize, HIDDEN], wordEmb));
   }
   node.push(
-    { op_type: 'Gather', name: 'word_lookup', input: ['word_emb', 'input_ids'], output: ['word_vec'], attribute: [{ name: 'axis', i: 0, type: ATTR_INT }] },
-    { op_type: 'Gather', name: 'type_lookup', input: ['type_emb', 'token_type_ids'], output: ['type_vec'], attribute: [{ name: 'axis', i: 0, type: ATTR_INT }] },
+    {
+      op_type: 'Gather',
+      name: 'word_lookup',
+      input: ['word_emb', 'input_ids'],
+      output: ['word_vec'],
+      attribute: [{ name: 'axis', i: 0, type: ATTR_INT }],
+    },
+    {
+      op_type: 'Gather',
+      name: 'type_lookup',
+      input: ['type_emb', 'token_type_ids'],
+      output: ['type_vec'],
+      attribute: [{ name: 'axis', i: 0, type: ATTR_INT }],
+    },
     { op_type: 'Add', name: 'embed_sum', input: ['word_vec', 'type_vec'], output: ['embedded'] },
     { op_type: 'MatMul', name: 'dense', input: ['embedded', 'dense_w'], output: ['dense_out'] },
     { op_type: 'Add', name: 'dense_bias', input: ['dense_out', 'dense_b'], output: ['biased'] },
     { op_type: 'Tanh', name: 'activation', input: ['biased'], output: [LAYERS > 1 ? 'layer_1' : 'activated'] },
-    { op_type: 'Cast', name: 'mask_float', input: ['attention_mask'], output: ['mask_f'], attribute: [{ name: 'to', i: FLOAT, type: ATTR_INT }] },
+    {
+      op_type: 'Cast',
+      name: 'mask_float',
+      input: ['attention_mask'],
+      output: ['mask_f'],
+      attribute: [{ name: 'to', i: FLOAT, type: ATTR_INT }],
+    },
     { op_type: 'Unsqueeze', name: 'mask_expand', input: ['mask_f', 'unsqueeze_axes'], output: ['mask_3d'] },
     { op_type: 'Mul', name: 'masked', input: ['activated', 'mask_3d'], output: ['last_hidden_state'] },
   );
   for (let l = 2; l <= LAYERS; l++) {
     initializer.push(
-      floatTensor(`dense_w_${l}`, [HIDDEN, HIDDEN], Array.from({ length: HIDDEN * HIDDEN }, () => normal() / Math.sqrt(HIDDEN))),
+      floatTensor(
+        `dense_w_${l}`,
+        [HIDDEN, HIDDEN],
+        Array.from({ length: HIDDEN * HIDDEN }, () => normal() / Math.sqrt(HIDDEN)),
+      ),
     );
     node.splice(
       node.length - 2,
       0,
       { op_type: 'MatMul', name: `dense_${l}`, input: [`layer_${l - 1}`, `dense_w_${l}`], output: [`dense_out_${l}`] },
-      { op_type: 'Tanh', name: `activation_${l}`, input: [`dense_out_${l}`], output: [l === LAYERS ? 'activated' : `layer_${l}`] },
+      {
+        op_type: 'Tanh',
+        name: `activation_${l}`,
+        input: [`dense_out_${l}`],
+        output: [l === LAYERS ? 'activated' : `layer_${l}`],
+      },
     );
   }
   return {
@@ -232,29 +296,39 @@ const vocab = buildVocab();
 const vocabSize = Object.keys(vocab).length;
 mkdirSync(join(outDir, 'onnx'), { recursive: true });
 const json = (v) => `${JSON.stringify(v, null, 2)}\n`;
-writeFileSync(join(outDir, 'config.json'), json({
-  _name_or_path: 'tickets/tiny-model',
-  architectures: ['BertModel'],
-  model_type: 'bert',
-  hidden_size: HIDDEN,
-  intermediate_size: HIDDEN,
-  num_attention_heads: 1,
-  num_hidden_layers: 1,
-  max_position_embeddings: MAX_TOKENS,
-  type_vocab_size: 2,
-  vocab_size: vocabSize,
-  pad_token_id: 0,
-}));
+writeFileSync(
+  join(outDir, 'config.json'),
+  json({
+    _name_or_path: 'tickets/tiny-model',
+    architectures: ['BertModel'],
+    model_type: 'bert',
+    hidden_size: HIDDEN,
+    intermediate_size: HIDDEN,
+    num_attention_heads: 1,
+    num_hidden_layers: 1,
+    max_position_embeddings: MAX_TOKENS,
+    type_vocab_size: 2,
+    vocab_size: vocabSize,
+    pad_token_id: 0,
+  }),
+);
 writeFileSync(join(outDir, 'tokenizer.json'), json(tokenizerJson(vocab)));
-writeFileSync(join(outDir, 'tokenizer_config.json'), json({
-  tokenizer_class: 'BertTokenizer',
-  do_lower_case: true,
-  strip_accents: false,
-  tokenize_chinese_chars: true,
-  clean_up_tokenization_spaces: true,
-  model_max_length: MAX_TOKENS,
-  cls_token: '[CLS]', sep_token: '[SEP]', pad_token: '[PAD]', unk_token: '[UNK]', mask_token: '[MASK]',
-}));
+writeFileSync(
+  join(outDir, 'tokenizer_config.json'),
+  json({
+    tokenizer_class: 'BertTokenizer',
+    do_lower_case: true,
+    strip_accents: false,
+    tokenize_chinese_chars: true,
+    clean_up_tokenization_spaces: true,
+    model_max_length: MAX_TOKENS,
+    cls_token: '[CLS]',
+    sep_token: '[SEP]',
+    pad_token: '[PAD]',
+    unk_token: '[UNK]',
+    mask_token: '[MASK]',
+  }),
+);
 writeFileSync(join(outDir, 'onnx', 'model.onnx'), encode(buildModel(vocabSize, false)));
 writeFileSync(join(outDir, 'onnx', 'model_quantized.onnx'), encode(buildModel(vocabSize, true)));
 console.log(`tiny model written to ${outDir} (vocabulary ${vocabSize}, hidden ${HIDDEN}, max tokens ${MAX_TOKENS})`);

@@ -39,7 +39,9 @@ function drawRows(n, share, seed) {
 
 function selectRows(vectors, rows) {
   const data = new Float32Array(rows.length * vectors.dims);
-  rows.forEach((row, i) => data.set(vectors.data.subarray(row * vectors.dims, (row + 1) * vectors.dims), i * vectors.dims));
+  rows.forEach((row, i) =>
+    data.set(vectors.data.subarray(row * vectors.dims, (row + 1) * vectors.dims), i * vectors.dims),
+  );
   return { rows: rows.length, dims: vectors.dims, data };
 }
 
@@ -54,17 +56,30 @@ function sharedAgreement(a, b) {
 const table = [];
 for (const set of sets) {
   const records = readLabeledSet(set);
-  const fixedVectors = embedSeeds ? null : await lexicalVectors(set, records.map((r) => r.text), cacheDir);
+  const fixedVectors = embedSeeds
+    ? null
+    : await lexicalVectors(
+        set,
+        records.map((r) => r.text),
+        cacheDir,
+      );
   const truth = labelVector(records.map((r) => r.label));
   const runs = [];
   for (const seed of seeds) {
-    const vectors = fixedVectors ?? (await new LexicalEmbedder({ seed }).embed(records.map((r) => prepareTicketText(r.text))));
+    const vectors =
+      fixedVectors ?? (await new LexicalEmbedder({ seed }).embed(records.map((r) => prepareTicketText(r.text))));
     const rows = drawRows(vectors.rows, subsample, seed);
     const t0 = performance.now();
-    const result = clusterTickets(subsample < 1 ? selectRows(vectors, rows) : vectors, { ...extra, seed: subsample < 1 ? 42 : seed });
+    const result = clusterTickets(subsample < 1 ? selectRows(vectors, rows) : vectors, {
+      ...extra,
+      seed: subsample < 1 ? 42 : seed,
+    });
     const full = new Int32Array(vectors.rows).fill(-2);
     rows.forEach((row, i) => (full[row] = result.labels[i]));
-    const score = partitionAgreement(Int32Array.from(rows, (row) => truth[row]), result.labels);
+    const score = partitionAgreement(
+      Int32Array.from(rows, (row) => truth[row]),
+      result.labels,
+    );
     runs.push({ seed, full, score, clusters: result.clusterCount, seconds: (performance.now() - t0) / 1000 });
   }
   const pairs = [];
@@ -84,6 +99,13 @@ for (const set of sets) {
   table.push(row);
   console.log(JSON.stringify(row));
 }
-const what = subsample < 1 ? ` (each draws ${subsample} of the tickets; cluster seed 42, vectors of seed 42)` : embedSeeds ? ' (embedder and cluster stage)' : ' (cluster stage, vectors of seed 42)';
-console.log(`seeds ${seeds.join(', ')}${what}; pairs: every two seeds${subsample < 1 ? ', on the tickets both drew' : '; pass when minPairARI ≥ 0.90'}`);
+const what =
+  subsample < 1
+    ? ` (each draws ${subsample} of the tickets; cluster seed 42, vectors of seed 42)`
+    : embedSeeds
+      ? ' (embedder and cluster stage)'
+      : ' (cluster stage, vectors of seed 42)';
+console.log(
+  `seeds ${seeds.join(', ')}${what}; pairs: every two seeds${subsample < 1 ? ', on the tickets both drew' : '; pass when minPairARI ≥ 0.90'}`,
+);
 console.table(table);

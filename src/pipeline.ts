@@ -7,7 +7,14 @@ import { clusterTickets } from './cluster/index.js';
 import { clusterSums } from './cluster/refine.js';
 import { labelClusters } from './label/index.js';
 import { buildClusterRun, costModel } from './rank/index.js';
-import type { ClusterAssignment, ClusterRun, CostModel, EmbeddingMatrix, EmbedProgress, TicketExport } from './types.js';
+import type {
+  ClusterAssignment,
+  ClusterRun,
+  CostModel,
+  EmbeddingMatrix,
+  EmbedProgress,
+  TicketExport,
+} from './types.js';
 
 export interface ClusterJobOptions {
   ingest: IngestOptions;

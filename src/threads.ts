@@ -56,7 +56,11 @@ export class HelperThread<Job, Reply extends object> {
         Atomics.store(done, 0, 1);
         Atomics.notify(done, 0);
       });`;
-    this.worker = new Worker(source, { eval: true, workerData: { context, done: this.done, port: port2 }, transferList: [port2] });
+    this.worker = new Worker(source, {
+      eval: true,
+      workerData: { context, done: this.done, port: port2 },
+      transferList: [port2],
+    });
     this.worker.unref();
   }
 
@@ -69,7 +73,8 @@ export class HelperThread<Job, Reply extends object> {
   finish(): Reply {
     // Atomics.wait returns at once when the helper already finished; the timeout only guards a dead thread.
     while (Atomics.load(this.done, 0) === 0) {
-      if (Atomics.wait(this.done, 0, 0, 600_000) === 'timed-out') throw new Error(`${this.name} helper thread did not answer`);
+      if (Atomics.wait(this.done, 0, 0, 600_000) === 'timed-out')
+        throw new Error(`${this.name} helper thread did not answer`);
     }
     const message = receiveMessageOnPort(this.port);
     if (!message) throw new Error(`${this.name} helper thread sent no reply`);

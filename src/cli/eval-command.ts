@@ -28,11 +28,15 @@ export function registerEvalCommand(program: Command): void {
       jobOptions.checkExport = (exp) => {
         label = exp.header[resolveColumnName(exp.header, opts.label, file, 'label')];
         if (exp.columns.text.includes(label)) {
-          throw new UserError(`${file}: the --label column "${label}" is also a text column; choose the text with --text`);
+          throw new UserError(
+            `${file}: the --label column "${label}" is also a text column; choose the text with --text`,
+          );
         }
         const role = label === exp.columns.id ? 'id' : label === exp.columns.date ? 'date' : null;
         if (role) {
-          throw new UserError(`${file}: the --label column "${label}" was taken as the ticket ${role} column; name another with --${role}`);
+          throw new UserError(
+            `${file}: the --label column "${label}" was taken as the ticket ${role} column; name another with --${role}`,
+          );
         }
       };
       // Only the clusters are scored, so labeling and ranking are skipped.
@@ -42,7 +46,8 @@ export function registerEvalCommand(program: Command): void {
       if (opts.json === true) {
         process.stdout.write(`${JSON.stringify(score, null, 2)}\n`);
       } else {
-        if (typeof opts.json === 'string') await writeOutput(opts.json, `${JSON.stringify(score, null, 2)}\n`, 'scores');
+        if (typeof opts.json === 'string')
+          await writeOutput(opts.json, `${JSON.stringify(score, null, 2)}\n`, 'scores');
         process.stdout.write(renderScore(score));
       }
     });

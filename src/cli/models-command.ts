@@ -46,7 +46,9 @@ export function cachedModels(modelsDir: string): string[] {
   const found: string[] = [];
   const subdirs = (dir: string): string[] => {
     try {
-      return readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+      return readdirSync(dir, { withFileTypes: true })
+        .filter((e) => e.isDirectory())
+        .map((e) => e.name);
     } catch {
       return [];
     }
@@ -73,7 +75,8 @@ export function describeModels(location: CacheLocation): string {
   ]);
   const header = ['MODEL', 'DIMS', 'POOLING', 'MAX TOKENS', 'PREFIX', 'CACHED', 'NOTES'];
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] as string).length)));
-  const line = (cells: string[]): string => cells.map((cell, c) => (c < cells.length - 1 ? cell.padEnd(widths[c] as number) : cell)).join('  ');
+  const line = (cells: string[]): string =>
+    cells.map((cell, c) => (c < cells.length - 1 ? cell.padEnd(widths[c] as number) : cell)).join('  ');
   const others = [...cached].filter((id) => !MODEL_PROFILES.some((p) => p.id === id));
   const embeddings = directorySize(location.embeddings);
   const out = [
@@ -94,7 +97,10 @@ export function describeModels(location: CacheLocation): string {
 
 /** Downloads a model into the cache (or says it is already there); returns the lines to print. */
 export async function pullModel(id: string, location: CacheLocation, log: (line: string) => void): Promise<string> {
-  if (offlineFromEnv()) throw new UserError('"tickets models pull" downloads from the network, but TICKETS_OFFLINE is set; unset it for this command');
+  if (offlineFromEnv())
+    throw new UserError(
+      '"tickets models pull" downloads from the network, but TICKETS_OFFLINE is set; unset it for this command',
+    );
   const dir = join(location.models, id);
   if (existsSync(dir) && missingModelFiles(dir).length === 0) return `${id} is already in the model cache: ${dir}`;
   const transformers = await loadTransformers(location, false);
@@ -124,7 +130,10 @@ export function registerModelCommands(program: Command): void {
   const models = program
     .command('models')
     .description('list the embedding models, which are cached, and where the caches are')
-    .option('--cache-dir <dir>', 'cache directory (default: TICKETS_CACHE_DIR, $XDG_CACHE_HOME/tickets or ~/.cache/tickets)')
+    .option(
+      '--cache-dir <dir>',
+      'cache directory (default: TICKETS_CACHE_DIR, $XDG_CACHE_HOME/tickets or ~/.cache/tickets)',
+    )
     .action((opts: CacheDirOption) => {
       process.stdout.write(describeModels(resolveCacheLocation(opts.cacheDir)));
     });
@@ -149,7 +158,8 @@ export function registerModelCommands(program: Command): void {
     .option('--cache-dir <dir>', 'cache directory')
     .action((opts: CacheDirOption & { models?: boolean }) => {
       const location = resolveCacheLocation(opts.cacheDir);
-      if (relative(location.root, location.embeddings).startsWith('..')) throw new UserError('refusing to clear a cache outside the cache directory');
+      if (relative(location.root, location.embeddings).startsWith('..'))
+        throw new UserError('refusing to clear a cache outside the cache directory');
       process.stdout.write(`${clearCache(location, Boolean(opts.models))}\n`);
     });
 }

@@ -26,7 +26,8 @@ export interface ClusterCliOptions {
 function positiveInteger(name: string) {
   return (value: string): number => {
     const n = Number(value);
-    if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${name} must be a whole number ≥ 1, got "${value}".`);
+    if (!Number.isInteger(n) || n < 1)
+      throw new InvalidArgumentError(`${name} must be a whole number ≥ 1, got "${value}".`);
     return n;
   };
 }
@@ -43,7 +44,8 @@ function nonNegativeNumber(name: string) {
 
 function seedNumber(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 0xffffffff) throw new InvalidArgumentError(`seed must be a whole number ≥ 0, got "${value}".`);
+  if (!Number.isInteger(n) || n < 0 || n > 0xffffffff)
+    throw new InvalidArgumentError(`seed must be a whole number ≥ 0, got "${value}".`);
   return n;
 }
 
@@ -64,12 +66,31 @@ export function addClusterOptions(command: Command): Command {
     .option('--endpoint <url>', 'OpenAI-compatible embeddings endpoint for --embedder remote')
     .option('--offline', 'never touch the network (also TICKETS_OFFLINE=1)')
     .option('--no-cache', 'do not read or write the embedding cache')
-    .option('--cache-dir <dir>', 'models and embedding cache (default: TICKETS_CACHE_DIR, $XDG_CACHE_HOME/tickets or ~/.cache/tickets)')
-    .option('--min-cluster-size <n>', 'smallest group reported as a cluster (default: scales with the ticket count)', positiveInteger('--min-cluster-size'))
-    .option('--min-samples <n>', 'density smoothing of HDBSCAN (default: derived from --min-cluster-size)', positiveInteger('--min-samples'))
+    .option(
+      '--cache-dir <dir>',
+      'models and embedding cache (default: TICKETS_CACHE_DIR, $XDG_CACHE_HOME/tickets or ~/.cache/tickets)',
+    )
+    .option(
+      '--min-cluster-size <n>',
+      'smallest group reported as a cluster (default: scales with the ticket count)',
+      positiveInteger('--min-cluster-size'),
+    )
+    .option(
+      '--min-samples <n>',
+      'density smoothing of HDBSCAN (default: derived from --min-cluster-size)',
+      positiveInteger('--min-samples'),
+    )
     .option('--seed <n>', 'random seed: the same input and options give the same result', seedNumber, 42)
-    .option('--cost-per-ticket <amount>', 'cost of one ticket (overrides minutes × hourly cost)', nonNegativeNumber('--cost-per-ticket'))
-    .option('--minutes-per-ticket <minutes>', 'handle time per ticket (default 12)', nonNegativeNumber('--minutes-per-ticket'))
+    .option(
+      '--cost-per-ticket <amount>',
+      'cost of one ticket (overrides minutes × hourly cost)',
+      nonNegativeNumber('--cost-per-ticket'),
+    )
+    .option(
+      '--minutes-per-ticket <minutes>',
+      'handle time per ticket (default 12)',
+      nonNegativeNumber('--minutes-per-ticket'),
+    )
     .option('--hourly-cost <amount>', 'loaded cost of one agent hour (default 30)', nonNegativeNumber('--hourly-cost'))
     .option('--currency <code>', 'currency of the costs (default USD)')
     .option('-q, --quiet', 'no progress or notices on stderr');

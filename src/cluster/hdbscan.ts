@@ -80,7 +80,14 @@ export function condenseTree(linkage: SingleLinkage, n: number, minClusterSize: 
   };
   if (n <= 1) {
     for (let i = 0; i < n; i++) add(n, i, 0, 1);
-    return { n, parent: parent.slice(0, rows), child: child.slice(0, rows), lambda: lambda.slice(0, rows), childSize: childSize.slice(0, rows), clusterCount: 1 };
+    return {
+      n,
+      parent: parent.slice(0, rows),
+      child: child.slice(0, rows),
+      lambda: lambda.slice(0, rows),
+      childSize: childSize.slice(0, rows),
+      clusterCount: 1,
+    };
   }
   const root = 2 * n - 2;
   // Condensed cluster carried by each hierarchy node (−1: dissolved into falling-out tickets).

@@ -60,13 +60,16 @@ export interface ClusterOptions {
  */
 export function defaultMinClusterSize(n: number): number {
   if (n <= 4500) return Math.max(5, Math.round(15 * Math.pow(n / 4500, 0.8)));
-  if (n <= 20_000) return Math.round(15 * Math.exp((Math.log(n / 4500) / Math.log(20_000 / 4500)) * Math.log(200 / 15)));
+  if (n <= 20_000)
+    return Math.round(15 * Math.exp((Math.log(n / 4500) / Math.log(20_000 / 4500)) * Math.log(200 / 15)));
   return Math.round(200 * Math.sqrt(n / 20_000));
 }
 
 function checkVectors(vectors: EmbeddingMatrix): void {
   if (vectors.data.length !== vectors.rows * vectors.dims) {
-    throw new UserError(`embedding matrix has ${vectors.data.length} values, expected rows×dims = ${vectors.rows}×${vectors.dims}`);
+    throw new UserError(
+      `embedding matrix has ${vectors.data.length} values, expected rows×dims = ${vectors.rows}×${vectors.dims}`,
+    );
   }
   for (let i = 0; i < vectors.data.length; i++) {
     if (!Number.isFinite(vectors.data[i])) {
@@ -92,8 +95,19 @@ export function clusterTickets(vectors: EmbeddingMatrix, options: ClusterOptions
   let space = vectors;
   let spaceGraph = graph;
   if (layoutDims > 0) {
-    space = graphLayout(vectors, graph, { seed: options.seed, dims: layoutDims, epochs: options.layoutEpochs, learningRate: options.layoutLearningRate });
-    spaceGraph = nearestNeighbours(space, Math.min(k, Math.max(minSamples, 2)), options.seed, options.exactLimit ?? EXACT_KNN_LIMIT, 'euclidean');
+    space = graphLayout(vectors, graph, {
+      seed: options.seed,
+      dims: layoutDims,
+      epochs: options.layoutEpochs,
+      learningRate: options.layoutLearningRate,
+    });
+    spaceGraph = nearestNeighbours(
+      space,
+      Math.min(k, Math.max(minSamples, 2)),
+      options.seed,
+      options.exactLimit ?? EXACT_KNN_LIMIT,
+      'euclidean',
+    );
   }
   const core = coreDistances(spaceGraph, minSamples);
   const tree = mutualReachabilityTree(space, spaceGraph, core, options.seed, layoutDims > 0 ? 'euclidean' : 'cosine');

@@ -6,7 +6,17 @@
 // anyway, and the heaps end exactly as the one-thread join leaves them (test/cluster/knn.test.ts),
 // whatever the number of cores.
 import { HelperThread, threadsAllowed } from '../threads.js';
-import { joinRange, keptPairs, rowDot, rowDot2, rowKey, rowSquaredDistance, type CandidatePairs, type JoinCandidates, type Metric } from './knn-kernels.js';
+import {
+  joinRange,
+  keptPairs,
+  rowDot,
+  rowDot2,
+  rowKey,
+  rowSquaredDistance,
+  type CandidatePairs,
+  type JoinCandidates,
+  type Metric,
+} from './knn-kernels.js';
 
 /** Tickets below which a helper thread costs more than it saves. */
 export const PARALLEL_JOIN_MIN_TICKETS = 8000;

@@ -59,7 +59,16 @@ export function rowDot2(data: Float32Array, a: number, b0: number, b1: number, d
  * Dot products of row a with the four rows b0..b3, into out[0..3]: each load of row a serves four
  * products (the exact search runs 1.5–1.7× faster than with rowDot per pair).
  */
-export function rowDot4(data: Float32Array, a: number, b0: number, b1: number, b2: number, b3: number, dims: number, out: Float64Array): void {
+export function rowDot4(
+  data: Float32Array,
+  a: number,
+  b0: number,
+  b1: number,
+  b2: number,
+  b3: number,
+  dims: number,
+  out: Float64Array,
+): void {
   let s0 = 0;
   let s1 = 0;
   let s2 = 0;
@@ -134,7 +143,15 @@ export type OfferPair = (p: number, q: number, key: number) => void;
  * The local join of tickets i0..i1−1: every fresh×fresh and fresh×old pair among each ticket's
  * candidates is offered, in a fixed order. Self-contained (no imports): the helper thread runs its source.
  */
-export function joinRange(data: Float32Array, dims: number, metric: Metric, lists: JoinCandidates, i0: number, i1: number, offer: OfferPair): void {
+export function joinRange(
+  data: Float32Array,
+  dims: number,
+  metric: Metric,
+  lists: JoinCandidates,
+  i0: number,
+  i1: number,
+  offer: OfferPair,
+): void {
   const { freshIds, freshCount, oldIds, oldCount, max } = lists;
   const cosine = metric === 'cosine';
   const dots = new Float64Array(2);
@@ -185,7 +202,15 @@ export function joinRange(data: Float32Array, dims: number, metric: Metric, list
  * The helper's side: the pairs of tickets i0..i1−1 whose key beats worst[p] or worst[q], the worst
  * neighbour either end had when the round began; any other pair the heaps would refuse anyway.
  */
-export function keptPairs(data: Float32Array, dims: number, metric: Metric, lists: JoinCandidates, worst: Float32Array, i0: number, i1: number): CandidatePairs {
+export function keptPairs(
+  data: Float32Array,
+  dims: number,
+  metric: Metric,
+  lists: JoinCandidates,
+  worst: Float32Array,
+  i0: number,
+  i1: number,
+): CandidatePairs {
   let cap = 1 << 16;
   let p = new Int32Array(cap);
   let q = new Int32Array(cap);

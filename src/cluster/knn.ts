@@ -146,7 +146,16 @@ export interface ApproximateKnnOptions {
  * each load of the normal and run four independent sums (each still added in dimension order, so the
  * values are the ones a row-by-row loop gives): most of the forest's time at 100,000 tickets.
  */
-export function projectOnto(data: Float32Array, dims: number, order: Int32Array, lo: number, hi: number, normal: Float32Array, offset: number, projection: Float64Array): void {
+export function projectOnto(
+  data: Float32Array,
+  dims: number,
+  order: Int32Array,
+  lo: number,
+  hi: number,
+  normal: Float32Array,
+  offset: number,
+  projection: Float64Array,
+): void {
   let s = lo;
   for (; s + 3 < hi; s += 4) {
     const p0 = order[s] * dims;
@@ -178,7 +187,14 @@ export function projectOnto(data: Float32Array, dims: number, order: Int32Array,
 }
 
 /** Splits tickets by random hyperplanes through the origin (angular trees) and joins each leaf. */
-function projectionForest(vectors: EmbeddingMatrix, heaps: NeighbourHeaps, random: Random, trees: number, leafSize: number, metric: Metric): void {
+function projectionForest(
+  vectors: EmbeddingMatrix,
+  heaps: NeighbourHeaps,
+  random: Random,
+  trees: number,
+  leafSize: number,
+  metric: Metric,
+): void {
   const { rows: n, dims, data } = vectors;
   const order = new Int32Array(n);
   const normal = new Float32Array(dims);
@@ -311,7 +327,13 @@ export function approximateKnn(vectors: EmbeddingMatrix, k: number, options: App
   const old = new CandidateLists(n, maxCandidates, parallel);
   // The helper joins the upper half of the tickets against each ticket's worst neighbour at the round's start.
   const worst = parallel ? sharedCopy(new Float32Array(n)) : new Float32Array(0);
-  const lists: JoinCandidates = { freshIds: fresh.ids, freshCount: fresh.count, oldIds: old.ids, oldCount: old.count, max: maxCandidates };
+  const lists: JoinCandidates = {
+    freshIds: fresh.ids,
+    freshCount: fresh.count,
+    oldIds: old.ids,
+    oldCount: old.count,
+    max: maxCandidates,
+  };
   const helper = parallel ? new JoinHelper(sharedCopy(data), dims, metric, lists, worst) : undefined;
   try {
     for (let round = 0; round < maxRounds; round++) {

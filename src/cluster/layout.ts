@@ -161,7 +161,16 @@ interface EdgeSchedule {
  * tickets. The hot loop of the cluster stage (about 40% of it at 100,000 tickets), so it keeps the
  * differences in scalar locals, not a scratch array (1.2–1.4× faster, same values).
  */
-function sgdEpochs(y: Float32Array, dims: number, n: number, fuzzy: EdgeList, schedule: EdgeSchedule, epochs: number, learningRate: number, random: Random): void {
+function sgdEpochs(
+  y: Float32Array,
+  dims: number,
+  n: number,
+  fuzzy: EdgeList,
+  schedule: EdgeSchedule,
+  epochs: number,
+  learningRate: number,
+  random: Random,
+): void {
   const { every, next, everyNegative, nextNegative } = schedule;
   const head = fuzzy.head;
   const tail = fuzzy.tail;

@@ -81,7 +81,12 @@ function memberSpread(vectors: EmbeddingMatrix, labels: Int32Array, count: numbe
  * cluster. Members far below their cluster's own spread (cosine to centroid under
  * median − 3·(median − 10th percentile)) go back to noise. Returns how many were dropped.
  */
-export function dropFarMembers(vectors: EmbeddingMatrix, labels: Int32Array, confidence: Float32Array, count: number): number {
+export function dropFarMembers(
+  vectors: EmbeddingMatrix,
+  labels: Int32Array,
+  confidence: Float32Array,
+  count: number,
+): number {
   if (count === 0) return 0;
   const { cosine: cos, sorted } = memberSpread(vectors, labels, count);
   const floor = sorted.map(membershipFloor);
@@ -240,7 +245,12 @@ export function recentreMembers(
  * Merges clusters whose centroids have cosine ≥ threshold (transitively). Returns the new count;
  * labels are rewritten in place.
  */
-export function mergeNearDuplicates(vectors: EmbeddingMatrix, labels: Int32Array, count: number, threshold: number): number {
+export function mergeNearDuplicates(
+  vectors: EmbeddingMatrix,
+  labels: Int32Array,
+  count: number,
+  threshold: number,
+): number {
   if (count < 2) return renumberBySize(labels);
   const { dims } = vectors;
   const centroids = clusterCentroids(vectors, labels, count);

@@ -60,7 +60,14 @@ export function neighbourWeight(d: number): number {
  * neighbour is clustered. Its share of the total weight goes to share[0]. `votes` (one slot per
  * cluster) must be all zero on entry and is zero again on return.
  */
-export function neighbourVote(graph: KnnGraph, labels: Int32Array, i: number, own: number, votes: Float64Array, share: Float64Array): number {
+export function neighbourVote(
+  graph: KnnGraph,
+  labels: Int32Array,
+  i: number,
+  own: number,
+  votes: Float64Array,
+  share: Float64Array,
+): number {
   const { k, indices, distances } = graph;
   let total = 0;
   for (let s = 0; s < k; s++) {

@@ -42,7 +42,13 @@ export async function createEmbedder(options: EmbedderOptions): Promise<CreatedE
   const transformer = async (model: string): Promise<TransformerEmbedder> => {
     const download = startProgress(`downloading ${model} (MB)`, { quiet: options.quiet });
     try {
-      return await TransformerEmbedder.load({ model, offline, location, useCache, onDownload: weightsProgress(download.update) });
+      return await TransformerEmbedder.load({
+        model,
+        offline,
+        location,
+        useCache,
+        onDownload: weightsProgress(download.update),
+      });
     } finally {
       download.stop();
     }
@@ -57,7 +63,14 @@ export async function createEmbedder(options: EmbedderOptions): Promise<CreatedE
       return { embedder: remote(options, location, useCache, offline), notice: null };
     case 'auto':
       if (options.endpoint) return { embedder: remote(options, location, useCache, offline), notice: null };
-      return autoTransformer(options.model ?? DEFAULT_MODEL, Boolean(options.model), offline, location.models, transformer, lexical);
+      return autoTransformer(
+        options.model ?? DEFAULT_MODEL,
+        Boolean(options.model),
+        offline,
+        location.models,
+        transformer,
+        lexical,
+      );
     default:
       throw new UserError(`unknown embedder "${String(options.embedder)}" (use auto, lexical, transformer or remote)`);
   }
@@ -66,13 +79,25 @@ export async function createEmbedder(options: EmbedderOptions): Promise<CreatedE
 /** Progress of the big file (the ONNX weights) in MB; the small JSON files are not worth a bar. */
 function weightsProgress(update: (p: { done: number; total: number }) => void) {
   return (file: string, loaded: number, total: number): void => {
-    if (file.endsWith('.onnx') && total > 0) update({ done: Math.round(loaded / 1e6), total: Math.max(1, Math.round(total / 1e6)) });
+    if (file.endsWith('.onnx') && total > 0)
+      update({ done: Math.round(loaded / 1e6), total: Math.max(1, Math.round(total / 1e6)) });
   };
 }
 
-function remote(options: EmbedderOptions, location: ReturnType<typeof resolveCacheLocation>, useCache: boolean, offline: boolean): Embedder {
-  if (!options.endpoint) throw new UserError('--embedder remote needs --endpoint <url> (an OpenAI-compatible API, e.g. http://localhost:11434/v1)');
-  if (offline) throw new UserError('--embedder remote cannot run with --offline / TICKETS_OFFLINE=1: it calls the endpoint over the network');
+function remote(
+  options: EmbedderOptions,
+  location: ReturnType<typeof resolveCacheLocation>,
+  useCache: boolean,
+  offline: boolean,
+): Embedder {
+  if (!options.endpoint)
+    throw new UserError(
+      '--embedder remote needs --endpoint <url> (an OpenAI-compatible API, e.g. http://localhost:11434/v1)',
+    );
+  if (offline)
+    throw new UserError(
+      '--embedder remote cannot run with --offline / TICKETS_OFFLINE=1: it calls the endpoint over the network',
+    );
   return new RemoteEmbedder({ endpoint: options.endpoint, model: options.model, location, useCache });
 }
 
@@ -98,7 +123,10 @@ async function autoTransformer(
     const probe = await probeHub(model);
     if (!probe.reachable) return fallback(`the model hub is unreachable: ${probe.reason}`);
     if (!probe.found) {
-      if (explicit) throw new UserError(`model "${model}" was not found on the Hugging Face hub or needs access rights (check the id, e.g. Xenova/all-MiniLM-L6-v2)`);
+      if (explicit)
+        throw new UserError(
+          `model "${model}" was not found on the Hugging Face hub or needs access rights (check the id, e.g. Xenova/all-MiniLM-L6-v2)`,
+        );
       return fallback('not found on the hub');
     }
   }

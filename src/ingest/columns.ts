@@ -26,26 +26,113 @@ export function normalizeHeaderName(name: string): string {
 
 // Aliases in preference order: the earlier alias wins when several columns match.
 const SUBJECT_NAMES = [
-  'subject', 'title', 'summary', 'ticket subject', 'ticket title', 'email subject', 'topic', 'short description',
-  'тема', 'заголовок', 'тема обращения', 'тема письма', 'тема заявки', 'краткое описание',
+  'subject',
+  'title',
+  'summary',
+  'ticket subject',
+  'ticket title',
+  'email subject',
+  'topic',
+  'short description',
+  'тема',
+  'заголовок',
+  'тема обращения',
+  'тема письма',
+  'тема заявки',
+  'краткое описание',
 ];
 const BODY_NAMES = [
-  'description', 'body', 'message', 'text', 'ticket description', 'ticket text', 'ticket body', 'content',
-  'comment', 'comments', 'details', 'question', 'problem', 'issue', 'request', 'customer message',
-  'message body', 'email body', 'first message', 'complaint', 'utterance', 'query',
-  'текст обращения', 'описание', 'сообщение', 'текст', 'комментарий', 'вопрос', 'содержание', 'обращение',
-  'текст сообщения', 'текст заявки', 'описание проблемы', 'суть обращения', 'проблема', 'жалоба', 'запрос',
+  'description',
+  'body',
+  'message',
+  'text',
+  'ticket description',
+  'ticket text',
+  'ticket body',
+  'content',
+  'comment',
+  'comments',
+  'details',
+  'question',
+  'problem',
+  'issue',
+  'request',
+  'customer message',
+  'message body',
+  'email body',
+  'first message',
+  'complaint',
+  'utterance',
+  'query',
+  'текст обращения',
+  'описание',
+  'сообщение',
+  'текст',
+  'комментарий',
+  'вопрос',
+  'содержание',
+  'обращение',
+  'текст сообщения',
+  'текст заявки',
+  'описание проблемы',
+  'суть обращения',
+  'проблема',
+  'жалоба',
+  'запрос',
 ];
 const ID_NAMES = [
-  'ticket id', 'id', 'ticket', 'ticket number', 'ticket no', 'ticket #', 'number', 'no', '#', 'key', 'issue key',
-  'case id', 'case number', 'request id', 'conversation id', 'номер', '№', 'номер обращения', 'номер заявки',
-  'номер тикета', '№ обращения', '№ заявки', 'ид', 'идентификатор', 'код',
+  'ticket id',
+  'id',
+  'ticket',
+  'ticket number',
+  'ticket no',
+  'ticket #',
+  'number',
+  'no',
+  '#',
+  'key',
+  'issue key',
+  'case id',
+  'case number',
+  'request id',
+  'conversation id',
+  'номер',
+  '№',
+  'номер обращения',
+  'номер заявки',
+  'номер тикета',
+  '№ обращения',
+  '№ заявки',
+  'ид',
+  'идентификатор',
+  'код',
 ];
 const DATE_NAMES = [
-  'created at', 'created', 'date', 'created date', 'creation date', 'date created', 'created on', 'created time',
-  'opened', 'opened at', 'submitted at', 'submitted', 'received', 'timestamp', 'ticket created',
-  'дата создания', 'дата', 'создано', 'создан', 'дата обращения', 'дата регистрации', 'время создания',
-  'дата и время', 'дата и время создания', 'поступило',
+  'created at',
+  'created',
+  'date',
+  'created date',
+  'creation date',
+  'date created',
+  'created on',
+  'created time',
+  'opened',
+  'opened at',
+  'submitted at',
+  'submitted',
+  'received',
+  'timestamp',
+  'ticket created',
+  'дата создания',
+  'дата',
+  'создано',
+  'создан',
+  'дата обращения',
+  'дата регистрации',
+  'время создания',
+  'дата и время',
+  'дата и время создания',
+  'поступило',
 ];
 
 function findExact(normalized: string[], aliases: string[], taken: Set<number>): number | null {
@@ -63,9 +150,7 @@ const NOT_TEXT = /(^| )(id|ид|date|дата|at|number|номер|no|count|leng
 function findContaining(normalized: string[], aliases: string[], taken: Set<number>, minLength = 4): number | null {
   for (const alias of aliases) {
     if (alias.length < minLength) continue;
-    const i = normalized.findIndex(
-      (h, k) => !taken.has(k) && !NOT_TEXT.test(h) && ` ${h} `.includes(` ${alias} `),
-    );
+    const i = normalized.findIndex((h, k) => !taken.has(k) && !NOT_TEXT.test(h) && ` ${h} `.includes(` ${alias} `));
     if (i >= 0) return i;
   }
   return null;
@@ -73,7 +158,9 @@ function findContaining(normalized: string[], aliases: string[], taken: Set<numb
 
 // "Created (UTC)", "Ticket Created Date", "Дата создания заявки": only creation dates, never "Updated"/"Closed".
 function findCreatedDate(normalized: string[], taken: Set<number>): number | null {
-  const i = normalized.findIndex((h, k) => !taken.has(k) && /(^| )(created|creation|дата создания|создан[аоы]?)( |$)/.test(h));
+  const i = normalized.findIndex(
+    (h, k) => !taken.has(k) && /(^| )(created|creation|дата создания|создан[аоы]?)( |$)/.test(h),
+  );
   return i >= 0 ? i : null;
 }
 
@@ -97,7 +184,12 @@ export function resolveColumnName(header: string[], name: string, file: string, 
 function expandTextNames(header: string[], names: string[]): string[] {
   const known = new Set(header.map(normalizeHeaderName));
   return names.flatMap((n) =>
-    known.has(normalizeHeaderName(n)) || !n.includes(',') ? [n] : n.split(',').map((p) => p.trim()).filter(Boolean),
+    known.has(normalizeHeaderName(n)) || !n.includes(',')
+      ? [n]
+      : n
+          .split(',')
+          .map((p) => p.trim())
+          .filter(Boolean),
   );
 }
 

@@ -4,10 +4,16 @@ import { UserError } from '../errors.js';
 export const DELIMITER_CANDIDATES = [',', ';', '\t', '|'] as const;
 
 const NAMED: Record<string, string> = {
-  ',': ',', comma: ',',
-  ';': ';', semicolon: ';',
-  '\t': '\t', '\\t': '\t', tab: '\t', tsv: '\t',
-  '|': '|', pipe: '|',
+  ',': ',',
+  comma: ',',
+  ';': ';',
+  semicolon: ';',
+  '\t': '\t',
+  '\\t': '\t',
+  tab: '\t',
+  tsv: '\t',
+  '|': '|',
+  pipe: '|',
 };
 
 /** The delimiter a user option names (",", ";", "\t", "tab", "|" ...), or a UserError. */

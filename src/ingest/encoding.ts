@@ -59,9 +59,7 @@ export function looksBinary(bytes: Uint8Array): boolean {
 export function normalizeEncodingName(name: string): string {
   const trimmed = name.trim();
   if (!iconv.encodingExists(trimmed)) {
-    throw new UserError(
-      `Unknown encoding "${name}" (try utf-8, utf-16le, utf-16be, windows-1251, koi8-r, latin1)`,
-    );
+    throw new UserError(`Unknown encoding "${name}" (try utf-8, utf-16le, utf-16be, windows-1251, koi8-r, latin1)`);
   }
   const lower = trimmed.toLowerCase().replace(/_/g, '-');
   if (lower === 'utf8') return 'utf-8';
@@ -94,7 +92,8 @@ const KNOWN_BINARIES: Array<[magic: number[], what: string]> = [
 
 function binaryError(file: string, bytes: Buffer): UserError {
   for (const [magic, what] of KNOWN_BINARIES) {
-    if (magic.every((b, i) => bytes[i] === b)) return new UserError(`${file}: not a text file (binary bytes found): ${what}`);
+    if (magic.every((b, i) => bytes[i] === b))
+      return new UserError(`${file}: not a text file (binary bytes found): ${what}`);
   }
   return new UserError(`${file}: not a text file (binary bytes found); expected a CSV export`);
 }

@@ -65,7 +65,8 @@ export class PairTable {
   }
   /** Calls `visit` for every entry, in slot order (deterministic for the same insertions). */
   forEach(visit: (a: number, b: number, value: number) => void): void {
-    for (let i = 0; i < this.firsts.length; i++) if (this.firsts[i] !== -1) visit(this.firsts[i], this.seconds[i], this.values[i]);
+    for (let i = 0; i < this.firsts.length; i++)
+      if (this.firsts[i] !== -1) visit(this.firsts[i], this.seconds[i], this.values[i]);
   }
   private grow(): void {
     const { firsts, seconds, values } = this;

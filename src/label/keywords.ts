@@ -88,7 +88,12 @@ const BIGRAM_COVERAGE = 0.25;
  * own unigrams ("password reset" replaces "password"), a term sharing a stem with a chosen bigram is
  * skipped, and so is a word that is a near-duplicate the stemmer missed ("монетизацию"/"монетизировать").
  */
-export function selectKeywordTerms(vocabulary: TermVocabulary, scored: ScoredTerms, minSupport: number, max: number): number[] {
+export function selectKeywordTerms(
+  vocabulary: TermVocabulary,
+  scored: ScoredTerms,
+  minSupport: number,
+  max: number,
+): number[] {
   const { first, second, surface } = vocabulary;
   const stemsOf = (t: number): number[] => (first[t] < 0 ? [t] : [first[t], second[t]]);
   const chosen: number[] = [];

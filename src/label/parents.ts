@@ -39,7 +39,8 @@ export function labelParent(children: readonly ParentChild[]): string {
       continue;
     }
     // Only a bigram may absorb the unigrams it contains.
-    const absorbs = stems.length === 2 && overlapping.every((c) => c.stems.length === 1 && value >= BIGRAM_STRENGTH * c.score);
+    const absorbs =
+      stems.length === 2 && overlapping.every((c) => c.stems.length === 1 && value >= BIGRAM_STRENGTH * c.score);
     if (!absorbs) continue;
     const at = chosen.indexOf(overlapping[0]);
     chosen[at] = { term, stems, score: value };

@@ -142,7 +142,8 @@ export function countClassTerms(texts: readonly string[], classOf: Int32Array, c
   const firstIds = first.array.slice(0, size);
   const secondIds = second.array.slice(0, size);
   let surfaces: ((term: number) => string) | null = null;
-  const key = (t: number): string => (firstIds[t] < 0 ? termStem[t] : `${termStem[firstIds[t]]} ${termStem[secondIds[t]]}`);
+  const key = (t: number): string =>
+    firstIds[t] < 0 ? termStem[t] : `${termStem[firstIds[t]]} ${termStem[secondIds[t]]}`;
   return {
     vocabulary: {
       size,
@@ -183,7 +184,8 @@ function surfaceForms(
     const t = bigramTerm.get(wordTerm[a], wordTerm[b]);
     const better =
       count > bestCount[t] ||
-      (count === bestCount[t] && `${wordText[a]} ${wordText[b]}` < `${wordText[bestFirst[t]]} ${wordText[bestSecond[t]]}`);
+      (count === bestCount[t] &&
+        `${wordText[a]} ${wordText[b]}` < `${wordText[bestFirst[t]]} ${wordText[bestSecond[t]]}`);
     if (bestFirst[t] < 0 || better) {
       bestFirst[t] = a;
       bestSecond[t] = b;

@@ -1,6 +1,14 @@
 // Ranks the labeled clusters by estimated cost and assembles the ClusterRun every report is made from.
 import { EXAMPLES, labelParent, unitCentroid, type ClusterLabel } from '../label/index.js';
-import type { ClusterAssignment, ClusterRun, ClusterSummary, CostModel, ExampleTicket, ParentTopic, TicketExport } from '../types.js';
+import type {
+  ClusterAssignment,
+  ClusterRun,
+  ClusterSummary,
+  CostModel,
+  ExampleTicket,
+  ParentTopic,
+  TicketExport,
+} from '../types.js';
 
 /** Everything the run is made of. `texts`, `ticketExport.tickets` and `assignment.labels` are aligned. */
 export interface ClusterRunInput {
@@ -30,7 +38,11 @@ export function buildClusterRun(input: ClusterRunInput): ClusterRun {
   const { ticketExport, texts, assignment, labels, cost } = input;
   const tickets = ticketExport.tickets;
   const { clusterCount } = assignment;
-  if (texts.length !== tickets.length || assignment.labels.length !== tickets.length || labels.length !== clusterCount) {
+  if (
+    texts.length !== tickets.length ||
+    assignment.labels.length !== tickets.length ||
+    labels.length !== clusterCount
+  ) {
     throw new Error(
       `buildClusterRun: ${tickets.length} tickets, ${texts.length} texts, ${assignment.labels.length} assignments, ` +
         `${labels.length} labels for ${clusterCount} clusters`,

@@ -8,7 +8,10 @@ const TICKET_IDS = 10;
 
 /** Makes text safe inside a markdown table cell: one line, pipes escaped. */
 export function escapeCell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n|\r/g, ' ');
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/\r?\n|\r/g, ' ');
 }
 
 /** Inline text outside tables: one line, markdown control characters that would restyle it escaped. */
@@ -23,14 +26,22 @@ export function renderMarkdown(run: ClusterRun): string {
 
   lines.push(`# Ticket clusters: ${escapeInline(baseName(run.input.file))}`, '');
   lines.push(`**${summaryLine(run)}**`, '');
-  lines.push(`- Tickets with text: ${formatCount(totals.clustered + totals.noise)} of ${formatCount(totals.rows)} rows`);
+  lines.push(
+    `- Tickets with text: ${formatCount(totals.clustered + totals.noise)} of ${formatCount(totals.rows)} rows`,
+  );
   lines.push(`- Clusters: ${formatCount(totals.clusters)} (${formatCount(totals.clustered)} tickets)`);
   lines.push(`- Unclustered: ${formatCount(totals.noise)} (${formatShare(run.noise.share)})`);
   lines.push(`- Skipped: ${describeSkipped(totals.skipped) || 'none'}`);
-  lines.push(`- Total estimated cost: ${money((totals.clustered + totals.noise) * run.cost.perTicket)} (${costBasis(run)})`);
+  lines.push(
+    `- Total estimated cost: ${money((totals.clustered + totals.noise) * run.cost.perTicket)} (${costBasis(run)})`,
+  );
   lines.push(`- Input: \`${run.input.file}\` (${run.input.encoding}, delimiter \`${printable(run.input.delimiter)}\`)`);
-  lines.push(`- Columns: text ${run.input.columns.text.map((c) => `\`${c}\``).join(' + ')}; id ${column(run.input.columns.id)}; date ${column(run.input.columns.date)}`);
-  lines.push(`- Embedder: ${run.embedder.kind} (${escapeInline(run.embedder.model)}, ${run.embedder.dimensions} dimensions)`);
+  lines.push(
+    `- Columns: text ${run.input.columns.text.map((c) => `\`${c}\``).join(' + ')}; id ${column(run.input.columns.id)}; date ${column(run.input.columns.date)}`,
+  );
+  lines.push(
+    `- Embedder: ${run.embedder.kind} (${escapeInline(run.embedder.model)}, ${run.embedder.dimensions} dimensions)`,
+  );
   lines.push(`- Generated: ${run.generatedAt}`, '');
 
   lines.push('## Clusters by estimated cost', '');
@@ -40,7 +51,10 @@ export function renderMarkdown(run: ClusterRun): string {
       `| ${c.rank} | [${escapeCell(c.label)}](#${c.id.toLowerCase()}) | ${formatCount(c.size)} | ${formatShare(c.share)} | ${money(c.cost)} | ${escapeCell(c.keywords.join(', '))} |`,
     );
   }
-  lines.push(`|  | *unclustered* | ${formatCount(run.noise.size)} | ${formatShare(run.noise.share)} | ${money(run.noise.cost)} |  |`, '');
+  lines.push(
+    `|  | *unclustered* | ${formatCount(run.noise.size)} | ${formatShare(run.noise.share)} | ${money(run.noise.cost)} |  |`,
+    '',
+  );
 
   if (run.parents.length > 0) {
     const byId = new Map(run.clusters.map((c) => [c.id, c]));
@@ -83,7 +97,11 @@ function clusterSection(c: ClusterSummary, money: (n: number) => string): string
 function examples(list: ExampleTicket[]): string[] {
   // A quoted line starting like a list item or heading would render as one.
   const quote = (text: string): string => escapeInline(text).replace(/^([-+]|\d+[.)])/, '\\$1');
-  return list.flatMap((e) => [`> ${quote(truncate(e.text, EXAMPLE_LENGTH))}`, `> — ticket \`${e.id.replace(/`/g, "'")}\``, '']);
+  return list.flatMap((e) => [
+    `> ${quote(truncate(e.text, EXAMPLE_LENGTH))}`,
+    `> — ticket \`${e.id.replace(/`/g, "'")}\``,
+    '',
+  ]);
 }
 
 function costBasis(run: ClusterRun): string {

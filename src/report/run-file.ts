@@ -101,7 +101,12 @@ export function parseRunFile(text: string, source = 'run file'): RunFile {
   }
   (file.clusters as unknown[]).forEach((c, i) => {
     const cluster = c as Partial<RunFileCluster> | null;
-    if (!cluster || typeof cluster.id !== 'string' || typeof cluster.size !== 'number' || !Array.isArray(cluster.signature)) {
+    if (
+      !cluster ||
+      typeof cluster.id !== 'string' ||
+      typeof cluster.size !== 'number' ||
+      !Array.isArray(cluster.signature)
+    ) {
       throw new UserError(`${source}: clusters[${i}] lacks id, size or signature`);
     }
   });

@@ -63,7 +63,14 @@ export function renderTable(run: ClusterRun, options: TableOptions): string {
     const size = hidden.reduce((sum, c) => sum + c.size, 0);
     const cost = hidden.reduce((sum, c) => sum + c.cost, 0);
     const share = hidden.reduce((sum, c) => sum + c.share, 0);
-    table.push(['', paint.dim(`… ${formatCount(hidden.length)} more clusters`), formatCount(size), formatShare(share), money(cost), '']);
+    table.push([
+      '',
+      paint.dim(`… ${formatCount(hidden.length)} more clusters`),
+      formatCount(size),
+      formatShare(share),
+      money(cost),
+      '',
+    ]);
   }
   table.push([
     '',

@@ -2,12 +2,57 @@
 // signatures trimmed, whitespace normalized. Trimming only happens when something real remains.
 
 const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ensp: ' ', emsp: ' ', thinsp: ' ',
-  laquo: '«', raquo: '»', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', sbquo: '‚', bdquo: '„',
-  mdash: '—', ndash: '–', hellip: '…', bull: '•', middot: '·', copy: '©', reg: '®', trade: '™',
-  euro: '€', pound: '£', yen: '¥', cent: '¢', rub: '₽', deg: '°', times: '×', divide: '÷', plusmn: '±',
-  para: '¶', sect: '§', shy: '', zwnj: '', zwj: '', lrm: '', rlm: '', numero: '№', larr: '←', rarr: '→',
-  uarr: '↑', darr: '↓', frac12: '½', frac14: '¼', frac34: '¾', iexcl: '¡', iquest: '¿',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  ensp: ' ',
+  emsp: ' ',
+  thinsp: ' ',
+  laquo: '«',
+  raquo: '»',
+  lsquo: '‘',
+  rsquo: '’',
+  ldquo: '“',
+  rdquo: '”',
+  sbquo: '‚',
+  bdquo: '„',
+  mdash: '—',
+  ndash: '–',
+  hellip: '…',
+  bull: '•',
+  middot: '·',
+  copy: '©',
+  reg: '®',
+  trade: '™',
+  euro: '€',
+  pound: '£',
+  yen: '¥',
+  cent: '¢',
+  rub: '₽',
+  deg: '°',
+  times: '×',
+  divide: '÷',
+  plusmn: '±',
+  para: '¶',
+  sect: '§',
+  shy: '',
+  zwnj: '',
+  zwj: '',
+  lrm: '',
+  rlm: '',
+  numero: '№',
+  larr: '←',
+  rarr: '→',
+  uarr: '↑',
+  darr: '↓',
+  frac12: '½',
+  frac14: '¼',
+  frac34: '¾',
+  iexcl: '¡',
+  iquest: '¿',
 };
 
 /** Decodes named (&amp;), decimal (&#39;) and hex (&#x27;) character references. */
@@ -27,7 +72,8 @@ const HTML_TAG_NAMES =
   'a|abbr|b|blockquote|body|br|center|code|div|em|font|h[1-6]|head|hr|html|i|img|li|meta|ol|p|pre|s|section|small|span|strong|style|script|sub|sup|table|tbody|td|th|thead|title|tr|u|ul|article|header|footer|dd|dl|dt|o:p|link|base|wbr|label|input|button|form';
 const HTML_HINT = new RegExp(`<\\/?(?:${HTML_TAG_NAMES})(?:\\s[^<>]*)?\\/?>|<!--|<!doctype`, 'i');
 const HTML_TAG = new RegExp(`<\\/?(?:${HTML_TAG_NAMES})(?:\\s[^<>]*)?\\/?>`, 'gi');
-const BLOCK_TAGS = /<\/?(?:p|div|li|ul|ol|tr|table|h[1-6]|blockquote|section|article|header|footer|pre|dd|dt|hr)\b[^>]*>/gi;
+const BLOCK_TAGS =
+  /<\/?(?:p|div|li|ul|ol|tr|table|h[1-6]|blockquote|section|article|header|footer|pre|dd|dt|hr)\b[^>]*>/gi;
 
 /** True when the text carries HTML markup rather than a stray "<". */
 export function looksLikeHtml(text: string): boolean {
@@ -36,9 +82,7 @@ export function looksLikeHtml(text: string): boolean {
 
 /** HTML to plain text: tags stripped, script/style/quoted-reply blocks dropped, block tags and <br> as line breaks. */
 export function htmlToText(html: string): string {
-  let s = html
-    .replace(/<!--[\s\S]*?-->/g, ' ')
-    .replace(/<(script|style|head|title)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, ' ');
+  let s = html.replace(/<!--[\s\S]*?-->/g, ' ').replace(/<(script|style|head|title)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, ' ');
   // A quoted reply in a mail client's HTML; kept when it is all there is.
   const withoutQuotes = s
     .replace(/<blockquote\b[^>]*>[\s\S]*?<\/blockquote\s*>/gi, '\n')
@@ -68,10 +112,13 @@ const FROM_LINE = /^\*?(?:from|от|de|von)\s*:\*?\s/i;
 const SENT_LINE = /^\*?(?:sent|date|to|subject|отправлено|дата|кому|тема)\s*:\*?/i;
 
 // A closing line; what follows it must be a short tail (a name, a title, a phone) for it to be cut.
-const VALEDICTION = /^(?:best regards|kind regards|warm regards|regards|best wishes|best|cheers|sincerely|yours sincerely|yours truly|thanks and regards|thanks in advance|many thanks|thank you|thanks|thx|с уважением|с наилучшими пожеланиями|всего доброго|всего хорошего|заранее спасибо|спасибо|благодарю)(?:[,.!]+\s*[\p{L}.\- ]{0,40})?[,.!]*$/iu;
-const MOBILE_FOOTER = /^(?:sent from my\s.{1,40}|sent from (?:mail|outlook|yahoo mail|gmail)\b.{0,40}|get outlook for .{1,20}|отправлено (?:с|из)\s.{1,50}|sent with .{1,30}|скачайте .{0,40}приложение.{0,30})$/i;
+const VALEDICTION =
+  /^(?:best regards|kind regards|warm regards|regards|best wishes|best|cheers|sincerely|yours sincerely|yours truly|thanks and regards|thanks in advance|many thanks|thank you|thanks|thx|с уважением|с наилучшими пожеланиями|всего доброго|всего хорошего|заранее спасибо|спасибо|благодарю)(?:[,.!]+\s*[\p{L}.\- ]{0,40})?[,.!]*$/iu;
+const MOBILE_FOOTER =
+  /^(?:sent from my\s.{1,40}|sent from (?:mail|outlook|yahoo mail|gmail)\b.{0,40}|get outlook for .{1,20}|отправлено (?:с|из)\s.{1,50}|sent with .{1,30}|скачайте .{0,40}приложение.{0,30})$/i;
 // The same closings when the whole ticket is one line: "... please help. Best regards, John Smith".
-const INLINE_TAIL = /\s(?:best regards|kind regards|regards|с уважением|sent from my \w+(?: \w+)?|отправлено с \w+(?: \w+)?)[,.!]?(?:\s+[\p{L}.\-]+){0,4}[.!]?\s*$/iu;
+const INLINE_TAIL =
+  /\s(?:best regards|kind regards|regards|с уважением|sent from my \w+(?: \w+)?|отправлено с \w+(?: \w+)?)[,.!]?(?:\s+[\p{L}.\-]+){0,4}[.!]?\s*$/iu;
 
 /**
  * True when the lines from `from` on look like a signature block: few, short, no questions and no
@@ -156,7 +203,7 @@ export function trimSignature(text: string): string {
 // "Hi there,", "Dear support team,", "Здравствуйте!", "Добрый день." at a line start: the same in every
 // ticket. Only a greeting followed by punctuation or the line end counts, so "Hi I can't log in" stays.
 const GREETING = new RegExp(
-  '^(?:(?:dear|sehr geehrte[rs]?|liebe[rs]?|estimad[oa]s?|querid[oa]s?|cher|chère|bonjour|hola|hallo|guten tag)(?:[ \\t]+[\\p{L}\'’\\-]+){0,3}' +
+  "^(?:(?:dear|sehr geehrte[rs]?|liebe[rs]?|estimad[oa]s?|querid[oa]s?|cher|chère|bonjour|hola|hallo|guten tag)(?:[ \\t]+[\\p{L}'’\\-]+){0,3}" +
     '|(?:hi|hello|hey|hiya|greetings|good (?:morning|afternoon|evening|day))(?:[ \\t]+(?:there|all|team|everyone|folks|guys|support(?: team)?|\\p{L}+))?' +
     '|(?:здравствуйте|здравствуй|добрый (?:день|вечер|утро)|доброе утро|доброго (?:дня|времени суток)|привет|приветствую)' +
     '(?:[ \\t,]+(?:уважаемая|уважаемые|служба|поддержка|поддержки|коллеги|команда)){0,3})' +
@@ -171,7 +218,8 @@ export function trimGreeting(line: string): string {
 }
 
 // A run of spacing that is not already one plain space: two or more spaces, or any tab/NBSP/thin space.
-const SPACING = /(?: [\t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000 ]+|[\t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000][\t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000 ]*)/g;
+const SPACING =
+  /(?: [\t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000 ]+|[\t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000][\t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000 ]*)/g;
 const INVISIBLE = /[\u200b-\u200f\u2060\ufeff\u00ad]/g;
 
 /** Spaces collapsed, invisible characters removed, each line trimmed, blank lines dropped. */

@@ -13,7 +13,8 @@ const LABELED_ACCOUNT_RE =
 // 13–19 digits, optionally in groups separated by single spaces or dashes.
 const CARD_RE = /(?<![\d.,])\d(?:[ -]?\d){12,18}(?![\d]|[.,]\d)/g;
 // A digit run that may be a phone: optional +country, optional (area), groups split by space/dash/dot.
-const PHONE_RE = /(?<![\w+\-.,/])(?:\+\s?\d{1,3}[\s\-.]?)?(?:\(\d{1,5}\)[\s\-.]?)?\d(?:[\s\-.]?\d){5,14}(?![\w]|[.,]\d|-\d)/g;
+const PHONE_RE =
+  /(?<![\w+\-.,/])(?:\+\s?\d{1,3}[\s\-.]?)?(?:\(\d{1,5}\)[\s\-.]?)?\d(?:[\s\-.]?\d){5,14}(?![\w]|[.,]\d|-\d)/g;
 
 /** Luhn checksum, as every payment card number carries. */
 export function luhnValid(digits: string): boolean {
@@ -73,11 +74,12 @@ export function looksLikePhone(candidate: string): boolean {
 export function maskPii(text: string): string {
   let s = text;
   if (s.includes('@')) s = s.replace(EMAIL_RE, '[email]');
-  if (s.includes('://') || /www\./i.test(s)) s = s.replace(URL_RE, (url) => {
-    // Trailing punctuation belongs to the sentence, not the address.
-    const tail = /[.,;:!?)\]]+$/.exec(url)?.[0] ?? '';
-    return `[url]${tail}`;
-  });
+  if (s.includes('://') || /www\./i.test(s))
+    s = s.replace(URL_RE, (url) => {
+      // Trailing punctuation belongs to the sentence, not the address.
+      const tail = /[.,;:!?)\]]+$/.exec(url)?.[0] ?? '';
+      return `[url]${tail}`;
+    });
   if (!/\d{4}/.test(s) && !/\d[\s\-.()]+\d/.test(s)) return s; // no run long enough to be a number worth masking
   if (/[A-Z]{2}\d{2}/.test(s)) {
     s = s.replace(IBAN_RE, (m) => (ibanValid(m.replace(/ /g, '')) ? '[account]' : m));

@@ -19,7 +19,12 @@ const RUSSIAN = `а без более бы был была были было б�
 спасибо привет уважаемые уважаемый заранее подскажите скажите можно нужно хочу`;
 
 function toSet(list: string): Set<string> {
-  return new Set(list.split(/\s+/).filter(Boolean).map((w) => w.replace(/ё/g, 'е')));
+  return new Set(
+    list
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((w) => w.replace(/ё/g, 'е')),
+  );
 }
 
 export const STOP_WORDS: ReadonlySet<string> = new Set([...toSet(ENGLISH), ...toSet(RUSSIAN)]);

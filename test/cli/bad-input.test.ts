@@ -20,7 +20,8 @@ describe('bad input', () => {
   it('binary file', () => expectOneLineError(['cluster', fixture('bad/binary.csv')], /binary\.csv.*binary/i));
   it('unknown column lists the ones that exist', () =>
     expectOneLineError(['cluster', fixture('support-export.csv'), '--text', 'Nope'], /Nope.*Subject/));
-  it('unknown option', () => expectOneLineError(['cluster', fixture('support-export.csv'), '--colour'], /unknown option/));
+  it('unknown option', () =>
+    expectOneLineError(['cluster', fixture('support-export.csv'), '--colour'], /unknown option/));
   it('bad number', () =>
     expectOneLineError(['cluster', fixture('support-export.csv'), '--min-cluster-size', 'ten'], /min-cluster-size/));
   it('bad embedder choice', () =>

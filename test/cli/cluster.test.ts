@@ -18,8 +18,20 @@ describe('tickets cluster on the sample export', () => {
   const md = join(out, 'report.md');
   const assignments = join(out, 'assignments.csv');
   const result = runCli([
-    'cluster', fixture('support-export.csv'), '--embedder', 'lexical',
-    '--json', json, '--md', md, '--assignments', assignments, '--cost-per-ticket', '5', '--currency', 'EUR',
+    'cluster',
+    fixture('support-export.csv'),
+    '--embedder',
+    'lexical',
+    '--json',
+    json,
+    '--md',
+    md,
+    '--assignments',
+    assignments,
+    '--cost-per-ticket',
+    '5',
+    '--currency',
+    'EUR',
   ]);
 
   it('exits 0 and says which columns it used', () => {
@@ -100,13 +112,27 @@ describe('determinism and stdout formats', () => {
   it('gives identical assignments for the same seed', () => {
     const a = join(out, 'a1.csv');
     const b = join(out, 'a2.csv');
-    expect(runCli(['cluster', fixture('support-export.csv'), '--embedder', 'lexical', '--seed', '7', '--assignments', a]).code).toBe(0);
-    expect(runCli(['cluster', fixture('support-export.csv'), '--embedder', 'lexical', '--seed', '7', '--assignments', b]).code).toBe(0);
+    expect(
+      runCli(['cluster', fixture('support-export.csv'), '--embedder', 'lexical', '--seed', '7', '--assignments', a])
+        .code,
+    ).toBe(0);
+    expect(
+      runCli(['cluster', fixture('support-export.csv'), '--embedder', 'lexical', '--seed', '7', '--assignments', b])
+        .code,
+    ).toBe(0);
     expect(readFileSync(a, 'utf8')).toBe(readFileSync(b, 'utf8'));
   });
 
   it('prints the run file or the markdown report to stdout with --format', () => {
-    const asJson = runCli(['cluster', fixture('support-export.csv'), '--embedder', 'lexical', '--format', 'json', '-q']);
+    const asJson = runCli([
+      'cluster',
+      fixture('support-export.csv'),
+      '--embedder',
+      'lexical',
+      '--format',
+      'json',
+      '-q',
+    ]);
     expect(asJson.code).toBe(0);
     expect(JSON.parse(asJson.stdout).schemaVersion).toBe(1);
     expect(asJson.stderr).toBe('');

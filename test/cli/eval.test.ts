@@ -3,7 +3,16 @@ import { fixture, runCli } from './run-cli.js';
 
 describe('tickets eval', () => {
   it('scores the clusters against the labeled column', () => {
-    const res = runCli(['eval', fixture('labeled-tickets.csv'), '--label', 'label', '--embedder', 'lexical', '--json', '-q']);
+    const res = runCli([
+      'eval',
+      fixture('labeled-tickets.csv'),
+      '--label',
+      'label',
+      '--embedder',
+      'lexical',
+      '--json',
+      '-q',
+    ]);
     expect(res.code).toBe(0);
     const score = JSON.parse(res.stdout);
     expect(score.tickets).toBe(300);
@@ -32,8 +41,26 @@ describe('tickets eval', () => {
   });
 
   it('matches the label column as the other column options do (case and spacing ignored)', () => {
-    const exact = runCli(['eval', fixture('labeled-tickets.csv'), '--label', 'label', '--embedder', 'lexical', '--json', '-q']);
-    const loose = runCli(['eval', fixture('labeled-tickets.csv'), '--label', ' LABEL ', '--embedder', 'lexical', '--json', '-q']);
+    const exact = runCli([
+      'eval',
+      fixture('labeled-tickets.csv'),
+      '--label',
+      'label',
+      '--embedder',
+      'lexical',
+      '--json',
+      '-q',
+    ]);
+    const loose = runCli([
+      'eval',
+      fixture('labeled-tickets.csv'),
+      '--label',
+      ' LABEL ',
+      '--embedder',
+      'lexical',
+      '--json',
+      '-q',
+    ]);
     expect(loose.code).toBe(0);
     expect(JSON.parse(loose.stdout)).toEqual(JSON.parse(exact.stdout));
   });
@@ -41,11 +68,23 @@ describe('tickets eval', () => {
   it('refuses the id column as labels, in one line', () => {
     const res = runCli(['eval', fixture('labeled-tickets.csv'), '--label', 'id', '--embedder', 'lexical']);
     expect(res.code).toBe(2);
-    expect(res.stderr.trim().split('\n').at(-1)).toMatch(/"id" was taken as the ticket id column; name another with --id$/);
+    expect(res.stderr.trim().split('\n').at(-1)).toMatch(
+      /"id" was taken as the ticket id column; name another with --id$/,
+    );
   });
 
   it('says in one line when the scores cannot be written', () => {
-    const res = runCli(['eval', fixture('labeled-tickets.csv'), '--label', 'label', '--embedder', 'lexical', '-q', '--json', '/nonexistent-dir/scores.json']);
+    const res = runCli([
+      'eval',
+      fixture('labeled-tickets.csv'),
+      '--label',
+      'label',
+      '--embedder',
+      'lexical',
+      '-q',
+      '--json',
+      '/nonexistent-dir/scores.json',
+    ]);
     expect(res.code).toBe(2);
     expect(res.stderr.trim()).toMatch(/^tickets: cannot write the scores to \/nonexistent-dir\/scores\.json: ENOENT$/);
   });

@@ -61,7 +61,13 @@ describe('progress bar', () => {
   });
 
   test('draws rate and ETA on a TTY', async () => {
-    const stream = Object.assign(new PassThrough(), { isTTY: true, columns: 120, cursorTo: () => true, clearLine: () => true, moveCursor: () => true }) as unknown as NodeJS.WriteStream;
+    const stream = Object.assign(new PassThrough(), {
+      isTTY: true,
+      columns: 120,
+      cursorTo: () => true,
+      clearLine: () => true,
+      moveCursor: () => true,
+    }) as unknown as NodeJS.WriteStream;
     let written = '';
     (stream as unknown as PassThrough).on('data', (c) => (written += String(c)));
     const p = startProgress('embedding', { stream });

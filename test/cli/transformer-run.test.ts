@@ -19,7 +19,16 @@ writeFileSync(join(dir, 'week2.csv'), stringify(nextWeek, { header: true }));
 function cluster(week: string) {
   const json = join(dir, `${week}.json`);
   const res = runCli(
-    ['cluster', join(dir, `${week}.csv`), '--embedder', 'transformer', '--model', fixture('tiny-model'), '--json', json],
+    [
+      'cluster',
+      join(dir, `${week}.csv`),
+      '--embedder',
+      'transformer',
+      '--model',
+      fixture('tiny-model'),
+      '--json',
+      json,
+    ],
     { TICKETS_CACHE_DIR: cacheDir },
   );
   return { res, run: res.code === 0 ? JSON.parse(readFileSync(json, 'utf8')) : null };
@@ -51,8 +60,19 @@ describe('tickets cluster --embedder transformer --model <local dir>', () => {
   });
 
   it('takes the cache directory from --cache-dir too', () => {
-    const res = runCli(['cluster', join(dir, 'week1.csv'), '--embedder', 'transformer', '--model', fixture('tiny-model'),
-      '--cache-dir', cacheDir, '--format', 'json', '--quiet']);
+    const res = runCli([
+      'cluster',
+      join(dir, 'week1.csv'),
+      '--embedder',
+      'transformer',
+      '--model',
+      fixture('tiny-model'),
+      '--cache-dir',
+      cacheDir,
+      '--format',
+      'json',
+      '--quiet',
+    ]);
     expect(res.code).toBe(0);
     expect(JSON.parse(res.stdout).embedder.embedded).toBe(0);
   });

@@ -87,7 +87,10 @@ describe('refinement', () => {
     const confidence = new Float32Array(rows).fill(1);
     confidence[0] = 0;
     confidence[rows - 1] = 0;
-    const moved = reassignNoise(vectors, exactKnn(vectors, 8), labels, confidence, 2, { memberQuantile: 0.05, majority: 0.5 });
+    const moved = reassignNoise(vectors, exactKnn(vectors, 8), labels, confidence, 2, {
+      memberQuantile: 0.05,
+      majority: 0.5,
+    });
     expect(moved).toBe(1);
     expect(labels[0]).toBe(0);
     expect(confidence[0]).toBeGreaterThan(0);
@@ -128,7 +131,12 @@ describe('refinement', () => {
     recentreMembers(m.vectors, graph, free, new Float32Array(truth.length), 3, 3);
     for (let i = 120; i < 180; i++) expect(free[i]).toBe(2);
     // …but never when none of its neighbours is in cluster 2, however near that centre is.
-    const cut = { ...graph, indices: Int32Array.from(graph.indices, (j, e) => (halves()[Math.floor(e / graph.k)] === 0 && truth[Math.floor(e / graph.k)] === 2 ? Math.floor(e / graph.k) : j)) };
+    const cut = {
+      ...graph,
+      indices: Int32Array.from(graph.indices, (j, e) =>
+        halves()[Math.floor(e / graph.k)] === 0 && truth[Math.floor(e / graph.k)] === 2 ? Math.floor(e / graph.k) : j,
+      ),
+    };
     const held = halves();
     recentreMembers(m.vectors, cut, held, new Float32Array(truth.length), 3, 3);
     for (let i = 120; i < 180; i += 2) expect(held[i]).toBe(0);
@@ -146,7 +154,10 @@ describe('refinement', () => {
 
 describe('seed stability on real-looking tickets', () => {
   it('four seeds agree at mean ARI ≥ 0.9 (worst pair ≥ 0.85) on the labeled RU+EN fixture', async () => {
-    const records = parse(readFileSync(new URL('../../fixtures/labeled-tickets.csv', import.meta.url), 'utf8'), { columns: true, bom: true }) as Array<{ text: string }>;
+    const records = parse(readFileSync(new URL('../../fixtures/labeled-tickets.csv', import.meta.url), 'utf8'), {
+      columns: true,
+      bom: true,
+    }) as Array<{ text: string }>;
     const vectors = await new LexicalEmbedder({ seed: 42 }).embed(records.map((r) => prepareTicketText(r.text)));
     const runs = [1, 2, 42, 7].map((seed) => clusterTickets(vectors, { seed }).labels);
     const pairs: number[] = [];

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { clusterStability, condenseTree, hdbscanFromTree, selectClusters, singleLinkage } from '../../src/cluster/hdbscan.js';
+import {
+  clusterStability,
+  condenseTree,
+  hdbscanFromTree,
+  selectClusters,
+  singleLinkage,
+} from '../../src/cluster/hdbscan.js';
 import { exactKnn } from '../../src/cluster/knn.js';
 import { coreDistances, mutualReachabilityTree, type SpanningTree } from '../../src/cluster/mst.js';
 import { seededRandom } from '../../src/cluster/random.js';
@@ -37,11 +43,14 @@ describe('HDBSCAN tree', () => {
     const byBirth = new Map<number, number>();
     for (let r = 0; r < tree.child.length; r++) if (tree.child[r] >= n) byBirth.set(tree.child[r] - n, tree.lambda[r]);
     // X and C are born at λ = 1/24.5; A' and B' at λ = 1/1.5, their points leave at λ = 1.
-    const x = [...byBirth].find(([c, l]) => Math.abs(l - 1 / 24.5) < 1e-12 && tree.childSize[tree.child.indexOf(c + n)] === 6)![0];
+    const x = [...byBirth].find(
+      ([c, l]) => Math.abs(l - 1 / 24.5) < 1e-12 && tree.childSize[tree.child.indexOf(c + n)] === 6,
+    )![0];
     const c = [...byBirth].find(([cl, l]) => Math.abs(l - 1 / 24.5) < 1e-12 && cl !== x)![0];
     expect(stability[x]).toBeCloseTo(6 * (1 / 1.5 - 1 / 24.5), 12);
     expect(stability[c]).toBeCloseTo(3 * (1 - 1 / 24.5), 12);
-    for (const [cl, l] of byBirth) if (Math.abs(l - 1 / 1.5) < 1e-12) expect(stability[cl]).toBeCloseTo(3 * (1 - 1 / 1.5), 12);
+    for (const [cl, l] of byBirth)
+      if (Math.abs(l - 1 / 1.5) < 1e-12) expect(stability[cl]).toBeCloseTo(3 * (1 - 1 / 1.5), 12);
     // X (3.755) beats A'+B' (1 + 1): X is selected, not its children; the root never is.
     const selected = selectClusters(tree);
     expect(Array.from(selected).reduce((a, b) => a + b, 0)).toBe(2);

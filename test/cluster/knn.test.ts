@@ -96,7 +96,13 @@ describe('projection forest and NN-descent parts', () => {
     const { rows: n, dims, data } = vectors;
     const normal = Float32Array.from({ length: dims }, (_, t) => Math.sin(t + 1));
     const order = Int32Array.from({ length: n }, (_, i) => (i * 7) % n);
-    for (const [lo, hi] of [[0, n], [2, 9], [3, 4], [5, 5], [1, 12]]) {
+    for (const [lo, hi] of [
+      [0, n],
+      [2, 9],
+      [3, 4],
+      [5, 5],
+      [1, 12],
+    ]) {
       const projection = new Float64Array(n).fill(NaN);
       projectOnto(data, dims, order, lo, hi, normal, 0.25, projection);
       for (let s = 0; s < n; s++) {
@@ -111,7 +117,7 @@ describe('projection forest and NN-descent parts', () => {
     }
   });
 
-  it('rowDot2 gives exactly rowDot\'s two values, whatever the dimension count', () => {
+  it("rowDot2 gives exactly rowDot's two values, whatever the dimension count", () => {
     const random = seededRandom(4);
     for (const dims of [1, 3, 4, 7, 16, 33]) {
       const data = Float32Array.from({ length: 3 * dims }, () => random() - 0.5);

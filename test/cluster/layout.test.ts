@@ -34,8 +34,20 @@ describe('layout step size', () => {
   it('takes the step from the cluster options', () => {
     const a = clusterTickets(m.vectors, { seed: 3, layoutLearningRate: 0.25 });
     expect(clusterTickets(m.vectors, { seed: 3 }).labels).toEqual(a.labels);
-    const none = clusterTickets(m.vectors, { seed: 3, layoutLearningRate: 0, recentrePasses: 0, settleShare: 0, reassignNoise: false });
-    const full = clusterTickets(m.vectors, { seed: 3, layoutLearningRate: 1, recentrePasses: 0, settleShare: 0, reassignNoise: false });
+    const none = clusterTickets(m.vectors, {
+      seed: 3,
+      layoutLearningRate: 0,
+      recentrePasses: 0,
+      settleShare: 0,
+      reassignNoise: false,
+    });
+    const full = clusterTickets(m.vectors, {
+      seed: 3,
+      layoutLearningRate: 1,
+      recentrePasses: 0,
+      settleShare: 0,
+      reassignNoise: false,
+    });
     expect(none.labels).not.toEqual(full.labels);
   });
 });

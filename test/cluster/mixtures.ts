@@ -13,7 +13,14 @@ export interface Mixture {
 }
 
 /** `topics` centres × `perTopic` tickets with Gaussian spread, then `outliers` random directions. */
-export function topicMixture(topics: number, perTopic: number, dims: number, spread: number, outliers: number, seed: number): Mixture {
+export function topicMixture(
+  topics: number,
+  perTopic: number,
+  dims: number,
+  spread: number,
+  outliers: number,
+  seed: number,
+): Mixture {
   const random = seededRandom(seed);
   const centres = Array.from({ length: topics }, () => Array.from({ length: dims }, () => gaussian(random)));
   const n = topics * perTopic + outliers;
@@ -24,7 +31,8 @@ export function topicMixture(topics: number, perTopic: number, dims: number, spr
     truth[i] = t;
     let norm = 0;
     for (let d = 0; d < dims; d++) {
-      const x = t >= 0 ? centres[t][d] / Math.sqrt(dims) + spread * gaussian(random) / Math.sqrt(dims) : gaussian(random);
+      const x =
+        t >= 0 ? centres[t][d] / Math.sqrt(dims) + (spread * gaussian(random)) / Math.sqrt(dims) : gaussian(random);
       data[i * dims + d] = x;
       norm += x * x;
     }

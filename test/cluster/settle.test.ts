@@ -34,7 +34,7 @@ const neighbours = [
 describe('settleLabels', () => {
   const options = { minShare: 0.15, maxSweeps: 20 };
 
-  it('moves a boundary ticket to its neighbours\' cluster, pulls in near noise, keeps isolated noise', () => {
+  it("moves a boundary ticket to its neighbours' cluster, pulls in near noise, keeps isolated noise", () => {
     const labels = Int32Array.from([0, 0, 0, 1, 1, 1, 1, 1, -1, -1]);
     settleLabels(graphOf(neighbours), labels, 2, options);
     expect(Array.from(labels)).toEqual([0, 0, 0, 0, 1, 1, 1, 1, 0, -1]);
@@ -74,9 +74,17 @@ describe('isolatedTickets', () => {
   it('flags a ticket much less similar to its neighbours than they are to theirs', () => {
     // 0–3: a tight topic (cosine 0.9); 4 reaches them only at cosine 0.2.
     const k = 3;
-    const lists = [[1, 2, 3], [0, 2, 3], [0, 1, 3], [0, 1, 2], [0, 1, 2]];
+    const lists = [
+      [1, 2, 3],
+      [0, 2, 3],
+      [0, 1, 3],
+      [0, 1, 2],
+      [0, 1, 2],
+    ];
     const indices = Int32Array.from(lists.flat());
-    const distances = Float32Array.from(lists.flatMap((l, i) => l.map(() => Math.sqrt(2 * (1 - (i === 4 ? 0.2 : 0.9))))));
+    const distances = Float32Array.from(
+      lists.flatMap((l, i) => l.map(() => Math.sqrt(2 * (1 - (i === 4 ? 0.2 : 0.9))))),
+    );
     const isolated = isolatedTickets({ k, indices, distances }, 5, 0.6);
     expect(Array.from(isolated)).toEqual([0, 0, 0, 0, 1]);
   });

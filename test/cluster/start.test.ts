@@ -36,11 +36,13 @@ describe('deterministic layout start', () => {
     const a = graphStart(m.vectors, fuzzy, 2, 50);
     expect(graphStart(m.vectors, fuzzy, 2, 50)).toEqual(a);
     // Each topic's start points sit closer to their own mean than to the other topics' means.
-    const mean = Array.from({ length: 3 }, (_, t) => [0, 1].map((c) => {
-      let s = 0;
-      for (let i = t * 60; i < (t + 1) * 60; i++) s += a[i * 2 + c];
-      return s / 60;
-    }));
+    const mean = Array.from({ length: 3 }, (_, t) =>
+      [0, 1].map((c) => {
+        let s = 0;
+        for (let i = t * 60; i < (t + 1) * 60; i++) s += a[i * 2 + c];
+        return s / 60;
+      }),
+    );
     let right = 0;
     for (let i = 0; i < 180; i++) {
       const d = mean.map((c) => (a[i * 2] - c[0]) ** 2 + (a[i * 2 + 1] - c[1]) ** 2);

@@ -61,7 +61,8 @@ describe('embedding cache', () => {
     const d = dir();
     const rowBytes = 20 + DIMS * 4;
     const cache = new EmbeddingCache(d, { maxSegments: 3, maxBytes: 16 + 25 * rowBytes });
-    for (let run = 0; run < 4; run++) cache.store(textKeys(texts(run * 10, run * 10 + 10)), vectors(run * 10, run * 10 + 10), DIMS);
+    for (let run = 0; run < 4; run++)
+      cache.store(textKeys(texts(run * 10, run * 10 + 10)), vectors(run * 10, run * 10 + 10), DIMS);
     expect(cache.segments()).toHaveLength(1);
     // 40 entries written, room for 25: the newest two runs stay whole, the oldest run goes.
     const result = cache.lookup(textKeys(texts(0, 40)), DIMS);
@@ -89,8 +90,14 @@ describe('embedding cache', () => {
 
 describe('cache location', () => {
   test('TICKETS_CACHE_DIR, then XDG_CACHE_HOME, then ~/.cache; --cache-dir wins', () => {
-    expect(resolveCacheLocation(undefined, { HOME: '/h', XDG_CACHE_HOME: '/x', TICKETS_CACHE_DIR: '/t' }).root).toBe('/t');
-    expect(resolveCacheLocation(undefined, { XDG_CACHE_HOME: '/x' })).toEqual({ root: '/x/tickets', models: '/x/tickets/models', embeddings: '/x/tickets/embeddings' });
+    expect(resolveCacheLocation(undefined, { HOME: '/h', XDG_CACHE_HOME: '/x', TICKETS_CACHE_DIR: '/t' }).root).toBe(
+      '/t',
+    );
+    expect(resolveCacheLocation(undefined, { XDG_CACHE_HOME: '/x' })).toEqual({
+      root: '/x/tickets',
+      models: '/x/tickets/models',
+      embeddings: '/x/tickets/embeddings',
+    });
     expect(resolveCacheLocation(undefined, {}).root).toMatch(/\.cache\/tickets$/);
     expect(resolveCacheLocation('/o', { TICKETS_CACHE_DIR: '/t' }).root).toBe('/o');
   });

@@ -38,7 +38,13 @@ describe('createEmbedder', () => {
 
   test('transformer from a local directory', async () => {
     const { root } = tempLocation();
-    const { embedder, notice } = await createEmbedder({ embedder: 'transformer', model: TINY_MODEL, seed: 1, offline: true, cacheDir: root });
+    const { embedder, notice } = await createEmbedder({
+      embedder: 'transformer',
+      model: TINY_MODEL,
+      seed: 1,
+      offline: true,
+      cacheDir: root,
+    });
     expect([embedder.kind, embedder.model, notice]).toEqual(['transformer', TINY_MODEL, null]);
     const m = await embedder.embed(TEXTS);
     expect(m.dims).toBe(32);
@@ -47,7 +53,13 @@ describe('createEmbedder', () => {
 
   test('auto uses the transformer when the model is a local directory', async () => {
     const { root } = tempLocation();
-    const { embedder, notice } = await createEmbedder({ embedder: 'auto', model: TINY_MODEL, seed: 1, cacheDir: root, offline: true });
+    const { embedder, notice } = await createEmbedder({
+      embedder: 'auto',
+      model: TINY_MODEL,
+      seed: 1,
+      cacheDir: root,
+      offline: true,
+    });
     expect(embedder.kind).toBe('transformer');
     expect(notice).toBeNull();
   });
@@ -101,7 +113,9 @@ describe('createEmbedder', () => {
 
   test('--embedder transformer offline without the model is an error, not a fallback', async () => {
     const { root } = tempLocation();
-    const err = await createEmbedder({ embedder: 'transformer', seed: 1, cacheDir: root, offline: true }).catch((e: unknown) => e);
+    const err = await createEmbedder({ embedder: 'transformer', seed: 1, cacheDir: root, offline: true }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(UserError);
     expect((err as Error).message).toContain('offline mode forbids downloading');
   });
@@ -117,7 +131,12 @@ describe('downloads from the hub (a local test hub over HTTP)', () => {
   test('auto downloads a missing model into the cache, then works offline', async () => {
     const testHub = await withHub();
     const location = tempLocation();
-    const { embedder, notice } = await createEmbedder({ embedder: 'auto', model: HUB_ID, seed: 1, cacheDir: location.root });
+    const { embedder, notice } = await createEmbedder({
+      embedder: 'auto',
+      model: HUB_ID,
+      seed: 1,
+      cacheDir: location.root,
+    });
     expect(notice).toBeNull();
     expect(embedder.kind).toBe('transformer');
     expect(existsSync(join(location.models, HUB_ID, 'onnx', 'model_quantized.onnx'))).toBe(true);
@@ -151,20 +170,29 @@ describe('downloads from the hub (a local test hub over HTTP)', () => {
     const location = tempLocation();
     const err = await TransformerEmbedder.load({ model: HUB_ID, offline: false, location }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UserError);
-    expect((err as Error).message).toMatch(/^download of model "tickets-test\/tiny-model" from http:\/\/127\.0\.0\.1:\d+\/ failed: /);
+    expect((err as Error).message).toMatch(
+      /^download of model "tickets-test\/tiny-model" from http:\/\/127\.0\.0\.1:\d+\/ failed: /,
+    );
   });
 
   test('a hub id the hub does not know', async () => {
     await withHub();
     const location = tempLocation();
-    const err = await createEmbedder({ embedder: 'auto', model: 'nobody/nothing', seed: 1, cacheDir: location.root }).catch((e: unknown) => e);
+    const err = await createEmbedder({
+      embedder: 'auto',
+      model: 'nobody/nothing',
+      seed: 1,
+      cacheDir: location.root,
+    }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UserError);
     expect((err as Error).message).toContain('"nobody/nothing" was not found');
   });
 
   test('transformer with an unreachable hub says how to fix it', async () => {
     process.env.HF_ENDPOINT = `http://127.0.0.1:${await closedPort()}`;
-    const err = await TransformerEmbedder.load({ model: HUB_ID, offline: false, location: tempLocation() }).catch((e: unknown) => e);
+    const err = await TransformerEmbedder.load({ model: HUB_ID, offline: false, location: tempLocation() }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(UserError);
     expect((err as Error).message).toContain('is unreachable (connection refused)');
   });

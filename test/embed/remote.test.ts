@@ -17,7 +17,12 @@ function vectorOf(text: string, dims: number): number[] {
   return v;
 }
 
-type Handler = (body: { input: string[]; model?: string }, req: IncomingMessage, res: ServerResponse, call: number) => boolean | void;
+type Handler = (
+  body: { input: string[]; model?: string },
+  req: IncomingMessage,
+  res: ServerResponse,
+  call: number,
+) => boolean | void;
 
 interface Endpoint {
   url: string;
@@ -35,7 +40,8 @@ async function startEndpoint(dims = 8, handler?: Handler): Promise<Endpoint> {
     req.on('end', () => {
       const body = JSON.parse(raw) as { input: string[]; model?: string };
       calls.push({ ...body, auth: req.headers.authorization });
-      if (req.url?.split('?')[0] !== '/v1/embeddings') return void res.writeHead(404).end(JSON.stringify({ error: { message: 'no such route' } }));
+      if (req.url?.split('?')[0] !== '/v1/embeddings')
+        return void res.writeHead(404).end(JSON.stringify({ error: { message: 'no such route' } }));
       if (handler?.(body, req, res, calls.length)) return;
       active++;
       const data = body.input.map((t, index) => ({ object: 'embedding', index, embedding: vectorOf(t, dims) }));
@@ -69,11 +75,21 @@ async function endpoint(dims?: number, handler?: Handler): Promise<Endpoint> {
 }
 
 function remote(url: string, options: Partial<RemoteOptions> = {}): RemoteEmbedder {
-  return new RemoteEmbedder({ endpoint: url, model: 'test-embed', apiKey: KEY, location: tempLocation(), baseDelayMs: 10, ...options });
+  return new RemoteEmbedder({
+    endpoint: url,
+    model: 'test-embed',
+    apiKey: KEY,
+    location: tempLocation(),
+    baseDelayMs: 10,
+    ...options,
+  });
 }
 
 async function failure(p: Promise<unknown>): Promise<Error> {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(UserError);
   expect((err as Error).message).not.toContain(KEY);
   expect((err as Error).message).not.toContain('\n');
@@ -163,7 +179,9 @@ describe('remote embedder', () => {
 
   test('401 says to set the key, and never prints it even when the server echoes it', async () => {
     const s = await endpoint(8, (_b, req, res) => {
-      res.writeHead(401).end(JSON.stringify({ error: { message: `Incorrect API key provided: ${req.headers.authorization}` } }));
+      res
+        .writeHead(401)
+        .end(JSON.stringify({ error: { message: `Incorrect API key provided: ${req.headers.authorization}` } }));
       return true;
     });
     const err = await failure(remote(s.url).embed(['a']));
@@ -213,10 +231,21 @@ describe('remote embedder', () => {
     try {
       delete process.env.TICKETS_API_KEY;
       process.env.OPENAI_API_KEY = KEY;
-      const embedder = new RemoteEmbedder({ endpoint: `${s.url}?api-key=${KEY}`, model: 'm', location: tempLocation() });
+      const embedder = new RemoteEmbedder({
+        endpoint: `${s.url}?api-key=${KEY}`,
+        model: 'm',
+        location: tempLocation(),
+      });
       await embedder.embed(['a']);
       expect(s.calls[0]?.auth).toBe(`Bearer ${KEY}`);
-      expect(JSON.stringify({ model: embedder.model, kind: embedder.kind, endpoint: embedder.endpoint, stats: embedder.stats })).not.toContain(KEY);
+      expect(
+        JSON.stringify({
+          model: embedder.model,
+          kind: embedder.kind,
+          endpoint: embedder.endpoint,
+          stats: embedder.stats,
+        }),
+      ).not.toContain(KEY);
     } finally {
       process.env = saved;
     }

@@ -12,11 +12,17 @@ export function tempLocation(): CacheLocation {
   return resolveCacheLocation(mkdtempSync(join(tmpdir(), 'tickets-embed-')));
 }
 
-const vocab = (JSON.parse(readFileSync(join(TINY_MODEL, 'tokenizer.json'), 'utf8')) as { model: { vocab: Record<string, number> } }).model.vocab;
+const vocab = (
+  JSON.parse(readFileSync(join(TINY_MODEL, 'tokenizer.json'), 'utf8')) as { model: { vocab: Record<string, number> } }
+).model.vocab;
 
 /** BERT basic tokenization + greedy WordPiece, written from the algorithm, not from transformers.js. */
 export function referenceTokenIds(text: string, maxTokens: number): number[] {
-  const words = text.toLowerCase().split(/\s+/).flatMap((w) => w.split(/([\p{P}\p{S}])/u)).filter(Boolean);
+  const words = text
+    .toLowerCase()
+    .split(/\s+/)
+    .flatMap((w) => w.split(/([\p{P}\p{S}])/u))
+    .filter(Boolean);
   const ids = [vocab['[CLS]'] as number];
   for (const word of words) {
     let start = 0;
@@ -50,7 +56,9 @@ export async function referenceVector(text: string, maxTokens = 64): Promise<Flo
   const ids = referenceTokenIds(text, maxTokens);
   const n = ids.length;
   const tensor = (values: bigint[]) => new ort.Tensor('int64', BigInt64Array.from(values), [1, n]);
-  const out = await (await session).run({
+  const out = await (
+    await session
+  ).run({
     input_ids: tensor(ids.map(BigInt)),
     attention_mask: tensor(ids.map(() => 1n)),
     token_type_ids: tensor(ids.map(() => 0n)),
@@ -59,7 +67,8 @@ export async function referenceVector(text: string, maxTokens = 64): Promise<Flo
   const dims = hidden.dims[2] as number;
   const data = hidden.data as Float32Array;
   const mean = new Float32Array(dims);
-  for (let t = 0; t < n; t++) for (let d = 0; d < dims; d++) mean[d] = (mean[d] as number) + (data[t * dims + d] as number) / n;
+  for (let t = 0; t < n; t++)
+    for (let d = 0; d < dims; d++) mean[d] = (mean[d] as number) + (data[t * dims + d] as number) / n;
   const norm = Math.hypot(...mean);
   return mean.map((v) => v / norm);
 }

@@ -73,7 +73,10 @@ describe('transformer embedder on a local model directory', () => {
     cleanup.push(dir);
     cpSync(TINY_MODEL, dir, { recursive: true });
     mkdirSync(join(dir, '1_Pooling'));
-    writeFileSync(join(dir, '1_Pooling', 'config.json'), JSON.stringify({ pooling_mode_cls_token: true, pooling_mode_mean_tokens: false }));
+    writeFileSync(
+      join(dir, '1_Pooling', 'config.json'),
+      JSON.stringify({ pooling_mode_cls_token: true, pooling_mode_mean_tokens: false }),
+    );
     const embedder = await load({ model: dir, useCache: false });
     expect(embedder.profile.pooling).toBe('cls');
     const a = await embedder.embed(['password reset', 'order late']);
@@ -145,7 +148,9 @@ describe('transformer errors', () => {
     writeFileSync(join(dir, 'config.json'), '{}');
     const err = await load({ model: dir }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UserError);
-    expect((err as Error).message).toMatch(/not a transformers\.js model directory: missing tokenizer\.json, onnx\/model_quantized\.onnx or onnx\/model\.onnx/);
+    expect((err as Error).message).toMatch(
+      /not a transformers\.js model directory: missing tokenizer\.json, onnx\/model_quantized\.onnx or onnx\/model\.onnx/,
+    );
   });
 
   test('a model path that does not exist', async () => {

@@ -35,32 +35,54 @@ describe('sniffDelimiter', () => {
 describe('column detection', () => {
   const pick = (header: string[]) => {
     const c = chooseColumns(header, {}, 'f.csv');
-    return { text: c.text.map((i) => header[i]), id: c.id === null ? null : header[c.id], date: c.date === null ? null : header[c.date] };
+    return {
+      text: c.text.map((i) => header[i]),
+      id: c.id === null ? null : header[c.id],
+      date: c.date === null ? null : header[c.date],
+    };
   };
   it('English helpdesk headers, any case and spacing', () => {
     expect(pick(['TICKET_ID', 'created_at', 'Status', 'subject', 'Description'])).toEqual({
-      text: ['subject', 'Description'], id: 'TICKET_ID', date: 'created_at',
+      text: ['subject', 'Description'],
+      id: 'TICKET_ID',
+      date: 'created_at',
     });
     expect(pick(['Number', 'Created Date', 'Title', 'Body', 'Updated at'])).toEqual({
-      text: ['Title', 'Body'], id: 'Number', date: 'Created Date',
+      text: ['Title', 'Body'],
+      id: 'Number',
+      date: 'Created Date',
     });
-    expect(pick(['Id', 'Date', 'Summary', 'Ticket Description'])).toEqual({ text: ['Summary', 'Ticket Description'], id: 'Id', date: 'Date' });
+    expect(pick(['Id', 'Date', 'Summary', 'Ticket Description'])).toEqual({
+      text: ['Summary', 'Ticket Description'],
+      id: 'Id',
+      date: 'Date',
+    });
   });
   it('Russian headers', () => {
     expect(pick(['№', 'Дата создания', 'Заголовок', 'Текст обращения', 'Канал'])).toEqual({
-      text: ['Заголовок', 'Текст обращения'], id: '№', date: 'Дата создания',
+      text: ['Заголовок', 'Текст обращения'],
+      id: '№',
+      date: 'Дата создания',
     });
-    expect(pick(['Номер', 'Дата', 'Тема', 'Комментарий'])).toEqual({ text: ['Тема', 'Комментарий'], id: 'Номер', date: 'Дата' });
+    expect(pick(['Номер', 'Дата', 'Тема', 'Комментарий'])).toEqual({
+      text: ['Тема', 'Комментарий'],
+      id: 'Номер',
+      date: 'Дата',
+    });
     expect(pick(['Номер', 'Вопрос'])).toEqual({ text: ['Вопрос'], id: 'Номер', date: null });
   });
   it('a lone text column (labeled datasets), and loose matches that avoid number columns', () => {
     expect(pick(['id', 'text', 'label'])).toEqual({ text: ['text'], id: 'id', date: null });
     expect(pick(['Case', 'Description length', 'Customer Comment', 'Created (UTC)'])).toEqual({
-      text: ['Customer Comment'], id: null, date: 'Created (UTC)',
+      text: ['Customer Comment'],
+      id: null,
+      date: 'Created (UTC)',
     });
   });
   it('no text column is a UserError that lists the header and suggests --text', () => {
-    expect(() => chooseColumns(['ID', 'Amount'], {}, 'f.csv')).toThrow(/f\.csv: no text column found among "ID", "Amount"; .*--text/);
+    expect(() => chooseColumns(['ID', 'Amount'], {}, 'f.csv')).toThrow(
+      /f\.csv: no text column found among "ID", "Amount"; .*--text/,
+    );
   });
   it('normalizes names', () => {
     expect(normalizeHeaderName('\uFEFF Created_At ')).toBe('created at');

@@ -97,7 +97,9 @@ describe('readTicketExport: bad input is one UserError line naming the file', ()
   });
   it('rows exist but none has text', async () => {
     const err = await userError(readTicketExport(file('id,subject,notes\n1,,x\n2, ,y\n'), {}));
-    expect(err.message).toMatch(/every one of the 2 rows has empty text in "subject"; choose the text column with --text/);
+    expect(err.message).toMatch(
+      /every one of the 2 rows has empty text in "subject"; choose the text column with --text/,
+    );
   });
   it('binary file (gzip)', async () => {
     expect((await userError(readTicketExport('fixtures/bad/binary.csv', {}))).message).toMatch(
@@ -108,7 +110,11 @@ describe('readTicketExport: bad input is one UserError line naming the file', ()
   });
   it('an Excel workbook passed instead of its CSV says how to export one', async () => {
     // The first bytes of every .xlsx (a ZIP with a local file header), then binary content.
-    const xlsx = Buffer.concat([Buffer.from('504b030414000600080000002100', 'hex'), Buffer.alloc(64, 0), Buffer.from('[Content_Types].xml')]);
+    const xlsx = Buffer.concat([
+      Buffer.from('504b030414000600080000002100', 'hex'),
+      Buffer.alloc(64, 0),
+      Buffer.from('[Content_Types].xml'),
+    ]);
     expect((await userError(readTicketExport(file(xlsx), {}))).message).toMatch(/Excel workbook.*Save As.*CSV/);
   });
   it('no text column lists the header and suggests --text', async () => {
@@ -119,11 +125,15 @@ describe('readTicketExport: bad input is one UserError line naming the file', ()
     const err = await userError(readTicketExport('fixtures/support-export.csv', { text: ['Body'] }));
     expect(err.message).toMatch(/no column "Body" \(given by --text\); columns are: "Ticket ID", "Created at"/);
     expect((await userError(readTicketExport('fixtures/support-export.csv', { id: 'Key' }))).message).toMatch(/--id/);
-    expect((await userError(readTicketExport('fixtures/support-export.csv', { date: 'When' }))).message).toMatch(/--date/);
+    expect((await userError(readTicketExport('fixtures/support-export.csv', { date: 'When' }))).message).toMatch(
+      /--date/,
+    );
   });
   it('unknown encoding and delimiter names', async () => {
     const p = file('id,text\n1,hi\n');
-    expect((await userError(readTicketExport(p, { encoding: 'klingon-8' }))).message).toMatch(/Unknown encoding "klingon-8"/);
+    expect((await userError(readTicketExport(p, { encoding: 'klingon-8' }))).message).toMatch(
+      /Unknown encoding "klingon-8"/,
+    );
     expect((await userError(readTicketExport(p, { delimiter: '::' }))).message).toMatch(/Unknown delimiter/);
   });
 });
@@ -150,7 +160,9 @@ describe('readTicketExport: encodings', () => {
     await expectRussian(file(iconv.encode(csv.replace(/\n/g, '\r\n'), 'windows-1251')), 'windows-1251');
   });
   it('a forced encoding wins over detection', async () => {
-    const koi = await readTicketExport(file(iconv.encode('id;text\n1;Привет, мир\n', 'koi8-r')), { encoding: 'KOI8-R' });
+    const koi = await readTicketExport(file(iconv.encode('id;text\n1;Привет, мир\n', 'koi8-r')), {
+      encoding: 'KOI8-R',
+    });
     expect([koi.encoding, koi.tickets[0]!.rawText]).toEqual(['koi8-r', 'Привет, мир']);
     await expectRussian(file(iconv.encode(csv, 'windows-1251')), 'windows-1251', { encoding: 'cp1251' });
   });
@@ -169,7 +181,9 @@ describe('readTicketExport: CSV shapes', () => {
   it('tab and pipe delimiters are sniffed; "\\t" and "tab" can be forced', async () => {
     const tsv = file('Ticket ID\tSubject\tBody\n1\tLogin, again\tCannot log in; help\n2\tRefund\tMoney, please\n');
     expect((await readTicketExport(tsv, {})).delimiter).toBe('\t');
-    expect((await readTicketExport(tsv, { delimiter: '\\t' })).tickets[0]!.rawText).toBe('Login, again\nCannot log in; help');
+    expect((await readTicketExport(tsv, { delimiter: '\\t' })).tickets[0]!.rawText).toBe(
+      'Login, again\nCannot log in; help',
+    );
     expect((await readTicketExport(tsv, { delimiter: 'tab' })).tickets.length).toBe(2);
     const pipe = file('id|text\n1|a, b\n2|c; d\n');
     expect((await readTicketExport(pipe, {})).delimiter).toBe('|');
@@ -187,7 +201,11 @@ describe('readTicketExport: CSV shapes', () => {
   it('skips empty text and repeated ids, never silently', async () => {
     const exp = await readTicketExport(file('id,subject,body\n1,a,b\n2,, \n1,again,x\n3,c,\n2,late,but fine\n'), {});
     expect(exp.rowCount).toBe(5);
-    expect(exp.tickets.map((t) => [t.id, t.rawText])).toEqual([['1', 'a\nb'], ['3', 'c'], ['2', 'late\nbut fine']]);
+    expect(exp.tickets.map((t) => [t.id, t.rawText])).toEqual([
+      ['1', 'a\nb'],
+      ['3', 'c'],
+      ['2', 'late\nbut fine'],
+    ]);
     expect(exp.skipped).toEqual([
       { id: '2', line: 3, reason: 'empty text' },
       { id: '1', line: 4, reason: 'duplicate id' },
@@ -197,7 +215,11 @@ describe('readTicketExport: CSV shapes', () => {
     const p = file('Key,When,Updated,Title,Notes,Body\nA-1,05.03.2024 10:20,x,Crash,on start,ignored\n');
     const exp = await readTicketExport(p, { text: ['notes', 'Title'], id: 'key', date: 'When' });
     expect(exp.columns).toEqual({ text: ['Notes', 'Title'], id: 'Key', date: 'When' });
-    expect(exp.tickets[0]).toMatchObject({ id: 'A-1', rawText: 'on start\nCrash', createdAt: '2024-03-05T10:20:00.000Z' });
+    expect(exp.tickets[0]).toMatchObject({
+      id: 'A-1',
+      rawText: 'on start\nCrash',
+      createdAt: '2024-03-05T10:20:00.000Z',
+    });
     expect(exp.tickets[0]!.extra).toEqual({ Updated: 'x', Body: 'ignored' });
     const joined = await readTicketExport(p, { text: ['Title,Notes'] });
     expect(joined.columns.text).toEqual(['Title', 'Notes']);

@@ -82,7 +82,14 @@ describe('representative tickets', () => {
   });
 
   it('works when a cluster has fewer than 3 tickets or only numbers', () => {
-    const labels = labelClusters(corpusInput([[0, '12345'], [0, '777'], [0, '42'], [1, 'refund refund']]));
+    const labels = labelClusters(
+      corpusInput([
+        [0, '12345'],
+        [0, '777'],
+        [0, '42'],
+        [1, 'refund refund'],
+      ]),
+    );
     expect(labels[0].keywords).toEqual([]);
     expect(labels[0].label).toBe('12345');
     expect(labels[1].keywords).toEqual(['refund']);
@@ -108,17 +115,25 @@ describe('label text', () => {
       {
         label: 'double charge · refund',
         size: 40,
-        signature: [['double charg', 0.8], ['refund', 0.5], ['card', 0.3]],
+        signature: [
+          ['double charg', 0.8],
+          ['refund', 0.5],
+          ['card', 0.3],
+        ],
         signatureForms: ['double charge', 'refund', 'card'],
       },
       {
         label: 'subscription · refund',
         size: 30,
-        signature: [['subscript', 0.8], ['refund', 0.55], ['cancel', 0.2]],
+        signature: [
+          ['subscript', 0.8],
+          ['refund', 0.55],
+          ['cancel', 0.2],
+        ],
         signatureForms: ['subscription', 'refund', 'cancel'],
       },
     ]);
     expect(parent.startsWith('refund · double charge')).toBe(true);
     expect(labelParent([{ label: 'only child', size: 3, signature: [], signatureForms: [] }])).toBe('only child');
-});
+  });
 });

@@ -19,7 +19,10 @@ describe('costModel', () => {
       currency: 'RUB',
       source: 'minutes×hourly',
     });
-    expect(costModel({ costPerTicket: '7,5', minutesPerTicket: 20 })).toMatchObject({ perTicket: 7.5, source: 'per-ticket' });
+    expect(costModel({ costPerTicket: '7,5', minutesPerTicket: 20 })).toMatchObject({
+      perTicket: 7.5,
+      source: 'per-ticket',
+    });
     expect(costModel({ costPerTicket: 0 }).perTicket).toBe(0);
     expect(costModel({ currency: '₽' }).currency).toBe('₽');
   });

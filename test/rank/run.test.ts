@@ -16,7 +16,13 @@ describe('buildClusterRun', () => {
 
   it('adds up: rows = clustered + noise + skipped; shares of tickets with text; cost = size × per ticket', () => {
     const run = sampleRun({ cost: { costPerTicket: 2.5 } });
-    expect(run.totals).toEqual({ rows: 19, clustered: 14, noise: 2, skipped: { 'empty text': 2, 'duplicate id': 1 }, clusters: 3 });
+    expect(run.totals).toEqual({
+      rows: 19,
+      clustered: 14,
+      noise: 2,
+      skipped: { 'empty text': 2, 'duplicate id': 1 },
+      clusters: 3,
+    });
     expect(run.clusters[0].share).toBeCloseTo(5 / 16);
     expect(run.noise).toMatchObject({ size: 2, share: 2 / 16, cost: 5 });
     expect(run.clusters.map((c) => c.cost)).toEqual([12.5, 12.5, 10]);

@@ -40,7 +40,13 @@ export function sampleRun(options: SampleOptions = {}): ClusterRun {
     labels,
     cost: costModel(options.cost ?? {}),
     options: { minClusterSize: 3 },
-    embedder: { kind: 'lexical', model: 'tfidf-svd', dimensions: input.vectors.dims, embedded: tickets.length, cached: 0 },
+    embedder: {
+      kind: 'lexical',
+      model: 'tfidf-svd',
+      dimensions: input.vectors.dims,
+      embedded: tickets.length,
+      cached: 0,
+    },
     timings: { label: 1 },
     generatedAt: '2025-01-02T03:04:05.000Z',
   });

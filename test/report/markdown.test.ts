@@ -46,7 +46,11 @@ describe('renderMarkdown', () => {
 
   it('truncates long examples at a word boundary', () => {
     const long = Array.from({ length: 100 }, (_, i) => `word${i}`).join(' ');
-    const tickets: Array<[number, string]> = [[0, long], [0, `${long} more`], [0, `${long} again`]];
+    const tickets: Array<[number, string]> = [
+      [0, long],
+      [0, `${long} more`],
+      [0, `${long} again`],
+    ];
     const md = renderMarkdown(sampleRun({ tickets }));
     const quote = md.split('\n').find((l) => l.startsWith('> word0'))!;
     expect(quote.length).toBeLessThanOrEqual(282);

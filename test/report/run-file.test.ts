@@ -17,11 +17,30 @@ describe('renderRunFile', () => {
     });
     expect(file.options).toEqual({ minClusterSize: 3 });
     expect(file.embedder).toMatchObject({ kind: 'lexical', model: 'tfidf-svd' });
-    expect(file.totals).toEqual({ rows: 19, clustered: 14, noise: 2, skipped: { 'empty text': 2, 'duplicate id': 1 }, clusters: 3 });
+    expect(file.totals).toEqual({
+      rows: 19,
+      clustered: 14,
+      noise: 2,
+      skipped: { 'empty text': 2, 'duplicate id': 1 },
+      clusters: 3,
+    });
     expect(file.cost).toMatchObject({ perTicket: 6, currency: 'USD' });
     const cluster = file.clusters[0];
     expect(Object.keys(cluster).sort()).toEqual(
-      ['confidence', 'cost', 'examples', 'id', 'keywords', 'label', 'parent', 'rank', 'sampleTicketIds', 'share', 'signature', 'size'].sort(),
+      [
+        'confidence',
+        'cost',
+        'examples',
+        'id',
+        'keywords',
+        'label',
+        'parent',
+        'rank',
+        'sampleTicketIds',
+        'share',
+        'signature',
+        'size',
+      ].sort(),
     );
     expect(cluster.signature[0]).toEqual([expect.any(String), expect.any(Number)]);
     expect(file.parents.map((p: { id: string }) => p.id)).toEqual(['P1', 'P2']);

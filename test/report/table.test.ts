@@ -43,8 +43,12 @@ describe('renderTable', () => {
   });
 
   it('formats currencies Intl knows and symbols it does not', () => {
-    expect(renderTable(sampleRun({ cost: { costPerTicket: 500, currency: 'RUB' } }), { color: false })).toContain('RUB 2,500');
-    expect(renderTable(sampleRun({ cost: { costPerTicket: 500, currency: '₽' } }), { color: false })).toContain('2,500 ₽');
+    expect(renderTable(sampleRun({ cost: { costPerTicket: 500, currency: 'RUB' } }), { color: false })).toContain(
+      'RUB 2,500',
+    );
+    expect(renderTable(sampleRun({ cost: { costPerTicket: 500, currency: '₽' } }), { color: false })).toContain(
+      '2,500 ₽',
+    );
     expect(renderTable(sampleRun({ cost: { costPerTicket: 2.25 } }), { color: false })).toContain('$11.25');
   });
 });

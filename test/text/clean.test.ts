@@ -15,32 +15,47 @@ describe('HTML to text', () => {
     expect(cleanTicketText('Fish &amp; chips')).toBe('Fish & chips');
   });
   it('drops a quoted <blockquote> reply but keeps it when it is everything', () => {
-    expect(cleanTicketText('<p>Still broken.</p><blockquote>Have you tried restarting?</blockquote>')).toBe('Still broken.');
+    expect(cleanTicketText('<p>Still broken.</p><blockquote>Have you tried restarting?</blockquote>')).toBe(
+      'Still broken.',
+    );
     expect(cleanTicketText('<blockquote>Only a quote</blockquote>')).toBe('Only a quote');
   });
   it('leaves a lone "<", generics and placeholders alone', () => {
     expect(cleanTicketText('price < 100 and > 50')).toBe('price < 100 and > 50');
-    expect(cleanTicketText('generic List<T> in C#, account <acc_num>')).toBe('generic List<T> in C#, account <acc_num>');
+    expect(cleanTicketText('generic List<T> in C#, account <acc_num>')).toBe(
+      'generic List<T> in C#, account <acc_num>',
+    );
   });
 });
 
 describe('quoted replies', () => {
   it('"On ... wrote:" and > lines', () => {
-    const t = 'App still crashes.\n\nOn Mon, Mar 4, 2024 at 10:02 AM Support <help@shop.com> wrote:\n> Did you reinstall?\n> Thanks';
+    const t =
+      'App still crashes.\n\nOn Mon, Mar 4, 2024 at 10:02 AM Support <help@shop.com> wrote:\n> Did you reinstall?\n> Thanks';
     expect(cleanTicketText(t)).toBe('App still crashes.');
     expect(cleanTicketText('My answer\nOn Tue, 5 Mar 2024, Anna <a@b.com>\nwrote:\n> old')).toBe('My answer');
   });
   it('-----Original Message----- and Outlook header blocks, English and Russian', () => {
-    expect(cleanTicketText('Refund please.\n-----Original Message-----\nFrom: Shop\nSent: today\nold text')).toBe('Refund please.');
-    expect(cleanTicketText('Не приходит смс.\n\nОт: Поддержка <help@shop.ru>\nОтправлено: 5 марта 2024 г.\nТема: Re: код\n\nЗдравствуйте, уточните')).toBe('Не приходит смс.');
-    expect(cleanTicketText('Спасибо, но проблема осталась.\n5 марта 2024 г., в 10:00, Поддержка <help@shop.ru> пишет:\n> Попробуйте ещё раз')).toBe(
-      'Спасибо, но проблема осталась.',
+    expect(cleanTicketText('Refund please.\n-----Original Message-----\nFrom: Shop\nSent: today\nold text')).toBe(
+      'Refund please.',
     );
+    expect(
+      cleanTicketText(
+        'Не приходит смс.\n\nОт: Поддержка <help@shop.ru>\nОтправлено: 5 марта 2024 г.\nТема: Re: код\n\nЗдравствуйте, уточните',
+      ),
+    ).toBe('Не приходит смс.');
+    expect(
+      cleanTicketText(
+        'Спасибо, но проблема осталась.\n5 марта 2024 г., в 10:00, Поддержка <help@shop.ru> пишет:\n> Попробуйте ещё раз',
+      ),
+    ).toBe('Спасибо, но проблема осталась.');
   });
   it('keeps content that merely mentions the words', () => {
     const t = 'From: the checkout page I cannot pay.\nThe button is grey.';
     expect(cleanTicketText(t)).toBe(t);
-    expect(cleanTicketText('Мой друг пишет: «у меня то же самое».\nЧто делать?')).toBe('Мой друг пишет: «у меня то же самое».\nЧто делать?');
+    expect(cleanTicketText('Мой друг пишет: «у меня то же самое».\nЧто делать?')).toBe(
+      'Мой друг пишет: «у меня то же самое».\nЧто делать?',
+    );
   });
   it('a message that is all quote keeps its text without the markers', () => {
     expect(cleanTicketText('> forwarded complaint\n> about delivery')).toBe('forwarded complaint\nabout delivery');
@@ -60,7 +75,8 @@ describe('signatures', () => {
   it('does not trim real content after a closing-like line', () => {
     const t = 'Thank you\nCan you also check my second order? It was charged twice as well.';
     expect(cleanTicketText(t)).toBe(t);
-    const long = 'Crash on start.\nRegards,\nbut then I noticed the app also logs me out every time I switch to another app and back';
+    const long =
+      'Crash on start.\nRegards,\nbut then I noticed the app also logs me out every time I switch to another app and back';
     expect(cleanTicketText(long)).toBe(long);
   });
   it('keeps the text if trimming would leave nothing', () => {
@@ -90,7 +106,10 @@ describe('prepareTicketText', () => {
     expect(prepareTicketText('<p>Call me: +7 (912) 345-67-89</p><p>С уважением,<br>Иван</p>')).toBe('Call me: [phone]');
   });
   it('is fast enough for a million tickets', () => {
-    const texts = Array.from({ length: 20000 }, (_, i) => `Hello,\nMy order ${100000 + i} is late again, tracking says in transit for ${i % 14} days.\nThanks`);
+    const texts = Array.from(
+      { length: 20000 },
+      (_, i) => `Hello,\nMy order ${100000 + i} is late again, tracking says in transit for ${i % 14} days.\nThanks`,
+    );
     const t0 = performance.now();
     for (const t of texts) prepareTicketText(t);
     // 20k in well under a second ≈ a million in under a minute even on a slow laptop.

@@ -5,7 +5,14 @@ import { contentWords, isContentWord, words } from '../../src/text/tokens.js';
 
 describe('words', () => {
   it('lower-cases, folds ё, keeps inner apostrophes and hyphens, drops mask placeholders', () => {
-    expect(words('Ещё РАЗ: don’t e-mail [email] вай-фай 404')).toEqual(['еще', 'раз', "don't", 'e-mail', 'вай-фай', '404']);
+    expect(words('Ещё РАЗ: don’t e-mail [email] вай-фай 404')).toEqual([
+      'еще',
+      'раз',
+      "don't",
+      'e-mail',
+      'вай-фай',
+      '404',
+    ]);
   });
 });
 

@@ -97,7 +97,11 @@ export class EmbeddingCache {
     const body = Buffer.from(vectors.buffer, vectors.byteOffset, count * dims * 4);
     const name = segmentName(Date.now());
     // Three writes, no concatenated copy: the vectors can be a gigabyte and more.
-    writeFileAtomic(join(this.dir, name), [segmentHeader(dims, count), keys.subarray(0, count * KEY_BYTES), body], join(this.dir, `.tmp-${name}`));
+    writeFileAtomic(
+      join(this.dir, name),
+      [segmentHeader(dims, count), keys.subarray(0, count * KEY_BYTES), body],
+      join(this.dir, `.tmp-${name}`),
+    );
     if (this.segments().length > this.maxSegments) this.compact();
   }
 
@@ -131,7 +135,11 @@ export class EmbeddingCache {
     if (dims === null) return;
     const merged = segmentName(segmentTime(names[0] as string));
     const mergedDims: number = dims;
-    writeFileAtomic(join(this.dir, merged), (out) => writeMerged(this.dir, out, plan, mergedDims, total), join(this.dir, `.tmp-${merged}`));
+    writeFileAtomic(
+      join(this.dir, merged),
+      (out) => writeMerged(this.dir, out, plan, mergedDims, total),
+      join(this.dir, `.tmp-${merged}`),
+    );
     for (const name of names) removeQuietly(join(this.dir, name));
     this.removeStaleTemps();
   }
@@ -158,7 +166,10 @@ export class EmbeddingCache {
     } catch {
       return [];
     }
-    return names.filter((n) => SEGMENT.test(n)).sort().reverse();
+    return names
+      .filter((n) => SEGMENT.test(n))
+      .sort()
+      .reverse();
   }
 
   private openSegment(name: string): number | null {

@@ -15,7 +15,10 @@ export function normalizeText(text: string): string {
 export function textKeys(texts: readonly string[]): Buffer {
   const keys = Buffer.allocUnsafe(texts.length * KEY_BYTES);
   for (let i = 0; i < texts.length; i++) {
-    createHash('sha1').update(texts[i] as string, 'utf8').digest().copy(keys, i * KEY_BYTES);
+    createHash('sha1')
+      .update(texts[i] as string, 'utf8')
+      .digest()
+      .copy(keys, i * KEY_BYTES);
   }
   return keys;
 }

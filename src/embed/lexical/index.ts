@@ -158,7 +158,12 @@ export function seededSample(n: number, size: number, seed: number): Int32Array 
   return order.slice(0, size).sort();
 }
 
-function tfidfRows(texts: readonly string[], sample: Int32Array | null, vocabulary: Vocabulary, s: LexicalSettings): SparseRows {
+function tfidfRows(
+  texts: readonly string[],
+  sample: Int32Array | null,
+  vocabulary: Vocabulary,
+  s: LexicalSettings,
+): SparseRows {
   const count = sample ? sample.length : texts.length;
   const builder = new SparseRowsBuilder(count, count * 64);
   const row = new TicketRow();

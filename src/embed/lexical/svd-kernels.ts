@@ -72,7 +72,8 @@ export function gramRows(a: Float64Array, width: number, g: Float64Array, i0: nu
     }
     for (; p < width; p++) {
       const gp = p * width;
-      for (let c = p; c < width; c++) g[gp + c] += a[r0 + p] * a[r0 + c] + a[r1 + p] * a[r1 + c] + a[r2 + p] * a[r2 + c] + a[r3 + p] * a[r3 + c];
+      for (let c = p; c < width; c++)
+        g[gp + c] += a[r0 + p] * a[r0 + c] + a[r1 + p] * a[r1 + c] + a[r2 + p] * a[r2 + c] + a[r3 + p] * a[r3 + c];
     }
   }
   for (; i < i1; i++) {
@@ -174,7 +175,8 @@ export function projectRow(
     const f2 = indices[p + 2] * dims;
     const f3 = indices[p + 3] * dims;
     for (let c = 0; c < dims; c++) {
-      out[offset + c] += v0 * projection[f0 + c] + v1 * projection[f1 + c] + v2 * projection[f2 + c] + v3 * projection[f3 + c];
+      out[offset + c] +=
+        v0 * projection[f0 + c] + v1 * projection[f1 + c] + v2 * projection[f2 + c] + v3 * projection[f3 + c];
     }
   }
   for (; p < length; p++) {

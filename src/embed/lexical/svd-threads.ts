@@ -39,13 +39,26 @@ function entrySplit(x: SparseRows): number {
 type Job =
   | { op: 'times'; which: 'x' | 'xt'; m: Float64Array; width: number; out: Float64Array; i0: number; i1: number }
   | { op: 'gram'; a: Float64Array; width: number; g: Float64Array; i0: number; i1: number }
-  | { op: 'small'; a: Float64Array; width: number; t: Float64Array; out: number; result: Float64Array; i0: number; i1: number };
+  | {
+      op: 'small';
+      a: Float64Array;
+      width: number;
+      t: Float64Array;
+      out: number;
+      result: Float64Array;
+      i0: number;
+      i1: number;
+    };
 
 type SvdThread = HelperThread<Job, object>;
 
 /** A helper thread running the kernels on the rows it is given; X and Xᵀ are shared with it once. */
 function svdHelper(x: SparseRows, xt: SparseRows): SvdThread {
-  const share = (s: SparseRows) => ({ indptr: sharedCopy(s.indptr), indices: sharedCopy(s.indices), values: sharedCopy(s.values) });
+  const share = (s: SparseRows) => ({
+    indptr: sharedCopy(s.indptr),
+    indices: sharedCopy(s.indices),
+    values: sharedCopy(s.values),
+  });
   return new HelperThread<Job, object>(
     'SVD',
     [sparseTimesDenseRows, gramRows, denseTimesSmallRows],

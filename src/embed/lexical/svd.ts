@@ -51,7 +51,16 @@ export async function randomizedSvd(x: SparseRows, rank: number, options: SvdOpt
   try {
     const omega = products.zeros(x.cols * width);
     fillGaussian(omega, options.seed);
-    return await factor(products, x, rank, width, omega, powerIterations, options.vectors ?? 'right', options.onProgress);
+    return await factor(
+      products,
+      x,
+      rank,
+      width,
+      omega,
+      powerIterations,
+      options.vectors ?? 'right',
+      options.onProgress,
+    );
   } finally {
     products.close();
   }
@@ -98,14 +107,24 @@ async function factor(
     // U = Q W: cheaper than V when there are fewer rows than columns, and all the fitted rows need.
     const w = new Float64Array(q.width * found);
     for (let p = 0; p < q.width; p++) for (let c = 0; c < found; c++) w[p * found + c] = eigen.vectors[p * q.width + c];
-    return { rank: found, singularValues, left: products.timesSmall(q.matrix, x.rows, q.width, w, found), right: empty };
+    return {
+      rank: found,
+      singularValues,
+      left: products.timesSmall(q.matrix, x.rows, q.width, w, found),
+      right: empty,
+    };
   }
   // V = Z W Σ⁻¹ (cols×found).
   const projection = new Float64Array(q.width * found);
   for (let p = 0; p < q.width; p++) {
     for (let c = 0; c < found; c++) projection[p * found + c] = eigen.vectors[p * q.width + c] / singularValues[c];
   }
-  return { rank: found, singularValues, right: products.timesSmall(z, x.cols, q.width, projection, found), left: empty };
+  return {
+    rank: found,
+    singularValues,
+    right: products.timesSmall(z, x.cols, q.width, projection, found),
+    left: empty,
+  };
 }
 
 interface Orthonormal {
@@ -114,7 +133,12 @@ interface Orthonormal {
 }
 
 /** Orthonormal basis of the columns of A (m×width) via the eigenvectors of AᵀA; drops dependent directions. */
-export function orthonormalize(a: Float64Array, m: number, width: number, products: DenseProducts = ONE_THREAD): Orthonormal {
+export function orthonormalize(
+  a: Float64Array,
+  m: number,
+  width: number,
+  products: DenseProducts = ONE_THREAD,
+): Orthonormal {
   const eigen = symmetricEigen(products.gram(a, m, width), width);
   const floor = Math.max(eigen.values[0] ?? 0, 0) * RELATIVE_EIGEN_FLOOR;
   let kept = 0;

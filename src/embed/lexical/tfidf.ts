@@ -46,7 +46,7 @@ export function ticketRow(
   let length = 0;
   let wordNorm = 0;
   let charNorm = 0;
-  for (let i = 0; i < mapped; ) {
+  for (let i = 0; i < mapped;) {
     const c = columns[i];
     let tf = 0;
     while (i < mapped && columns[i] === c) {

@@ -24,9 +24,14 @@ export function embeddingsUrl(endpoint: string): string {
   } catch {
     throw new UserError(`--endpoint "${endpoint}" is not a URL (e.g. http://localhost:11434/v1)`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UserError(`--endpoint "${endpoint}" must be an http(s) URL`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new UserError(`--endpoint "${endpoint}" must be an http(s) URL`);
   const path = url.pathname.replace(/\/+$/, '');
-  url.pathname = path.endsWith('/embeddings') ? path : path.endsWith('/v1') ? `${path}/embeddings` : `${path}/v1/embeddings`;
+  url.pathname = path.endsWith('/embeddings')
+    ? path
+    : path.endsWith('/v1')
+      ? `${path}/embeddings`
+      : `${path}/v1/embeddings`;
   return url.toString();
 }
 
@@ -90,12 +95,17 @@ export async function requestEmbeddings(texts: string[], options: ClientOptions)
       );
     }
     if (res.status !== 429 && res.status < 500) {
-      throw new UserError(`the embeddings endpoint ${where} rejected the request (HTTP ${res.status}${detail ? `: ${detail}` : ''})`);
+      throw new UserError(
+        `the embeddings endpoint ${where} rejected the request (HTTP ${res.status}${detail ? `: ${detail}` : ''})`,
+      );
     }
     lastProblem = `HTTP ${res.status}`;
-    if (attempt < options.maxRetries) await sleep(backoff(attempt, retryAfterMs(res.headers.get('retry-after')), options));
+    if (attempt < options.maxRetries)
+      await sleep(backoff(attempt, retryAfterMs(res.headers.get('retry-after')), options));
   }
-  throw new UserError(`the embeddings endpoint ${where} kept failing (${lastProblem}) after ${options.maxRetries + 1} attempts; try again later or lower the load`);
+  throw new UserError(
+    `the embeddings endpoint ${where} kept failing (${lastProblem}) after ${options.maxRetries + 1} attempts; try again later or lower the load`,
+  );
 }
 
 function backoff(attempt: number, retryAfter: number | null, options: ClientOptions): number {
@@ -106,7 +116,9 @@ async function readJson(res: Response, where: string): Promise<unknown> {
   try {
     return await res.json();
   } catch {
-    throw new UserError(`the embeddings endpoint ${where} did not answer with JSON; is it an OpenAI-compatible /v1/embeddings API?`);
+    throw new UserError(
+      `the embeddings endpoint ${where} did not answer with JSON; is it an OpenAI-compatible /v1/embeddings API?`,
+    );
   }
 }
 
@@ -116,7 +128,8 @@ async function serverMessage(res: Response): Promise<string> {
   let message = text;
   try {
     const json = JSON.parse(text) as { error?: { message?: string } | string; message?: string; detail?: string };
-    message = (typeof json.error === 'string' ? json.error : json.error?.message) ?? json.message ?? json.detail ?? text;
+    message =
+      (typeof json.error === 'string' ? json.error : json.error?.message) ?? json.message ?? json.detail ?? text;
   } catch {
     // not JSON: keep the text
   }
@@ -126,8 +139,12 @@ async function serverMessage(res: Response): Promise<string> {
 
 function parseVectors(json: unknown, expected: number, where: string): number[][] {
   const data = (json as { data?: unknown })?.data;
-  if (!Array.isArray(data)) throw new UserError(`the embeddings endpoint ${where} answered without a "data" list; is it an OpenAI-compatible /v1/embeddings API?`);
-  if (data.length !== expected) throw new UserError(`the embeddings endpoint ${where} returned ${data.length} vectors for ${expected} texts`);
+  if (!Array.isArray(data))
+    throw new UserError(
+      `the embeddings endpoint ${where} answered without a "data" list; is it an OpenAI-compatible /v1/embeddings API?`,
+    );
+  if (data.length !== expected)
+    throw new UserError(`the embeddings endpoint ${where} returned ${data.length} vectors for ${expected} texts`);
   const vectors: number[][] = new Array(expected);
   data.forEach((item: { embedding?: unknown; index?: unknown }, i) => {
     const index = typeof item?.index === 'number' ? item.index : i;

@@ -6,7 +6,13 @@ import { embedWithCache } from '../cache/cached-embed.js';
 import { EmbeddingCache } from '../cache/embedding-cache.js';
 import type { CacheLocation } from '../cache/location.js';
 import { normalizeRows } from '../transformer/pooling.js';
-import { apiKeyFromEnv, displayUrl, embeddingsUrl, requestEmbeddings, type ClientOptions } from './embeddings-client.js';
+import {
+  apiKeyFromEnv,
+  displayUrl,
+  embeddingsUrl,
+  requestEmbeddings,
+  type ClientOptions,
+} from './embeddings-client.js';
 
 export interface RemoteOptions {
   endpoint: string;
@@ -59,7 +65,10 @@ export class RemoteEmbedder implements Embedder {
     this.concurrency = Math.max(1, options.concurrency ?? 4);
     this.dims = options.dimensions ?? null;
     // Same name on another server may be other weights: the endpoint is part of the cache key.
-    this.cache = options.useCache === false ? null : EmbeddingCache.forModel(options.location.embeddings, `remote:${this.model}`, this.endpoint);
+    this.cache =
+      options.useCache === false
+        ? null
+        : EmbeddingCache.forModel(options.location.embeddings, `remote:${this.model}`, this.endpoint);
   }
 
   get stats(): EmbedStats | undefined {
@@ -79,7 +88,10 @@ export class RemoteEmbedder implements Embedder {
   }
 
   /** Sends texts in batches, `concurrency` requests at a time; rows come back normalized. */
-  async computeVectors(texts: string[], onDone: (count: number) => void = () => undefined): Promise<{ dims: number; data: Float32Array }> {
+  async computeVectors(
+    texts: string[],
+    onDone: (count: number) => void = () => undefined,
+  ): Promise<{ dims: number; data: Float32Array }> {
     const batchCount = Math.ceil(texts.length / this.batchSize);
     const results: Array<Float32Array | undefined> = new Array(batchCount);
     let next = 0;
@@ -108,7 +120,8 @@ export class RemoteEmbedder implements Embedder {
   private toRows(vectors: number[][]): Float32Array {
     const dims = this.dims ?? vectors[0]?.length ?? 0;
     for (const v of vectors) {
-      if (!Array.isArray(v) || v.length === 0) throw new UserError(`the embeddings endpoint ${this.endpoint} returned an empty vector`);
+      if (!Array.isArray(v) || v.length === 0)
+        throw new UserError(`the embeddings endpoint ${this.endpoint} returned an empty vector`);
       if (v.length !== dims) {
         throw new UserError(
           `the embeddings endpoint ${this.endpoint} returned ${v.length}-dimensional vectors where ${dims} were expected (model "${this.model}"); the model changed or the server mixes models — run "tickets cache clear" if it changed`,

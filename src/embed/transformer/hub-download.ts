@@ -41,7 +41,10 @@ export async function downloadModel(
       `cannot download model "${id}": ${host} is unreachable (${probe.reason}); run "tickets models pull ${id}" with network access, use --offline with a local --model directory, or --embedder lexical`,
     );
   }
-  if (!probe.found) throw new UserError(`model "${id}" was not found on ${host} or needs access rights (check the id, e.g. Xenova/all-MiniLM-L6-v2)`);
+  if (!probe.found)
+    throw new UserError(
+      `model "${id}" was not found on ${host} or needs access rights (check the id, e.g. Xenova/all-MiniLM-L6-v2)`,
+    );
   const { env, AutoTokenizer, AutoModel } = transformers;
   const progress_callback = (info: { status: string; file?: string; loaded?: number; total?: number }): void => {
     if (info.status === 'progress' && info.file) onProgress?.(info.file, info.loaded ?? 0, info.total ?? 0);
@@ -67,6 +70,9 @@ export async function downloadModel(
   }
   const dir = join(location.models, id);
   const missing = missingModelFiles(dir);
-  if (missing.length > 0) throw new UserError(`download of model "${id}" from ${host} is incomplete: missing ${missing.join(', ')} in ${dir}`);
+  if (missing.length > 0)
+    throw new UserError(
+      `download of model "${id}" from ${host} is incomplete: missing ${missing.join(', ')} in ${dir}`,
+    );
   return dir;
 }

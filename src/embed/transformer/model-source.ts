@@ -32,7 +32,13 @@ export function hubHost(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 function looksLikePath(model: string): boolean {
-  return model.startsWith('.') || model.startsWith('~') || isAbsolute(model) || model.includes('\\') || model.split('/').length > 2;
+  return (
+    model.startsWith('.') ||
+    model.startsWith('~') ||
+    isAbsolute(model) ||
+    model.includes('\\') ||
+    model.split('/').length > 2
+  );
 }
 
 /** Resolves --model: an existing directory is local; otherwise a hub id, found in the cache or not. */
@@ -44,7 +50,9 @@ export function resolveModelSource(model: string, modelsDir: string): ModelSourc
     return { id: model, kind: 'local', loadId: dir, dir };
   }
   if (looksLikePath(model) || !HUB_ID.test(model)) {
-    throw new UserError(`model directory "${model}" does not exist (give a Hugging Face hub id like ${'"Xenova/all-MiniLM-L6-v2"'} or an existing directory)`);
+    throw new UserError(
+      `model directory "${model}" does not exist (give a Hugging Face hub id like ${'"Xenova/all-MiniLM-L6-v2"'} or an existing directory)`,
+    );
   }
   const cached = join(modelsDir, model);
   return { id: model, kind: 'hub', loadId: model, dir: missingModelFiles(cached).length === 0 ? cached : null };
@@ -171,7 +179,8 @@ export async function probeHub(id: string, host = hubHost(), timeoutMs = 2500): 
 /** A short human reason for a failed fetch (the cause codes Node's fetch hides in `cause`). */
 export function networkReason(err: unknown, timeoutMs?: number): string {
   const e = err as { name?: string; message?: string; cause?: { code?: string; message?: string } };
-  if (e?.name === 'TimeoutError' || e?.name === 'AbortError') return `no answer within ${((timeoutMs ?? 0) / 1000).toFixed(1)} s`;
+  if (e?.name === 'TimeoutError' || e?.name === 'AbortError')
+    return `no answer within ${((timeoutMs ?? 0) / 1000).toFixed(1)} s`;
   const code = e?.cause?.code;
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'the host name does not resolve (no network?)';
   if (code === 'ECONNREFUSED') return 'connection refused';

@@ -15,7 +15,13 @@ export interface TokenStates {
  * `mean`: average of the real tokens (padding excluded, so a text pools the same alone or in a
  * padded batch); `cls`: the first token. Writes `batch × dims` rows into `out` at `outRow`.
  */
-export function poolTokens(states: TokenStates, pooling: Pooling, normalize: boolean, out: Float32Array, outRow = 0): void {
+export function poolTokens(
+  states: TokenStates,
+  pooling: Pooling,
+  normalize: boolean,
+  out: Float32Array,
+  outRow = 0,
+): void {
   const { hidden, mask, batch, seq, dims } = states;
   const sum = new Float64Array(dims);
   for (let b = 0; b < batch; b++) {

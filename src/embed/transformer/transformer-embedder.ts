@@ -38,8 +38,14 @@ interface RawEncoding {
   attention_mask: number[][];
   token_type_ids?: number[][];
 }
-export type BatchTokenizer = ((texts: string[], options: Record<string, unknown>) => RawEncoding) & { pad_token_id?: number | null };
-type TensorConstructor = new (type: 'int64', data: BigInt64Array, dims: number[]) => { data: BigInt64Array; dims: number[] };
+export type BatchTokenizer = ((texts: string[], options: Record<string, unknown>) => RawEncoding) & {
+  pad_token_id?: number | null;
+};
+type TensorConstructor = new (
+  type: 'int64',
+  data: BigInt64Array,
+  dims: number[],
+) => { data: BigInt64Array; dims: number[] };
 type ModelOutput = Record<string, { data: Float32Array; dims: number[] } | undefined>;
 type BatchModel = ((inputs: TokenizedBatch) => Promise<ModelOutput>) & { dispose?: () => Promise<unknown> };
 
@@ -118,7 +124,8 @@ export class TransformerEmbedder implements Embedder {
       revision,
       tokenizer,
       batchModel,
-      cache: options.useCache === false ? null : EmbeddingCache.forModel(options.location.embeddings, source.id, revision),
+      cache:
+        options.useCache === false ? null : EmbeddingCache.forModel(options.location.embeddings, source.id, revision),
       batchSize: options.batchSize ?? 32,
       Tensor: transformers.Tensor as unknown as TensorConstructor,
     });
@@ -136,7 +143,10 @@ export class TransformerEmbedder implements Embedder {
   }
 
   /** Runs the model on texts (no cache): sorted batches, truncation, pooling, normalization. */
-  async computeVectors(texts: string[], onDone: (count: number) => void = () => undefined): Promise<{ dims: number; data: Float32Array }> {
+  async computeVectors(
+    texts: string[],
+    onDone: (count: number) => void = () => undefined,
+  ): Promise<{ dims: number; data: Float32Array }> {
     let data = new Float32Array(texts.length * this.dims);
     for (const batch of planBatches(texts, this.batchSize)) {
       const inputs = this.tokenize(Array.from(batch, (i) => texts[i] as string));
@@ -144,13 +154,20 @@ export class TransformerEmbedder implements Embedder {
       const [b, seq, dims] = hidden.dims as [number, number, number];
       if (dims !== this.dims) {
         if (this.profile.dimensions !== 0) {
-          throw new UserError(`model "${this.model}" produced ${dims}-dimensional vectors, but its profile says ${this.dims}; the files do not match the model id`);
+          throw new UserError(
+            `model "${this.model}" produced ${dims}-dimensional vectors, but its profile says ${this.dims}; the files do not match the model id`,
+          );
         }
         this.dims = dims;
         data = new Float32Array(texts.length * dims);
       }
       const pooled = new Float32Array(b * dims);
-      poolTokens({ hidden: hidden.data, mask: inputs.attention_mask.data, batch: b, seq, dims }, this.profile.pooling, this.profile.normalize, pooled);
+      poolTokens(
+        { hidden: hidden.data, mask: inputs.attention_mask.data, batch: b, seq, dims },
+        this.profile.pooling,
+        this.profile.normalize,
+        pooled,
+      );
       for (let r = 0; r < b; r++) data.set(pooled.subarray(r * dims, (r + 1) * dims), (batch[r] as number) * dims);
       onDone(b);
     }
@@ -174,7 +191,10 @@ export class TransformerEmbedder implements Embedder {
  * word, beyond their common head ([CLS] x [SEP] vs [CLS] [SEP] → 1).
  */
 function closingTokenCount(tokenizer: BatchTokenizer): number {
-  const [empty, word] = tokenizer(['', 'a'], { padding: false, truncation: false, return_tensor: false }).input_ids as [number[], number[]];
+  const [empty, word] = tokenizer(['', 'a'], { padding: false, truncation: false, return_tensor: false }).input_ids as [
+    number[],
+    number[],
+  ];
   let head = 0;
   while (head < empty.length && empty[head] === word[head]) head++;
   let tail = 0;
@@ -186,7 +206,13 @@ function closingTokenCount(tokenizer: BatchTokenizer): number {
  * Pads a batch to its longest text and truncates texts longer than maxTokens, keeping the closing
  * special tokens the way Hugging Face truncation does (transformers.js would cut [SEP] off).
  */
-export function padBatch(raw: RawEncoding, maxTokens: number, closing: number, padId: number, Tensor: TensorConstructor): TokenizedBatch {
+export function padBatch(
+  raw: RawEncoding,
+  maxTokens: number,
+  closing: number,
+  padId: number,
+  Tensor: TensorConstructor,
+): TokenizedBatch {
   const b = raw.input_ids.length;
   const seq = Math.max(1, ...raw.input_ids.map((ids) => Math.min(ids.length, maxTokens)));
   const ids = new BigInt64Array(b * seq).fill(BigInt(padId));
@@ -205,7 +231,10 @@ export function padBatch(raw: RawEncoding, maxTokens: number, closing: number, p
       if (types) types[r * seq + t] = BigInt((raw.token_type_ids?.[r] as number[])[from] as number);
     }
   }
-  const batch: TokenizedBatch = { input_ids: new Tensor('int64', ids, [b, seq]), attention_mask: new Tensor('int64', mask, [b, seq]) };
+  const batch: TokenizedBatch = {
+    input_ids: new Tensor('int64', ids, [b, seq]),
+    attention_mask: new Tensor('int64', mask, [b, seq]),
+  };
   if (types) batch.token_type_ids = new Tensor('int64', types, [b, seq]);
   return batch;
 }
@@ -220,12 +249,19 @@ function localProfile(id: string, dir: string, hints: ReturnType<typeof readConf
 function lastHiddenState(output: ModelOutput, model: string): { data: Float32Array; dims: number[] } {
   const hidden = output.last_hidden_state ?? output.token_embeddings;
   if (!hidden || hidden.dims.length !== 3) {
-    throw new UserError(`model "${model}" has no last_hidden_state output [batch, tokens, dims]; it is not a feature-extraction model`);
+    throw new UserError(
+      `model "${model}" has no last_hidden_state output [batch, tokens, dims]; it is not a feature-extraction model`,
+    );
   }
   return hidden;
 }
 
-async function loadFromDirectory(transformers: Transformers, dir: string, dtype: 'q8' | 'fp32', threads: number): Promise<[BatchTokenizer, BatchModel]> {
+async function loadFromDirectory(
+  transformers: Transformers,
+  dir: string,
+  dtype: 'q8' | 'fp32',
+  threads: number,
+): Promise<[BatchTokenizer, BatchModel]> {
   try {
     // The directory is complete: loading never needs the network, whatever the mode.
     transformers.env.allowRemoteModels = false;
@@ -242,4 +278,3 @@ async function loadFromDirectory(transformers: Transformers, dir: string, dtype:
     throw new UserError(`cannot load the model in "${dir}": ${reason}`);
   }
 }
-

@@ -103,7 +103,9 @@ describe('LexicalEmbedder', () => {
   });
 
   it('gives nearly the same geometry for any seed: its SVD converges', async () => {
-    const texts = (parse(readFileSync('fixtures/labeled-tickets.csv'), { columns: true }) as { text: string }[]).map((r) => r.text);
+    const texts = (parse(readFileSync('fixtures/labeled-tickets.csv'), { columns: true }) as { text: string }[]).map(
+      (r) => r.text,
+    );
     // Mean |cos(i,j) under seed 1 − cos(i,j) under seed 2| over every ticket pair.
     const seedShift = async (settings: Partial<LexicalSettings>): Promise<number> => {
       const a = await new LexicalEmbedder({ seed: 1, settings }).embed(texts);

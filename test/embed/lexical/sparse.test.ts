@@ -24,7 +24,8 @@ function randomSparse(rows: number, cols: number, seed: number): { sparse: Spars
 function denseProduct(a: Float64Array, rows: number, inner: number, m: Float64Array, width: number): Float64Array {
   const out = new Float64Array(rows * width);
   for (let i = 0; i < rows; i++) {
-    for (let p = 0; p < inner; p++) for (let c = 0; c < width; c++) out[i * width + c] += a[i * inner + p] * m[p * width + c];
+    for (let p = 0; p < inner; p++)
+      for (let c = 0; c < width; c++) out[i * width + c] += a[i * inner + p] * m[p * width + c];
   }
   return out;
 }
@@ -41,7 +42,8 @@ describe('sparse products, on one thread and on two', () => {
     expect(xt.rows).toBe(cols);
     expect(xt.cols).toBe(rows);
     const back = new Float64Array(rows * cols);
-    for (let j = 0; j < cols; j++) for (let p = xt.indptr[j]; p < xt.indptr[j + 1]; p++) back[xt.indices[p] * cols + j] = xt.values[p];
+    for (let j = 0; j < cols; j++)
+      for (let p = xt.indptr[j]; p < xt.indptr[j + 1]; p++) back[xt.indices[p] * cols + j] = xt.values[p];
     expect(Array.from(back)).toEqual(Array.from(dense));
   });
 
@@ -69,7 +71,15 @@ describe('sparse products, on one thread and on two', () => {
     for (let i = 0; i < rows; i++) {
       const from = sparse.indptr[i];
       const to = sparse.indptr[i + 1];
-      projectRow(sparse.indices.subarray(from, to), sparse.values.subarray(from, to), to - from, projection, width, out, (first + i) * width);
+      projectRow(
+        sparse.indices.subarray(from, to),
+        sparse.values.subarray(from, to),
+        to - from,
+        projection,
+        width,
+        out,
+        (first + i) * width,
+      );
     }
     const expected = denseProduct(dense, rows, cols, Float64Array.from(projection), width);
     expected.forEach((v, i) => expect(out[first * width + i]).toBeCloseTo(v, 5));
@@ -86,7 +96,12 @@ describe('sparse products, on one thread and on two', () => {
     const run = (threads: number) => {
       const products = new SvdProducts(big, bigT, threads);
       try {
-        return [products.times('x', m, 7), products.times('xt', a, 7), products.gram(a, 301, 7), products.timesSmall(a, 301, 7, t, 3)].map((r) => Array.from(r));
+        return [
+          products.times('x', m, 7),
+          products.times('xt', a, 7),
+          products.gram(a, 301, 7),
+          products.timesSmall(a, 301, 7, t, 3),
+        ].map((r) => Array.from(r));
       } finally {
         products.close();
       }

@@ -37,7 +37,11 @@ function lowRank(rows: number, cols: number, sigmas: number[], seed: number): Fl
 function toSparse(m: Float64Array, rows: number, cols: number) {
   const builder = new SparseRowsBuilder(rows, rows * cols);
   for (let i = 0; i < rows; i++) {
-    builder.append(Int32Array.from({ length: cols }, (_, j) => j), Float32Array.from(m.subarray(i * cols, (i + 1) * cols)), cols);
+    builder.append(
+      Int32Array.from({ length: cols }, (_, j) => j),
+      Float32Array.from(m.subarray(i * cols, (i + 1) * cols)),
+      cols,
+    );
   }
   return builder.finish(cols);
 }
