@@ -6,7 +6,7 @@
 // (default 100000). usage:
 //   node scripts/bench-cluster.mjs [--n 100000] [--cache DIR] [--skip-exact] [--seeds 1,2,42]
 import { clusterTickets, defaultMinClusterSize } from '../dist/cluster/index.js';
-import { seededRandom } from '../dist/cluster/random.js';
+import { seededRandom } from '../dist/numerics/random.js';
 import { ari, labelVector, nmi } from '../dist/eval/metrics.js';
 import { lexicalVectors, readLabeledSet } from './labeled-sets.mjs';
 

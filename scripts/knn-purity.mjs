@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { LexicalEmbedder } from '../dist/embed/lexical/index.js';
-import { seededUniform } from '../dist/embed/lexical/random.js';
+import { seededUniform } from '../dist/numerics/random.js';
 import { contentWords } from '../dist/text/tokens.js';
 
 const DATA = '/work/shared/data';

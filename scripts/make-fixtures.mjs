@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 // Regenerates fixtures/ (except fixtures/tiny-model/): a seeded, realistic helpdesk export in English and
 // Russian, an Excel-style Windows-1251 export, and the bad inputs the ingest tests need.
-// Run: node scripts/make-fixtures.mjs   (same seed → byte-identical files)
+// Run: npm run build && node scripts/make-fixtures.mjs   (same seed → byte-identical files)
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
-import { seededRandom as rng } from './seeded-random.mjs';
+import { mulberry32 as rng } from '../dist/numerics/random.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
 

@@ -3,7 +3,7 @@
 // transformers.js layout, so tests and the embed benchmark can run the real transformer path
 // without downloading anything. Deterministic: same output on every run.
 //
-//   node scripts/make-tiny-model.mjs [outDir] [--hidden 32] [--layers 1] [--max-tokens 64]
+//   npm run build && node scripts/make-tiny-model.mjs [outDir] [--hidden 32] [--layers 1] [--max-tokens 64]
 //
 // Graph (per token, so padding never changes a real token's output):
 //   x = WordEmb[input_ids] + TypeEmb[token_type_ids]
@@ -14,7 +14,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import protobuf from 'protobufjs';
-import { seededRandom } from './seeded-random.mjs';
+import { mulberry32 as seededRandom } from '../dist/numerics/random.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);

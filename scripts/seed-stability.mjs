@@ -8,7 +8,7 @@
 // supports (next week's export is never this week's), and no fixed seed can raise it.
 // usage: node scripts/seed-stability.mjs [--sets a,b] [--seeds 1,2,42,7] [--cache DIR] [--embed-seeds | --subsample F] [--opt key=value ...]
 import { clusterTickets } from '../dist/cluster/index.js';
-import { seededRandom } from '../dist/cluster/random.js';
+import { seededRandom } from '../dist/numerics/random.js';
 import { LexicalEmbedder } from '../dist/embed/lexical/index.js';
 import { prepareTicketText } from '../dist/text/index.js';
 import { ari, labelVector, partitionAgreement } from '../dist/eval/metrics.js';

@@ -4,7 +4,7 @@
 // Written by hand on typed arrays: the npm HDBSCAN packages build an n×n distance matrix,
 // which does not fit in memory at 100,000+ tickets; everything here is O(n).
 import type { SpanningTree } from './mst.js';
-import { DisjointSets } from './mst.js';
+import { DisjointSets } from '../numerics/disjoint-sets.js';
 
 /** Merge i (0..n−2) joins nodes left[i] and right[i] at distance[i] into node n+i, of size size[i]. */
 export interface SingleLinkage {

@@ -5,7 +5,7 @@
 // distance only shrinks during a round, so every pair the helper drops would have been refused
 // anyway, and the heaps end exactly as the one-thread join leaves them (test/cluster/knn.test.ts),
 // whatever the number of cores.
-import { HelperThread, threadsAllowed } from '../threads.js';
+import { HelperThread, threadsAllowed } from '../numerics/threads.js';
 import {
   joinRange,
   keptPairs,

@@ -5,9 +5,9 @@
 import type { EmbeddingMatrix } from '../types.js';
 import { joinRange, keyToDistance, rowDot4, rowKey, type JoinCandidates, type Metric } from './knn-kernels.js';
 import { KD_TREE_MAX_DIMS, kdTreeKnn } from './kdtree.js';
-import { sharedCopy } from '../threads.js';
+import { sharedCopy } from '../numerics/threads.js';
 import { JoinHelper, parallelJoinWanted } from './knn-join.js';
-import { randomIndex, seededRandom, type Random } from './random.js';
+import { randomIndex, seededRandom, type Random } from '../numerics/random.js';
 
 /** Neighbours of each ticket, nearest first; distances are Euclidean between unit vectors (√(2−2cos)). */
 export interface KnnGraph {

@@ -4,7 +4,7 @@
 // (umap-js on npm does the same but is several times slower on 20,000+ tickets.)
 import type { EmbeddingMatrix } from '../types.js';
 import type { KnnGraph } from './knn.js';
-import { seededRandom, type Random } from './random.js';
+import { seededRandom, type Random } from '../numerics/random.js';
 import { graphStart, type EdgeList } from './start.js';
 
 export interface LayoutOptions {

@@ -5,7 +5,8 @@
 import type { EmbeddingMatrix } from '../types.js';
 import type { KnnGraph } from './knn.js';
 import { keyToDistance, rowKey, type Metric } from './knn.js';
-import { randomIndex, seededRandom } from './random.js';
+import { DisjointSets } from '../numerics/disjoint-sets.js';
+import { randomIndex, seededRandom } from '../numerics/random.js';
 
 /** n−1 edges, in ascending weight order. */
 export interface SpanningTree {
@@ -25,35 +26,6 @@ export function coreDistances(graph: KnnGraph, minSamples: number): Float32Array
   if (rank <= 0) return core;
   for (let i = 0; i < n; i++) core[i] = graph.distances[i * graph.k + rank - 1];
   return core;
-}
-
-/** Union-find with path halving and union by size. */
-export class DisjointSets {
-  readonly parent: Int32Array;
-  readonly size: Int32Array;
-  constructor(n: number) {
-    this.parent = new Int32Array(n);
-    this.size = new Int32Array(n).fill(1);
-    for (let i = 0; i < n; i++) this.parent[i] = i;
-  }
-  find(x: number): number {
-    const p = this.parent;
-    while (p[x] !== x) {
-      p[x] = p[p[x]];
-      x = p[x];
-    }
-    return x;
-  }
-  /** Joins the sets of a and b; returns false when they were already one set. */
-  union(a: number, b: number): boolean {
-    let ra = this.find(a);
-    let rb = this.find(b);
-    if (ra === rb) return false;
-    if (this.size[ra] < this.size[rb]) [ra, rb] = [rb, ra];
-    this.parent[rb] = ra;
-    this.size[ra] += this.size[rb];
-    return true;
-  }
 }
 
 /** Kruskal over candidate edges; appends accepted edges to the tree arrays. Returns the new edge count. */

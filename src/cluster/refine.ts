@@ -4,7 +4,7 @@
 import type { EmbeddingMatrix } from '../types.js';
 import type { KnnGraph } from './knn.js';
 import { rowDot } from './knn.js';
-import { DisjointSets } from './mst.js';
+import { DisjointSets } from '../numerics/disjoint-sets.js';
 import { neighbourVote } from './settle.js';
 
 /** Sum of member vectors per cluster, row-major count × dims (its direction is the cluster's centre). */

@@ -3,6 +3,7 @@
 // layouts, and clusters, that depend on the seed. This start has no randomness at all: principal
 // directions of the ticket vectors, then smoothed toward the leading eigenvectors of the normalized
 // kNN graph (UMAP's spectral start) by subspace iteration. Signs are fixed by a rule, not by chance.
+import { orthonormalizeColumns } from '../numerics/linear-algebra.js';
 import type { EmbeddingMatrix } from '../types.js';
 
 /** Sparse symmetric graph as an edge list, each undirected edge once. */
@@ -22,25 +23,6 @@ function fixedSign(a: number, b: number): number {
   h = Math.imul(h, 0x2c1b3c6d);
   h ^= h >>> 12;
   return h & 1 ? 1 : -1;
-}
-
-/** Gram–Schmidt on the p columns of a column-major block (length rows·p); zero columns stay zero. */
-export function orthonormalizeColumns(block: Float64Array, rows: number, p: number): void {
-  for (let c = 0; c < p; c++) {
-    const col = c * rows;
-    // Twice, for numerical orthogonality ("twice is enough").
-    for (let pass = 0; pass < 2; pass++) {
-      for (let q = 0; q < c; q++) {
-        let dot = 0;
-        for (let r = 0; r < rows; r++) dot += block[col + r] * block[q * rows + r];
-        for (let r = 0; r < rows; r++) block[col + r] -= dot * block[q * rows + r];
-      }
-    }
-    let norm = 0;
-    for (let r = 0; r < rows; r++) norm += block[col + r] ** 2;
-    norm = Math.sqrt(norm);
-    for (let r = 0; r < rows; r++) block[col + r] = norm > 1e-12 ? block[col + r] / norm : 0;
-  }
 }
 
 /** Flips each column so that its largest-magnitude entry is positive (eigenvectors have no sign of their own). */

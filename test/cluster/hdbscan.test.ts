@@ -8,7 +8,7 @@ import {
 } from '../../src/cluster/hdbscan.js';
 import { exactKnn } from '../../src/cluster/knn.js';
 import { coreDistances, mutualReachabilityTree, type SpanningTree } from '../../src/cluster/mst.js';
-import { seededRandom } from '../../src/cluster/random.js';
+import { seededRandom } from '../../src/numerics/random.js';
 
 /** Points on a line: with minSamples = 1 the MST joins neighbours in sorted order. */
 function lineTree(positions: number[]): SpanningTree {

@@ -3,7 +3,7 @@ import { approximateKnn, CandidateLists, exactKnn, projectOnto } from '../../src
 import { kdTreeKnn } from '../../src/cluster/kdtree.js';
 import { rowDot, rowDot2 } from '../../src/cluster/knn-kernels.js';
 import { PARALLEL_JOIN_MIN_TICKETS, parallelJoinWanted } from '../../src/cluster/knn-join.js';
-import { seededRandom } from '../../src/cluster/random.js';
+import { seededRandom } from '../../src/numerics/random.js';
 import { topicMixture } from './mixtures.js';
 
 describe('nearest neighbours', () => {

@@ -1,6 +1,6 @@
 // Seeded synthetic ticket vectors for the cluster tests: unit vectors around a few topic centres.
 import type { EmbeddingMatrix } from '../../src/types.js';
-import { seededRandom } from '../../src/cluster/random.js';
+import { seededRandom } from '../../src/numerics/random.js';
 
 function gaussian(random: () => number): number {
   return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());

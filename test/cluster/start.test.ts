@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exactKnn } from '../../src/cluster/knn.js';
 import { fuzzyGraph } from '../../src/cluster/layout.js';
-import { seededRandom } from '../../src/cluster/random.js';
+import { seededRandom } from '../../src/numerics/random.js';
 import { graphStart, principalScores } from '../../src/cluster/start.js';
 import { topicMixture } from './mixtures.js';
 

@@ -2,7 +2,8 @@
 // reduced by a seeded randomized truncated SVD (LSA) to a few hundred L2-normalized dimensions.
 import type { Embedder, EmbeddingMatrix, EmbedProgress } from '../../types.js';
 import type { FeatureSettings } from './features.js';
-import { seededUniform } from './random.js';
+import { normalizeRows } from '../../numerics/vectors.js';
+import { seededUniform } from '../../numerics/random.js';
 import { SparseRowsBuilder, type SparseRows } from './sparse.js';
 import { randomizedSvd, type TruncatedSvd } from './svd.js';
 import { projectRow } from './svd-kernels.js';
@@ -116,7 +117,7 @@ export class LexicalEmbedder implements Embedder {
       : scaledLeft(svd, n, skip, dims, s);
     this.stats.embedded = n;
     progress(1);
-    return normalizeRows(projected, n, dims);
+    return unitRows(projected, n, dims);
   }
 }
 
@@ -201,18 +202,8 @@ async function projectTexts(
  * L2-normalizes every row. Tickets with no usable feature (all stop words, or only rare words) get one
  * extra dimension of their own: identical to each other and orthogonal to every worded ticket.
  */
-function normalizeRows(vectors: Float32Array, rows: number, dims: number): EmbeddingMatrix {
-  const empty: number[] = [];
-  for (let i = 0; i < rows; i++) {
-    let norm = 0;
-    for (let c = 0; c < dims; c++) norm += vectors[i * dims + c] ** 2;
-    if (norm < 1e-20) {
-      empty.push(i);
-      continue;
-    }
-    const scale = 1 / Math.sqrt(norm);
-    for (let c = 0; c < dims; c++) vectors[i * dims + c] *= scale;
-  }
+function unitRows(vectors: Float32Array, rows: number, dims: number): EmbeddingMatrix {
+  const empty = normalizeRows(vectors, rows, dims);
   if (empty.length === 0) return { rows, dims, data: vectors };
   const wider = dims + 1;
   const data = new Float32Array(rows * wider);

@@ -2,7 +2,7 @@
 // are independent in X·M and A·T (each row is summed in the same order whoever computes it), and
 // AᵀA is always summed as two fixed halves, lower + upper, however many threads there are.
 // (Fitting the lexical embedder's SVD on 50,000 tickets is otherwise most of its time.)
-import { HelperThread, sharedCopy, threadsAllowed } from '../../threads.js';
+import { HelperThread, sharedCopy, threadsAllowed } from '../../numerics/threads.js';
 import type { SparseRows } from './sparse.js';
 import { denseTimesSmallRows, gramRows, sparseTimesDenseRows } from './svd-kernels.js';
 

@@ -1,11 +1,8 @@
 // Seeded randomized truncated SVD of a sparse matrix (Halko, Martinsson & Tropp 2011, algorithms 4.4 + 5.1).
-import { symmetricEigen } from './eigen.js';
-import { fillGaussian } from './random.js';
+import { orthonormalize, RELATIVE_EIGEN_FLOOR, symmetricEigen } from '../../numerics/linear-algebra.js';
+import { fillGaussian } from '../../numerics/random.js';
 import { transposeRows, type SparseRows } from './sparse.js';
-import { DenseProducts, SvdProducts } from './svd-threads.js';
-
-// Gram and A·T on the calling thread.
-const ONE_THREAD = new DenseProducts(null);
+import { SvdProducts } from './svd-threads.js';
 
 export interface SvdOptions {
   seed: number;
@@ -31,9 +28,6 @@ export interface TruncatedSvd {
   /** Left singular vectors as a row-major rows×rank matrix; empty unless asked. */
   left: Float64Array;
 }
-
-// Directions whose Gram eigenvalue is below this share of the largest are numerically absent.
-const RELATIVE_EIGEN_FLOOR = 1e-12;
 
 /**
  * Top-`rank` singular values and right singular vectors of X. Deterministic for a seed. It yields to the
@@ -125,28 +119,4 @@ async function factor(
     right: products.timesSmall(z, x.cols, q.width, projection, found),
     left: empty,
   };
-}
-
-interface Orthonormal {
-  matrix: Float64Array;
-  width: number;
-}
-
-/** Orthonormal basis of the columns of A (m×width) via the eigenvectors of AᵀA; drops dependent directions. */
-export function orthonormalize(
-  a: Float64Array,
-  m: number,
-  width: number,
-  products: DenseProducts = ONE_THREAD,
-): Orthonormal {
-  const eigen = symmetricEigen(products.gram(a, m, width), width);
-  const floor = Math.max(eigen.values[0] ?? 0, 0) * RELATIVE_EIGEN_FLOOR;
-  let kept = 0;
-  while (kept < width && eigen.values[kept] > floor && eigen.values[kept] > 0) kept++;
-  const transform = new Float64Array(width * kept);
-  for (let c = 0; c < kept; c++) {
-    const scale = 1 / Math.sqrt(eigen.values[c]);
-    for (let p = 0; p < width; p++) transform[p * kept + c] = eigen.vectors[p * width + c] * scale;
-  }
-  return { matrix: products.timesSmall(a, m, width, transform, kept), width: kept };
 }

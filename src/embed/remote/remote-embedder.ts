@@ -5,7 +5,7 @@ import type { Embedder, EmbeddingMatrix, EmbedProgress, EmbedStats } from '../..
 import { embedWithCache } from '../cache/cached-embed.js';
 import { EmbeddingCache } from '../cache/embedding-cache.js';
 import type { CacheLocation } from '../cache/location.js';
-import { normalizeRows } from '../transformer/pooling.js';
+import { normalizeRows } from '../../numerics/vectors.js';
 import {
   apiKeyFromEnv,
   displayUrl,
@@ -131,7 +131,8 @@ export class RemoteEmbedder implements Embedder {
     this.dims = dims;
     const rows = new Float32Array(vectors.length * dims);
     vectors.forEach((v, r) => rows.set(v, r * dims));
-    normalizeRows(rows, dims);
+    // All-zero rows stay zero: there is no direction to give them.
+    normalizeRows(rows, vectors.length, dims);
     return rows;
   }
 }

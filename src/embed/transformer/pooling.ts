@@ -55,16 +55,6 @@ function writeRow(v: Float64Array, normalize: boolean, out: Float32Array, offset
   for (let d = 0; d < v.length; d++) out[offset + d] = (v[d] as number) / norm;
 }
 
-/** In-place L2 normalization of each row (remote vectors arrive in any scale). */
-export function normalizeRows(data: Float32Array, dims: number): void {
-  for (let off = 0; off < data.length; off += dims) {
-    let sq = 0;
-    for (let d = 0; d < dims; d++) sq += (data[off + d] as number) ** 2;
-    const norm = Math.sqrt(sq) || 1;
-    for (let d = 0; d < dims; d++) data[off + d] = (data[off + d] as number) / norm;
-  }
-}
-
 /** Indices of texts sorted by length, longest first, so a batch pads little (ties keep input order). */
 export function lengthOrder(texts: readonly string[]): Int32Array {
   const order = Int32Array.from(texts.keys());

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seededUniform } from '../../../src/embed/lexical/random.js';
+import { seededUniform } from '../../../src/numerics/random.js';
 import { SparseRowsBuilder, transposeRows, type SparseRows } from '../../../src/embed/lexical/sparse.js';
 import { projectRow } from '../../../src/embed/lexical/svd-kernels.js';
 import { PARALLEL_SVD_MIN_ROWS, SvdProducts, svdThreads } from '../../../src/embed/lexical/svd-threads.js';

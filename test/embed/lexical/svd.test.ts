@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { symmetricEigen } from '../../../src/embed/lexical/eigen.js';
 import { SparseRowsBuilder } from '../../../src/embed/lexical/sparse.js';
-import { orthonormalize, randomizedSvd } from '../../../src/embed/lexical/svd.js';
+import { randomizedSvd } from '../../../src/embed/lexical/svd.js';
 import { DenseProducts } from '../../../src/embed/lexical/svd-threads.js';
-import { seededUniform } from '../../../src/embed/lexical/random.js';
+import { seededUniform } from '../../../src/numerics/random.js';
 
-// The one-thread products, as orthonormalize uses them by default.
+// The one-thread products.
 const oneThread = new DenseProducts(null);
 
 /** Dense rows×cols matrix Σ σ_k u_k v_kᵀ with orthonormal u_k (rows) and v_k (cols) built by Gram–Schmidt. */
@@ -116,49 +115,6 @@ describe('randomizedSvd', () => {
     const a = await randomizedSvd(x, 3, { seed: 4, powerIterations: 0, oversample: 1 });
     const b = await randomizedSvd(x, 3, { seed: 4, powerIterations: 0, oversample: 1 });
     expect(Array.from(a.right)).toEqual(Array.from(b.right));
-  });
-});
-
-describe('symmetricEigen', () => {
-  it('decomposes a known symmetric matrix', () => {
-    // [[2,1],[1,2]] has eigenvalues 3 and 1 with eigenvectors (1,1)/√2 and (1,-1)/√2.
-    const e = symmetricEigen(Float64Array.from([2, 1, 1, 2]), 2);
-    expect(e.values[0]).toBeCloseTo(3, 12);
-    expect(e.values[1]).toBeCloseTo(1, 12);
-    expect(Math.abs(e.vectors[0])).toBeCloseTo(Math.SQRT1_2, 12);
-    expect(e.vectors[0] * e.vectors[2]).toBeGreaterThan(0);
-  });
-
-  it('reconstructs a random symmetric matrix', () => {
-    const n = 12;
-    const uniform = seededUniform(3);
-    const a = new Float64Array(n * n);
-    for (let i = 0; i < n; i++) for (let j = 0; j <= i; j++) a[i * n + j] = a[j * n + i] = uniform() - 0.5;
-    const { values, vectors } = symmetricEigen(a, n);
-    for (let i = 0; i < n; i++) {
-      for (let j = 0; j < n; j++) {
-        let sum = 0;
-        for (let k = 0; k < n; k++) sum += vectors[i * n + k] * values[k] * vectors[j * n + k];
-        expect(sum).toBeCloseTo(a[i * n + j], 10);
-      }
-    }
-    for (let k = 1; k < n; k++) expect(values[k]).toBeLessThanOrEqual(values[k - 1]);
-  });
-});
-
-describe('orthonormalize', () => {
-  it('returns orthonormal columns and drops dependent ones', () => {
-    // Third column = first + second.
-    const a = Float64Array.from([1, 0, 1, 1, 1, 2, 0, 1, 1, 2, 3, 5]);
-    const q = orthonormalize(a, 4, 3);
-    expect(q.width).toBe(2);
-    for (let x = 0; x < 2; x++) {
-      for (let y = 0; y < 2; y++) {
-        let dot = 0;
-        for (let i = 0; i < 4; i++) dot += q.matrix[i * 2 + x] * q.matrix[i * 2 + y];
-        expect(dot).toBeCloseTo(x === y ? 1 : 0, 10);
-      }
-    }
   });
 });
 

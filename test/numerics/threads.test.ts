@@ -1,0 +1,50 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { HelperThread, sharedCopy, threadsAllowed } from '../../src/numerics/threads.js';
+
+function sumRange(data: Float64Array, lo: number, hi: number): number {
+  let s = 0;
+  for (let i = lo; i < hi; i++) s += data[i];
+  return s;
+}
+
+describe('threads', () => {
+  const saved = process.env.TICKETS_THREADS;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.TICKETS_THREADS;
+    else process.env.TICKETS_THREADS = saved;
+  });
+
+  it('threadsAllowed follows TICKETS_THREADS and falls back to 1 on nonsense', () => {
+    process.env.TICKETS_THREADS = '1';
+    expect(threadsAllowed()).toBe(1);
+    process.env.TICKETS_THREADS = 'many';
+    expect(threadsAllowed()).toBe(1);
+  });
+
+  it('sharedCopy puts an array in shared memory once, with the same values', () => {
+    const source = Float32Array.from([1, 2, 3]);
+    const shared = sharedCopy(source);
+    expect(shared.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(Array.from(shared)).toEqual([1, 2, 3]);
+    expect(sharedCopy(shared)).toBe(shared);
+  });
+
+  it('a helper thread computes its share from shared memory and reports its failures', () => {
+    const data = sharedCopy(Float64Array.from({ length: 1000 }, (_, i) => i));
+    const helper = new HelperThread<{ lo: number; hi: number; fail?: boolean }, { sum: number }>(
+      'test',
+      [sumRange],
+      '(job, data) => { if (job.fail) throw new Error("bad job"); return { sum: sumRange(data, job.lo, job.hi) }; }',
+      data,
+    );
+    try {
+      helper.start({ lo: 500, hi: 1000 });
+      const mine = sumRange(data, 0, 500);
+      expect(mine + helper.finish().sum).toBe((999 * 1000) / 2);
+      helper.start({ lo: 0, hi: 1, fail: true });
+      expect(() => helper.finish()).toThrow(/test helper thread failed: .*bad job/);
+    } finally {
+      helper.close();
+    }
+  });
+});
