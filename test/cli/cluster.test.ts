@@ -109,18 +109,34 @@ describe('tickets cluster on an Excel (Windows-1251, semicolon) export', () => {
 });
 
 describe('determinism and stdout formats', () => {
-  it('gives identical assignments for the same seed', () => {
-    const a = join(out, 'a1.csv');
-    const b = join(out, 'a2.csv');
-    expect(
-      runCli(['cluster', fixture('support-export.csv'), '--embedder', 'lexical', '--seed', '7', '--assignments', a])
-        .code,
-    ).toBe(0);
-    expect(
-      runCli(['cluster', fixture('support-export.csv'), '--embedder', 'lexical', '--seed', '7', '--assignments', b])
-        .code,
-    ).toBe(0);
-    expect(readFileSync(a, 'utf8')).toBe(readFileSync(b, 'utf8'));
+  it('gives byte-identical outputs on two full runs (apart from the time stamp and timings)', () => {
+    // Two separate processes, every output; only generatedAt and the stage timings may differ.
+    const outputs = ['1', '2'].map((n) => {
+      const dir = mkdtempSync(join(out, `same-${n}-`));
+      const files = ['run.json', 'report.md', 'assignments.csv'].map((f) => join(dir, f));
+      const res = runCli(
+        ['cluster', fixture('support-export.csv'), '--embedder', 'lexical', '--json', files[0]!].concat([
+          '--md',
+          files[1]!,
+          '--assignments',
+          files[2]!,
+        ]),
+      );
+      expect(res.code).toBe(0);
+      const [json, md, csv] = files.map((f) => readFileSync(f, 'utf8'));
+      expect(json).toMatch(/"generatedAt": "[^"]+"/);
+      expect(json).toMatch(/"timings": \{[^}]*\}/);
+      expect(md).toMatch(/^- Generated: .*$/m);
+      return {
+        json: json!.replace(/"generatedAt": "[^"]+"/, '').replace(/"timings": \{[^}]*\}/, ''),
+        md: md!.replace(/^- Generated: .*$/m, ''),
+        csv,
+        stdout: res.stdout,
+        stderr: res.stderr,
+      };
+    });
+    expect(outputs[0]!.csv!.length).toBeGreaterThan(1000);
+    expect(outputs[1]).toEqual(outputs[0]);
   });
 
   it('prints the run file or the markdown report to stdout with --format', () => {
@@ -140,14 +156,12 @@ describe('determinism and stdout formats', () => {
     expect(asMd.stdout).toMatch(/^# /);
   });
 
-  it('falls back from auto to lexical offline within seconds, saying so', () => {
-    const start = Date.now();
+  it('falls back from auto to lexical offline, saying so', () => {
     const res = runCli(['cluster', fixture('support-export.csv'), '--format', 'json'], {
       TICKETS_CACHE_DIR: mkdtempSync(join(tmpdir(), 'tickets-cache-')),
     });
     expect(res.code).toBe(0);
     expect(res.stderr).toMatch(/lexical/);
     expect(JSON.parse(res.stdout).embedder.kind).toBe('lexical');
-    expect(Date.now() - start).toBeLessThan(20_000);
   });
 });

@@ -60,22 +60,27 @@ describe('progress bar', () => {
     expect(written).toBe('');
   });
 
-  test('draws rate and ETA on a TTY', async () => {
-    const stream = Object.assign(new PassThrough(), {
-      isTTY: true,
-      columns: 120,
-      cursorTo: () => true,
-      clearLine: () => true,
-      moveCursor: () => true,
-    }) as unknown as NodeJS.WriteStream;
-    let written = '';
-    (stream as unknown as PassThrough).on('data', (c) => (written += String(c)));
-    const p = startProgress('embedding', { stream });
-    p.update({ done: 0, total: 100 });
-    await new Promise((r) => setTimeout(r, 120));
-    p.update({ done: 50, total: 100 });
-    await new Promise((r) => setTimeout(r, 120));
-    p.stop();
-    expect(written).toMatch(/embedding \[.*\] \d+% \| \d+\/100 \| \d+\/s \| ETA/);
+  test('draws rate and ETA on a TTY, the rate counting only texts computed since the first report', () => {
+    vi.useFakeTimers({ now: 1_000_000 });
+    try {
+      const stream = Object.assign(new PassThrough(), {
+        isTTY: true,
+        columns: 120,
+        cursorTo: () => true,
+        clearLine: () => true,
+        moveCursor: () => true,
+      }) as unknown as NodeJS.WriteStream;
+      let written = '';
+      (stream as unknown as PassThrough).on('data', (c) => (written += String(c)));
+      const p = startProgress('embedding', { stream });
+      p.update({ done: 20, total: 100 }); // 20 from the cache arrive at once
+      vi.advanceTimersByTime(2_000);
+      p.update({ done: 60, total: 100 }); // 40 computed in 2 s
+      vi.advanceTimersByTime(2_000);
+      p.stop();
+      expect(written).toMatch(/embedding \[.*\] 60% \| 60\/100 \| 20\/s \| ETA/);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -66,9 +66,7 @@ describe('createEmbedder', () => {
 
   test('auto falls back to lexical offline when the model is not cached, with one notice line', async () => {
     const { root, models } = tempLocation();
-    const started = Date.now();
     const { embedder, notice } = await createEmbedder({ embedder: 'auto', seed: 1, cacheDir: root, offline: true });
-    expect(Date.now() - started).toBeLessThan(2000);
     expect(embedder.kind).toBe('lexical');
     expect(notice).toContain('Xenova/paraphrase-multilingual-MiniLM-L12-v2');
     expect(notice).toContain(models);
@@ -84,26 +82,22 @@ describe('createEmbedder', () => {
     expect(notice).toContain('offline');
   });
 
-  test('auto falls back within seconds when the hub refuses connections', async () => {
+  test('auto falls back when the hub refuses connections', async () => {
     process.env.HF_ENDPOINT = `http://127.0.0.1:${await closedPort()}`;
     const { root } = tempLocation();
-    const started = Date.now();
     const { embedder, notice } = await createEmbedder({ embedder: 'auto', seed: 1, cacheDir: root });
-    expect(Date.now() - started).toBeLessThan(3000);
     expect(embedder.kind).toBe('lexical');
     expect(notice).toContain('unreachable');
   });
 
-  test('auto falls back within seconds when the hub does not answer (probe timeout)', async () => {
+  test('auto falls back when the hub does not answer (probe timeout)', async () => {
     const { createServer } = await import('node:net');
     const silent = createServer(() => undefined); // accepts, never answers
     await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
     try {
       process.env.HF_ENDPOINT = `http://127.0.0.1:${(silent.address() as { port: number }).port}`;
       const { root } = tempLocation();
-      const started = Date.now();
       const { embedder, notice } = await createEmbedder({ embedder: 'auto', seed: 1, cacheDir: root });
-      expect(Date.now() - started).toBeLessThan(4000);
       expect(embedder.kind).toBe('lexical');
       expect(notice).toContain('no answer within 2.5 s');
     } finally {

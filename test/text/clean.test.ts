@@ -105,14 +105,4 @@ describe('prepareTicketText', () => {
   it('cleans then masks', () => {
     expect(prepareTicketText('<p>Call me: +7 (912) 345-67-89</p><p>С уважением,<br>Иван</p>')).toBe('Call me: [phone]');
   });
-  it('is fast enough for a million tickets', () => {
-    const texts = Array.from(
-      { length: 20000 },
-      (_, i) => `Hello,\nMy order ${100000 + i} is late again, tracking says in transit for ${i % 14} days.\nThanks`,
-    );
-    const t0 = performance.now();
-    for (const t of texts) prepareTicketText(t);
-    // 20k in well under a second ≈ a million in under a minute even on a slow laptop.
-    expect(performance.now() - t0).toBeLessThan(2000);
-  });
 });

@@ -12,8 +12,10 @@ export interface ClientOptions {
   maxRetries: number;
   /** First backoff delay; doubles per attempt. */
   baseDelayMs: number;
-  /** Cap on one wait, Retry-After included. */
+  /** Cap on one wait, Retry-After included: a server asking for an hour does not stall a run for an hour. */
   maxDelayMs: number;
+  /** How to wait between attempts (tests pass one that records the delay instead of waiting). */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 /** The endpoint as the user may write it (…/v1, …/v1/embeddings, or a bare host) → the embeddings URL. */
@@ -58,7 +60,7 @@ export function retryAfterMs(header: string | null, now = Date.now()): number | 
   return Number.isNaN(date) ? null : Math.max(0, date - now);
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+const realSleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** Embeds one batch; returns one vector per input, in input order (not yet normalized). */
 export async function requestEmbeddings(texts: string[], options: ClientOptions): Promise<number[][]> {
@@ -67,6 +69,7 @@ export async function requestEmbeddings(texts: string[], options: ClientOptions)
   const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
   if (options.apiKey) headers.authorization = `Bearer ${options.apiKey}`;
   const body = JSON.stringify(options.model ? { model: options.model, input: texts } : { input: texts });
+  const sleep = options.sleep ?? realSleep;
   let lastProblem = '';
   for (let attempt = 0; attempt <= options.maxRetries; attempt++) {
     let res: Response;

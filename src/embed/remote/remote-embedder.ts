@@ -32,6 +32,8 @@ export interface RemoteOptions {
   maxRetries?: number;
   baseDelayMs?: number;
   maxDelayMs?: number;
+  /** Waits between attempts; default a real timer. */
+  sleep?: (ms: number) => Promise<void>;
   /** Expected vector size, when known; a different answer is an error. */
   dimensions?: number;
 }
@@ -60,6 +62,7 @@ export class RemoteEmbedder implements Embedder {
       maxRetries: options.maxRetries ?? 5,
       baseDelayMs: options.baseDelayMs ?? 500,
       maxDelayMs: options.maxDelayMs ?? 60_000,
+      sleep: options.sleep,
     };
     this.batchSize = options.batchSize ?? 64;
     this.concurrency = Math.max(1, options.concurrency ?? 4);

@@ -1,0 +1,120 @@
+// Every input row is accounted for, counted from the input file itself — not from the run's own
+// totals, which the code computes as clustered + noise + skipped and so cannot reveal a dropped row.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { fixture, runCli } from './run-cli.js';
+
+const out = mkdtempSync(join(tmpdir(), 'tickets-rows-'));
+
+/** Ids of the input's data rows, in file order, as the user sees them in a spreadsheet (blank → "row N"). */
+function inputIds(text: string, delimiter: string, idColumn: string): string[] {
+  const records = parse(text, { delimiter, bom: true, relax_column_count: true }) as string[][];
+  const at = records[0]!.indexOf(idColumn);
+  expect(at).toBeGreaterThanOrEqual(0);
+  return records.slice(1).map((r, i) => r[at]?.trim() || `row ${i + 1}`);
+}
+
+function tally(values: string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return counts;
+}
+
+interface Outputs {
+  assignments: string[][];
+  run: {
+    tickets: Array<{ id: string; cluster: string | null }>;
+    skipped: Array<{ id: string; reason: string }>;
+    clusters: Array<{ id: string; size: number }>;
+    noise: { size: number };
+  };
+  markdown: string;
+}
+
+function clusterFile(file: string, name: string): Outputs {
+  const paths = { json: join(out, `${name}.json`), md: join(out, `${name}.md`), csv: join(out, `${name}.csv`) };
+  const res = runCli(
+    ['cluster', file, '--embedder', 'lexical', '-q', '--json', paths.json, '--md', paths.md].concat([
+      '--assignments',
+      paths.csv,
+    ]),
+  );
+  expect(res.stderr).toBe('');
+  expect(res.code).toBe(0);
+  return {
+    assignments: parse(readFileSync(paths.csv, 'utf8')) as string[][],
+    run: JSON.parse(readFileSync(paths.json, 'utf8')),
+    markdown: readFileSync(paths.md, 'utf8'),
+  };
+}
+
+/** The "Tickets" column of the markdown's ranked cluster table, per cluster id. */
+function markdownSizes(markdown: string): Map<string, number> {
+  const lines = markdown.split('\n');
+  const head = lines.findIndex((l) => l.startsWith('| # | Cluster | Tickets |'));
+  expect(head).toBeGreaterThan(0);
+  const sizes = new Map<string, number>();
+  for (const line of lines.slice(head + 2)) {
+    if (!line.startsWith('|')) break;
+    const cells = line.split('|').map((c) => c.trim());
+    const id = /\]\(#(c\d+)\)/.exec(cells[2] ?? '')?.[1]?.toUpperCase();
+    if (id) sizes.set(id, Number(cells[3]!.replace(/[^\d]/g, '')));
+  }
+  return sizes;
+}
+
+/** Checks all three outputs against the ids read straight from the input file. */
+function expectEveryRowOnce(expectedIds: string[], { assignments, run, markdown }: Outputs): void {
+  const [header, ...rows] = assignments;
+  expect(header).toEqual(['id', 'cluster', 'confidence']);
+  // The assignments file: one line per input row, each id as often as in the input.
+  expect(rows).toHaveLength(expectedIds.length);
+  expect(tally(rows.map((r) => r[0]!))).toEqual(tally(expectedIds));
+  for (const [, cluster] of rows) expect(cluster).toMatch(/^(C\d+|noise|skipped)$/);
+
+  // The run file: the same split, ticket by ticket.
+  const fromRun = [
+    ...run.tickets.map((t) => `${t.id}\t${t.cluster ?? 'noise'}`),
+    ...run.skipped.map((s) => `${s.id}\tskipped`),
+  ];
+  expect(tally(fromRun)).toEqual(tally(rows.map((r) => `${r[0]}\t${r[1]}`)));
+  const perCluster = tally(rows.map((r) => r[1]!));
+  for (const c of run.clusters) expect(c.size).toBe(perCluster.get(c.id));
+  expect(run.clusters.map((c) => c.id).sort()).toEqual([...perCluster.keys()].filter((k) => /^C/.test(k)).sort());
+  expect(run.noise.size).toBe(perCluster.get('noise') ?? 0);
+
+  // The markdown report: its cluster table adds up to the same clustered tickets.
+  expect(markdownSizes(markdown)).toEqual(new Map([...perCluster].filter(([k]) => /^C/.test(k))));
+  expect(markdown).toContain(`of ${expectedIds.length} rows`);
+}
+
+describe('row accounting against the input file', () => {
+  it('puts every row of the sample export, plus awkward rows, in the outputs exactly once', () => {
+    // The sample export with rows that are easy to lose: a repeated id, blank text, a blank id,
+    // a quoted multi-line text, a short (ragged) row and a row with an extra field.
+    const source = readFileSync(fixture('support-export.csv'), 'utf8').trimEnd();
+    const extra = [
+      '48000,2024-03-31T08:00:00Z,chat,Promo code not working,Same id as the first row',
+      '51001,2024-03-31T08:01:00Z,chat,,',
+      ',2024-03-31T08:02:00Z,email,Refund,"I returned the parcel\nand still no refund, order 123"',
+      '51003,2024-03-31T08:03:00Z,phone,Login broken',
+      '51004,2024-03-31T08:04:00Z,app,Crash,The app crashes on start,4,unexpected',
+    ];
+    const file = join(out, 'awkward.csv');
+    writeFileSync(file, `${source}\n${extra.join('\n')}\n`);
+    const expected = inputIds(readFileSync(file, 'utf8'), ',', 'Ticket ID');
+    expect(expected).toHaveLength(405);
+    expectEveryRowOnce(expected, clusterFile(file, 'awkward'));
+  });
+
+  it('puts every row of the Windows-1251 Excel export in the outputs exactly once', () => {
+    const text = iconv.decode(readFileSync(fixture('excel-export-cp1251.csv')), 'windows-1251');
+    const expected = inputIds(text, ';', 'Номер');
+    expect(expected.length).toBeGreaterThan(100);
+    expectEveryRowOnce(expected, clusterFile(fixture('excel-export-cp1251.csv'), 'excel'));
+  });
+});
