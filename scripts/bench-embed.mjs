@@ -67,6 +67,7 @@ const session = await ort.InferenceSession.create(onnxFile(modelDir).file, {
 /** The same work as embedder.embed minus transformers.js: same normalization, batches, tokens, pooling. */
 async function direct(all) {
   const normalized = all.map(normalizeText);
+  /** @type {Float32Array | null} */
   let out = null;
   for (const batch of planBatches(normalized, batchSize)) {
     const inputs = embedder.tokenize(Array.from(batch, (i) => normalized[i]));
@@ -75,7 +76,9 @@ async function direct(all) {
       const t = inputs[name];
       feeds[name] = new ort.Tensor('int64', t.data, t.dims);
     }
-    const hidden = (await session.run(feeds)).last_hidden_state;
+    const hidden = /** @type {{ data: Float32Array; dims: readonly number[] }} */ (
+      (await session.run(feeds)).last_hidden_state
+    );
     const [b, seq, dims] = hidden.dims;
     out ??= new Float32Array(all.length * dims);
     const pooled = new Float32Array(b * dims);
@@ -87,7 +90,7 @@ async function direct(all) {
     );
     for (let r = 0; r < b; r++) out.set(pooled.subarray(r * dims, (r + 1) * dims), batch[r] * dims);
   }
-  return out;
+  return /** @type {Float32Array} */ (out);
 }
 
 async function time(fn) {
@@ -121,7 +124,7 @@ for (let r = 0; r < repeat; r++) {
 const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
 const oursS = median(ours);
 const directS = median(theirs);
-console.log(`model: ${modelDir} (${onnxFile(modelDir).dtype}, ${embedder.dims ?? embedder.profile.dimensions} dims)`);
+console.log(`model: ${modelDir} (${onnxFile(modelDir).dtype}, ${embedder.profile.dimensions} dims)`);
 console.log(`texts: ${textCount}, batch ${batchSize}, threads ${threads}, median of ${repeat}`);
 console.log(`ours (transformers.js path): ${(textCount / oursS).toFixed(0)} texts/s (${oursS.toFixed(3)} s)`);
 console.log(`onnxruntime-node directly:   ${(textCount / directS).toFixed(0)} texts/s (${directS.toFixed(3)} s)`);

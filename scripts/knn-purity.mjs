@@ -58,6 +58,7 @@ async function cleaner() {
 }
 
 function load(set, clean) {
+  /** @type {Array<Record<string, string>>} */
   const rows = parse(readFileSync(join(DATA, set, 'tickets.csv')), { columns: true, skip_empty_lines: true });
   const prepared = rows.map((r) => (clean ? clean(r.text) : r.text));
   const texts = prepared.map((p) => (typeof p === 'string' ? p : (p?.text ?? String(p))));

@@ -10,7 +10,10 @@ import { prepareTicketText } from '../dist/text/index.js';
 export const DATA = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'data');
 export const DEFAULT_SETS = 'clinc150,hwu64,ru_rutube_support,stackoverflow20,bitext_customer_support';
 
-/** A set is a folder under the data directory, or folder/file.csv for another labeled file there. */
+/**
+ * A set is a folder under the data directory, or folder/file.csv for another labeled file there.
+ * @returns {Array<{ id: string; text: string; label: string }>}
+ */
 export function readLabeledSet(set) {
   const file = set.endsWith('.csv') ? join(DATA, set) : join(DATA, set, 'tickets.csv');
   return parse(readFileSync(file), { columns: true, bom: true });

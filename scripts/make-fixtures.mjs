@@ -83,8 +83,8 @@ const SLOTS = {
 // "[a|b|c]" picks one option, "{slot}" fills a slot; options may nest slots.
 function expand(template) {
   let s = template;
-  for (let guard = 0; guard < 20 && /\[[^\[\]]*\|[^\[\]]*\]/.test(s); guard++) {
-    s = s.replace(/\[([^\[\]]*\|[^\[\]]*)\]/g, (_, body) => pick(body.split('|')));
+  for (let guard = 0; guard < 20 && /\[[^[\]]*\|[^[\]]*\]/.test(s); guard++) {
+    s = s.replace(/\[([^[\]]*\|[^[\]]*)\]/g, (_, body) => pick(body.split('|')));
   }
   return s.replace(/\{(\w+)\}/g, (_, slot) => SLOTS[slot]());
 }

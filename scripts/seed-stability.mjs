@@ -49,8 +49,13 @@ function selectRows(vectors, rows) {
 function sharedAgreement(a, b) {
   const left = [];
   const right = [];
-  for (let i = 0; i < a.length; i++) if (a[i] !== -2 && b[i] !== -2) (left.push(a[i]), right.push(b[i]));
-  return ari(left, right);
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] !== -2 && b[i] !== -2) {
+      left.push(a[i]);
+      right.push(b[i]);
+    }
+  }
+  return ari(Int32Array.from(left), Int32Array.from(right));
 }
 
 const table = [];

@@ -51,6 +51,15 @@ export interface EmbedProgress {
   total: number;
 }
 
+/** A progress display for one slow step; stages call it, the CLI decides how (and whether) to show it. */
+export interface ProgressReporter {
+  update(p: EmbedProgress): void;
+  stop(): void;
+}
+
+/** Starts a progress display labelled e.g. "downloading <model> (MB)". */
+export type StartProgress = (label: string) => ProgressReporter;
+
 export interface EmbedStats {
   /** Texts actually sent through the model/endpoint. */
   embedded: number;

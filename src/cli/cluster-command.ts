@@ -27,7 +27,7 @@ export function clusterJobOptions(opts: ClusterCliOptions, notify: (line: string
       endpoint: opts.endpoint,
       offline,
       seed: opts.seed,
-      quiet: Boolean(opts.quiet),
+      startProgress: (label) => startProgress(label, { quiet: Boolean(opts.quiet) }),
       useCache: opts.cache,
       cacheDir: opts.cacheDir,
     },

@@ -145,9 +145,9 @@ export function mutualReachabilityTree(
     }
   }
   const sets = new DisjointSets(n);
-  let filled = kruskal(from, to, weight, e, sets, tree, 0);
+  const filled = kruskal(from, to, weight, e, sets, tree, 0);
   if (filled === n - 1) return tree;
-  filled = joinComponents(vectors, core, sets, tree, filled, seed, metric);
+  joinComponents(vectors, core, sets, tree, filled, seed, metric);
   // Both passes are sorted, but joining edges come after: one final sort keeps the tree ascending.
   const order = new Uint32Array(n - 1);
   for (let i = 0; i < n - 1; i++) order[i] = i;

@@ -1,13 +1,14 @@
 // Picks the embedder for a run: lexical (always works), transformer (local model), or remote.
-import { startProgress } from '../cli/progress.js';
 import { UserError } from '../errors.js';
-import type { Embedder } from '../types.js';
+import type { Embedder, ProgressReporter, StartProgress } from '../types.js';
 import { resolveCacheLocation, offlineFromEnv } from './cache/location.js';
 import { LexicalEmbedder } from './lexical/index.js';
 import { DEFAULT_MODEL } from './profiles.js';
 import { RemoteEmbedder } from './remote/remote-embedder.js';
 import { probeHub, resolveModelSource } from './transformer/model-source.js';
 import { TransformerEmbedder } from './transformer/transformer-embedder.js';
+
+const NO_PROGRESS: ProgressReporter = { update: () => undefined, stop: () => undefined };
 
 export type EmbedderKind = 'auto' | 'lexical' | 'transformer' | 'remote';
 
@@ -20,8 +21,8 @@ export interface EmbedderOptions {
   /** Never touch the network (also TICKETS_OFFLINE=1). */
   offline?: boolean;
   seed: number;
-  /** No download progress bar (it only shows when stderr is a TTY anyway). */
-  quiet?: boolean;
+  /** Shows the model download's progress (the CLI passes its progress bar); none when absent. */
+  startProgress?: StartProgress;
   /** Overrides TICKETS_CACHE_DIR / XDG_CACHE_HOME / ~/.cache/tickets. */
   cacheDir?: string;
   /** Use the on-disk embedding cache (default true). */
@@ -40,14 +41,14 @@ export async function createEmbedder(options: EmbedderOptions): Promise<CreatedE
   const useCache = options.useCache !== false;
   const lexical = (): Embedder => new LexicalEmbedder({ seed: options.seed });
   const transformer = async (model: string): Promise<TransformerEmbedder> => {
-    const download = startProgress(`downloading ${model} (MB)`, { quiet: options.quiet });
+    const download = options.startProgress?.(`downloading ${model} (MB)`) ?? NO_PROGRESS;
     try {
       return await TransformerEmbedder.load({
         model,
         offline,
         location,
         useCache,
-        onDownload: weightsProgress(download.update),
+        onDownload: weightsProgress((p) => download.update(p)),
       });
     } finally {
       download.stop();

@@ -109,7 +109,3 @@ export function describeColumns(exp: Pick<TicketExport, 'columns'>): string {
   const { text, id, date } = exp.columns;
   return `text: ${text.join(' + ')} · id: ${id ?? 'row number'} · date: ${date ?? 'none'}`;
 }
-
-export { parseTicketDate } from './dates.js';
-export { sniffDelimiter, parseDelimiterOption, delimiterName } from './delimiter.js';
-export { decodeExport } from './encoding.js';

@@ -6,14 +6,3 @@ import { maskPii } from './pii.js';
 export function prepareTicketText(raw: string): string {
   return maskPii(cleanTicketText(raw));
 }
-
-export {
-  cleanTicketText,
-  htmlToText,
-  decodeEntities,
-  trimQuotedReplies,
-  trimSignature,
-  normalizeWhitespace,
-} from './clean.js';
-export { maskPii, luhnValid, ibanValid, looksLikePhone } from './pii.js';
-export { words, contentWords } from './tokens.js';

@@ -33,7 +33,6 @@ interface Endpoint {
 /** A real /v1/embeddings server on 127.0.0.1; `handler` may answer first (return true). */
 async function startEndpoint(dims = 8, handler?: Handler): Promise<Endpoint> {
   const calls: Endpoint['calls'] = [];
-  let active = 0;
   const server = createServer((req, res) => {
     let raw = '';
     req.on('data', (c) => (raw += c));
@@ -43,12 +42,10 @@ async function startEndpoint(dims = 8, handler?: Handler): Promise<Endpoint> {
       if (req.url?.split('?')[0] !== '/v1/embeddings')
         return void res.writeHead(404).end(JSON.stringify({ error: { message: 'no such route' } }));
       if (handler?.(body, req, res, calls.length)) return;
-      active++;
       const data = body.input.map((t, index) => ({ object: 'embedding', index, embedding: vectorOf(t, dims) }));
       // Answer in reverse order: clients must sort by index.
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ object: 'list', model: body.model, data: data.reverse() }));
-      active--;
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
