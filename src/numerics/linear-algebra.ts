@@ -4,7 +4,7 @@
 // wide products run on two threads and whose numerically dependent directions must be dropped.
 import { symmetricEigen } from './eigen.js';
 
-export { symmetricEigen, type SymmetricEigen } from './eigen.js';
+export { symmetricEigen } from './eigen.js';
 
 /** Gram–Schmidt on the p columns of a column-major block (length rows·p); zero columns stay zero. */
 export function orthonormalizeColumns(block: Float64Array, rows: number, p: number): void {
