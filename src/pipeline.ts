@@ -6,8 +6,14 @@ import { createEmbedder, type EmbedderOptions } from './embed/index.js';
 import { clusterTickets } from './cluster/index.js';
 import { clusterSums } from './cluster/refine.js';
 import { labelClusters } from './label/index.js';
-import { buildClusterRun, costModel } from './rank/index.js';
+import { buildClusterRun, costModel, type CostOptions } from './rank/index.js';
+import { computeEconomics, readTicketValues, type TicketValues } from './economics/index.js';
+import { handleTimeUnitFromHeader } from './ingest/economic-columns.js';
+import { phraseRemover } from './config/boilerplate-phrases.js';
+import type { CurationConfig } from './config/config-file.js';
+import { applyCuration } from './rank/curation.js';
 import type {
+  ColumnQuality,
   ClusterAssignment,
   ClusterRun,
   CostModel,
@@ -20,7 +26,15 @@ export interface ClusterJobOptions {
   ingest: IngestOptions;
   embed: EmbedderOptions;
   cluster: { seed: number; minClusterSize?: number; minSamples?: number };
-  cost: { costPerTicket?: number; minutesPerTicket?: number; hourlyCost?: number; currency?: string };
+  cost: CostOptions;
+  /** Rank by priority or cost; by default priority when the export has dates or customer columns. */
+  rankBy?: 'priority' | 'cost';
+  /** Language of the report's words, recorded in the run file. */
+  language?: string;
+  /** Phrases removed from every ticket before cleaning (the config's boilerplate). */
+  boilerplate?: string[];
+  /** Rename, merge and pin rules from the config, applied after clustering. */
+  curation?: CurationConfig;
   /** Options as the user gave them, recorded in the run file. */
   recordedOptions: Record<string, unknown>;
   /** One-line notices for stderr (columns used, embedder fallback, cache hits). */
@@ -62,7 +76,10 @@ export async function clusterExport(file: string, options: ClusterJobOptions): P
   options.checkExport?.(ticketExport);
   options.notify(describeColumns(ticketExport));
   for (const warning of ticketExport.warnings ?? []) options.notify(`warning: ${warning}`);
-  const texts = await timed(timings, 'text', () => ticketExport.tickets.map((t) => prepareTicketText(t.rawText)));
+  const removePhrases = phraseRemover(options.boilerplate);
+  const texts = await timed(timings, 'text', () =>
+    ticketExport.tickets.map((t) => prepareTicketText(removePhrases(t.rawText))),
+  );
 
   const { embedder, notice } = await createEmbedder(options.embed);
   if (notice) options.notify(notice);
@@ -92,13 +109,31 @@ export async function clusterExport(file: string, options: ClusterJobOptions): P
 
 /** The whole job: clusterExport, then label → rank. */
 export async function runClusterJob(file: string, options: ClusterJobOptions): Promise<ClusterRun> {
-  const { ticketExport, texts, vectors, assignment, embedder, cost, timings } = await clusterExport(file, options);
-  const { labels: clusterOf, clusterCount } = assignment;
+  const clustered = await clusterExport(file, options);
+  const { ticketExport, texts, vectors, embedder, cost, timings } = clustered;
+  let assignment = clustered.assignment;
+  const values = readTicketValues(
+    ticketExport.tickets,
+    ticketExport.columns,
+    ticketExport.columns.handleTime ? handleTimeUnitFromHeader(ticketExport.columns.handleTime) : null,
+  );
+  for (const line of describeBadValues(values, cost.minutesPerTicket)) options.notify(`warning: ${line}`);
   // One vector sum per cluster serves both the representative tickets and the centres in the run file.
-  const { sums, labels } = await timed(timings, 'label', () => {
-    const sums = clusterSums(vectors, clusterOf, clusterCount);
-    return { sums, labels: labelClusters({ texts, labels: clusterOf, clusterCount, vectors, sums }) };
-  });
+  const label = (a: ClusterAssignment) => {
+    const sums = clusterSums(vectors, a.labels, a.clusterCount);
+    return { sums, labels: labelClusters({ texts, labels: a.labels, clusterCount: a.clusterCount, vectors, sums }) };
+  };
+  let { sums, labels } = await timed(timings, 'label', () => label(assignment));
+  if (options.curation) {
+    const curated = applyCuration({ assignment, labels, texts }, options.curation);
+    for (const note of curated.notes) options.notify(`curation: ${note}`);
+    if (curated.moved) {
+      assignment = curated.assignment;
+      ({ sums, labels } = label(assignment));
+    }
+    for (const [c, name] of curated.labelOf) labels[c] = { ...labels[c]!, label: name };
+  }
+  const { labels: clusterOf, clusterCount } = assignment;
 
   return buildClusterRun({
     ticketExport,
@@ -109,7 +144,32 @@ export async function runClusterJob(file: string, options: ClusterJobOptions): P
     options: options.recordedOptions,
     embedder,
     timings,
+    economics: computeEconomics(clusterOf, clusterCount, values, cost, options.rankBy),
+    language: options.language,
     // A lexical space is refitted on every export, so its centres mean nothing next week; a model's do.
     centroids: embedder.kind === 'lexical' ? undefined : { sums, dims: vectors.dims },
   });
+}
+
+/** One line per economic column with unreadable cells: how many, the first few (line and value), what was done. */
+export function describeBadValues(values: TicketValues, minutesPerTicket: number): string[] {
+  const consequence: Record<keyof TicketValues['quality'], string> = {
+    handleTime: `counted at ${minutesPerTicket} min per ticket`,
+    date: 'left out of the weekly trend',
+    customer: 'left out of repeat contacts',
+    customerSince: 'left out of the early-lifecycle share',
+    csat: 'left out of satisfaction',
+    channel: 'counted as (blank)',
+  };
+  const lines: string[] = [];
+  for (const [role, quality] of Object.entries(values.quality) as Array<
+    [keyof TicketValues['quality'], ColumnQuality | null]
+  >) {
+    if (!quality || quality.invalid === 0) continue;
+    const shown = quality.invalidExamples.map((e) => `line ${e.line} "${e.value}"`).join(', ');
+    lines.push(
+      `column "${quality.column}": ${quality.invalid} value(s) could not be read (${shown}${quality.invalid > quality.invalidExamples.length ? ', …' : ''}); ${consequence[role]}`,
+    );
+  }
+  return lines;
 }

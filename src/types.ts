@@ -22,13 +22,30 @@ export interface SkippedRow {
   reason: SkipReason;
 }
 
+/** The header names used for each role; null when the export has no such column. */
+export interface ExportColumns {
+  text: string[];
+  id: string | null;
+  date: string | null;
+  /** Time an agent spent on the ticket (minutes, seconds or hh:mm:ss). */
+  handleTime?: string | null;
+  /** Who raised the ticket (id, e-mail): for repeat contacts. */
+  customer?: string | null;
+  /** The customer's registration or first-purchase date: for the early-lifecycle share. */
+  customerSince?: string | null;
+  /** Satisfaction rating (CSAT). */
+  csat?: string | null;
+  /** Channel the ticket came through (email, chat, phone). */
+  channel?: string | null;
+}
+
 /** What ingest read from one export file. */
 export interface TicketExport {
   file: string;
   encoding: string;
   delimiter: string;
   /** Header names actually used. */
-  columns: { text: string[]; id: string | null; date: string | null };
+  columns: ExportColumns;
   /** All header names in file order. */
   header: string[];
   tickets: Ticket[];
@@ -88,15 +105,64 @@ export interface ClusterAssignment {
   parentOf?: Int32Array;
 }
 
-/** How the cost of one ticket was set. */
+/** How the cost of the tickets was set. */
 export interface CostModel {
-  /** Cost of handling one ticket, in `currency`. */
+  /**
+   * Cost of handling one ticket, in `currency`: --cost-per-ticket, or minutes per ticket × cost per minute.
+   * With a handle-time column the real cost is per ticket; this stays the flat-rate figure for tickets without one.
+   */
   perTicket: number;
   currency: string;
-  /** 'per-ticket' when --cost-per-ticket was given, else 'minutes×hourly'. */
+  /** 'per-ticket' when --cost-per-ticket was given, else minutes × loaded cost per minute. */
   source: 'per-ticket' | 'minutes×hourly';
+  /** Minutes per ticket when the export has no handle time for it (default 12). */
   minutesPerTicket: number;
+  /** Loaded cost of one agent hour: --hourly-cost, or monthly salary × overhead / hours per month. */
   hourlyCost: number;
+  /** hourlyCost / 60. */
+  perMinute?: number;
+  /** The salary arithmetic hourlyCost came from, when it did. */
+  salary?: { monthlySalary: number; overhead: number; hoursPerMonth: number } | null;
+  /** Minutes per ticket by channel value (from the config file), for tickets without a handle time. */
+  minutesPerChannel?: Record<string, number>;
+}
+
+/** Tickets created in one ISO week. */
+export interface WeeklyCount {
+  /** ISO 8601 week, "2026-W45". */
+  week: string;
+  tickets: number;
+}
+
+/** CSAT of a cluster's tickets. */
+export interface Satisfaction {
+  /** Mean rating of the answered tickets, null when none answered. */
+  mean: number | null;
+  /** Tickets with a rating. */
+  answered: number;
+  /** Overall mean minus the mean without this cluster: negative when the cluster drags satisfaction down. */
+  impact: number | null;
+}
+
+/** What a cluster costs and how it behaves, from the export's own columns; null where the export lacks the column. */
+export interface ClusterEconomics {
+  /** Σ handle minutes (measured, or minutes per ticket where a ticket has none); null without a handle-time column. */
+  handleMinutes: number | null;
+  /** Tickets per ISO week over the whole period (zeros included); null without a created-at column. */
+  weekly: WeeklyCount[] | null;
+  /** Last full week over the mean of the full weeks before it, minus 1, with an absolute floor on the mean. */
+  growth: number | null;
+  /** Share of tickets whose customer had another ticket in the same cluster in the 7 days before. */
+  repeatShare: number | null;
+  /** Share of tickets raised in the customer's first 21 days. */
+  earlyLifecycleShare: number | null;
+  satisfaction: Satisfaction | null;
+  /** Tickets per channel value, most first. */
+  channels: Record<string, number> | null;
+  /** Priority score (formula in ClusterRun.economics.priorityFormula). */
+  priority: number;
+  /** Why these tickets happen, in a sentence; filled by the label/report-words stage when it can say. */
+  hypothesis: string | null;
 }
 
 export interface ExampleTicket {
@@ -106,7 +172,7 @@ export interface ExampleTicket {
 }
 
 /** One ranked cluster as the reports see it. */
-export interface ClusterSummary {
+export interface ClusterSummary extends ClusterEconomics {
   /** Cluster id as written to every output ("C1", "C2", ... in rank order). */
   id: string;
   rank: number;
@@ -148,7 +214,7 @@ export interface ClusterRun {
     file: string;
     encoding: string;
     delimiter: string;
-    columns: { text: string[]; id: string | null; date: string | null };
+    columns: ExportColumns;
   };
   options: Record<string, unknown>;
   embedder: { kind: string; model: string; dimensions: number; embedded: number; cached: number };
@@ -160,13 +226,72 @@ export interface ClusterRun {
     clusters: number;
   };
   cost: CostModel;
-  /** Ranked: by cost, then size. */
+  /** Ranked: by priority (or cost, see economics.rankedBy), then size. */
   clusters: ClusterSummary[];
-  /** The "unclustered" line: never hidden. */
-  noise: { size: number; share: number; cost: number; examples: ExampleTicket[] };
+  /** The "unclustered" line: never hidden. Cost adds up with the clusters' to economics.totalCost. */
+  noise: {
+    size: number;
+    share: number;
+    cost: number;
+    examples: ExampleTicket[];
+    handleMinutes: number | null;
+    weekly: WeeklyCount[] | null;
+  };
+  /** Dates the created-at column covers (UTC days) and the ISO weeks in between; null without dates. */
+  period: Period | null;
+  /** Language of the report's words ("en", "ru"). */
+  language: string;
+  /** How the economics were computed and how clean each column was. */
+  economics: EconomicsSummary;
   parents: ParentTopic[];
   /** One entry per clustered or noise ticket, in input order. */
   tickets: Array<{ id: string; cluster: string | null; confidence: number }>;
   skipped: Array<{ id: string; line: number; reason: string }>;
   timings: Record<string, number>;
+}
+
+export interface Period {
+  /** First created-at day, "2026-11-02". */
+  from: string;
+  /** Last created-at day. */
+  to: string;
+  /** ISO weeks from the week of `from` to the week of `to`, both counted. */
+  weeks: number;
+}
+
+/** Parse results of one per-ticket column: nothing is silently dropped. */
+export interface ColumnQuality {
+  column: string;
+  /** Tickets with a usable value. */
+  parsed: number;
+  /** Tickets with an empty cell. */
+  missing: number;
+  /** Tickets whose value could not be read; the first few are shown as examples. */
+  invalid: number;
+  invalidExamples: Array<{ line: number; value: string }>;
+}
+
+export interface EconomicsSummary {
+  rankedBy: 'priority' | 'cost';
+  priorityFormula: string;
+  /** Σ cluster costs + noise cost. */
+  totalCost: number;
+  /** Σ handle minutes of all tickets, null without a handle-time column. */
+  totalHandleMinutes: number | null;
+  /** Growth: the last full week compared (e.g. "2026-W45"), and the floor on the earlier weeks' mean. */
+  growth: { lastFullWeek: string | null; weeksBefore: number; floor: number } | null;
+  repeatWindowDays: number;
+  earlyLifecycleDays: number;
+  /** Mean CSAT over all answered tickets. */
+  satisfactionMean: number | null;
+  /** Handle time unit read from the header or values. */
+  handleTimeUnit: 'minutes' | 'seconds' | 'hours' | null;
+  columns: {
+    handleTime: ColumnQuality | null;
+    date: ColumnQuality | null;
+    customer: ColumnQuality | null;
+    customerSince: ColumnQuality | null;
+    csat: ColumnQuality | null;
+    channel: ColumnQuality | null;
+  };
 }

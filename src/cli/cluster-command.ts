@@ -7,6 +7,7 @@ import { renderAssignments, renderMarkdown, renderRunFile, renderTable, shouldUs
 import { startProgress } from './progress.js';
 import { UserError } from '../errors.js';
 import { displayUrl, offlineFromEnv } from '../embed/index.js';
+import { loadConfig, type TicketsConfig } from '../config/config-file.js';
 
 interface ClusterCommandOptions extends ClusterCliOptions {
   md?: string;
@@ -16,11 +17,30 @@ interface ClusterCommandOptions extends ClusterCliOptions {
   limit?: number;
 }
 
-/** Turns the parsed CLI options into the pipeline's typed options. */
-export function clusterJobOptions(opts: ClusterCliOptions, notify: (line: string) => void): ClusterJobOptions {
+/** Turns the parsed CLI options into the pipeline's typed options; options given on the command line win over the config. */
+export function clusterJobOptions(
+  opts: ClusterCliOptions,
+  notify: (line: string) => void,
+  config: TicketsConfig = {},
+): ClusterJobOptions {
   const offline = Boolean(opts.offline) || offlineFromEnv();
+  const columns = config.columns ?? {};
+  const cost = config.cost ?? {};
   return {
-    ingest: { text: opts.text, id: opts.id, date: opts.date, encoding: opts.encoding, delimiter: opts.delimiter },
+    ingest: {
+      text: opts.text ?? columns.text,
+      id: opts.id ?? columns.id,
+      date: opts.date ?? columns.date,
+      encoding: opts.encoding,
+      delimiter: opts.delimiter,
+      economics: {
+        handleTime: opts.handleTime ?? columns.handleTime,
+        customer: opts.customer ?? columns.customer,
+        customerSince: opts.customerSince ?? columns.customerSince,
+        csat: opts.csat ?? columns.csat,
+        channel: opts.channel ?? columns.channel,
+      },
+    },
     embed: {
       embedder: opts.embedder,
       model: opts.model,
@@ -32,16 +52,22 @@ export function clusterJobOptions(opts: ClusterCliOptions, notify: (line: string
       cacheDir: opts.cacheDir,
     },
     cluster: { seed: opts.seed, minClusterSize: opts.minClusterSize, minSamples: opts.minSamples },
-    cost: {
-      costPerTicket: opts.costPerTicket,
-      minutesPerTicket: opts.minutesPerTicket,
-      hourlyCost: opts.hourlyCost,
-      currency: opts.currency,
-    },
+    cost: costOptions(opts, cost),
+    rankBy: opts.rankBy,
+    language: config.language,
+    boilerplate: config.boilerplate,
+    curation: config.curation,
     recordedOptions: {
       text: opts.text ?? null,
       id: opts.id ?? null,
       date: opts.date ?? null,
+      handleTime: opts.handleTime ?? null,
+      customer: opts.customer ?? null,
+      customerSince: opts.customerSince ?? null,
+      csat: opts.csat ?? null,
+      channel: opts.channel ?? null,
+      rankBy: opts.rankBy ?? null,
+      config: opts.config ?? null,
       encoding: opts.encoding ?? null,
       delimiter: opts.delimiter ?? null,
       embedder: opts.embedder,
@@ -54,6 +80,23 @@ export function clusterJobOptions(opts: ClusterCliOptions, notify: (line: string
       seed: opts.seed,
     },
     notify: opts.quiet ? () => {} : notify,
+  };
+}
+
+// The salary arithmetic and a plain hourly cost exclude each other: the command line's choice replaces the config's.
+function costOptions(opts: ClusterCliOptions, cost: NonNullable<TicketsConfig['cost']>): ClusterJobOptions['cost'] {
+  const cliHourly = opts.hourlyCost !== undefined;
+  const cliSalary = opts.monthlySalary !== undefined;
+  const fromConfig = !cliHourly && !cliSalary;
+  return {
+    costPerTicket: opts.costPerTicket ?? cost.costPerTicket,
+    minutesPerTicket: opts.minutesPerTicket ?? cost.minutesPerTicket,
+    hourlyCost: opts.hourlyCost ?? (fromConfig ? cost.hourlyCost : undefined),
+    monthlySalary: opts.monthlySalary ?? (fromConfig ? cost.monthlySalary : undefined),
+    overhead: opts.overhead ?? (fromConfig || cliSalary ? cost.overhead : undefined),
+    hoursPerMonth: opts.hoursPerMonth ?? (fromConfig || cliSalary ? cost.hoursPerMonth : undefined),
+    currency: opts.currency ?? cost.currency,
+    minutesPerChannel: cost.minutesPerChannel,
   };
 }
 
@@ -79,7 +122,7 @@ export function registerClusterCommand(program: Command): void {
     .argument('<file>', 'ticket export (CSV from a helpdesk or Excel)');
   addClusterOptions(command)
     .option('--md <path>', 'write a markdown report for backlog grooming')
-    .option('--json <path>', 'write the machine-readable run file (schemaVersion 1)')
+    .option('--json <path>', 'write the machine-readable run file (schemaVersion 2)')
     .option('--assignments <path>', 'write a CSV id,cluster with one row per input ticket')
     .addOption(new Option('--format <format>', 'what goes to stdout').choices(['table', 'md', 'json']).default('table'))
     .option('--limit <n>', 'clusters shown in the table (default: all)', (v) => {
@@ -89,7 +132,9 @@ export function registerClusterCommand(program: Command): void {
     })
     .action(async (file: string, opts: ClusterCommandOptions) => {
       const notify = (line: string) => process.stderr.write(`${line}\n`);
-      const jobOptions = clusterJobOptions(opts, notify);
+      const { config, path: configPath } = await loadConfig(opts.config, process.cwd());
+      if (configPath && !opts.quiet) notify(`config: ${configPath}`);
+      const jobOptions = clusterJobOptions(opts, notify, config);
       const progress = startProgress('embedding', { quiet: Boolean(opts.quiet), stream: process.stderr });
       jobOptions.onEmbedProgress = progress.update;
       let run;

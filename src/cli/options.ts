@@ -20,6 +20,16 @@ export interface ClusterCliOptions {
   minutesPerTicket?: number;
   hourlyCost?: number;
   currency?: string;
+  monthlySalary?: number;
+  overhead?: number;
+  hoursPerMonth?: number;
+  handleTime?: string;
+  customer?: string;
+  customerSince?: string;
+  csat?: string;
+  channel?: string;
+  rankBy?: 'priority' | 'cost';
+  config?: string;
   quiet?: boolean;
 }
 
@@ -34,7 +44,8 @@ function positiveInteger(name: string) {
 
 function nonNegativeNumber(name: string) {
   return (value: string): number => {
-    const n = Number(value);
+    // "2,5" and "40 000" as Russian users type them.
+    const n = Number(value.replace(/[\s\u00a0]/g, '').replace(',', '.'));
     if (value.trim() === '' || !Number.isFinite(n) || n < 0) {
       throw new InvalidArgumentError(`${name} must be a number ≥ 0, got "${value}".`);
     }
@@ -55,6 +66,15 @@ export function addClusterOptions(command: Command): Command {
     .option('--text <columns...>', 'text column(s); several are joined (default: detected, e.g. Subject + Description)')
     .option('--id <column>', 'ticket id column (default: detected, else the row number)')
     .option('--date <column>', 'created-at column (default: detected)')
+    .option('--handle-time <column>', 'handle time column: minutes, seconds or hh:mm:ss (default: detected)')
+    .option('--customer <column>', 'customer id or e-mail column, for repeat contacts (default: detected)')
+    .option(
+      '--customer-since <column>',
+      "customer's registration or first-purchase date, for the early-lifecycle share (default: detected)",
+    )
+    .option('--csat <column>', 'satisfaction rating column (default: detected)')
+    .option('--channel <column>', 'channel column (default: detected)')
+    .option('--config <path>', 'config file (default: tickets.config.json in the working directory, when there)')
     .option('--encoding <name>', 'force the file encoding (default: detected: utf-8, utf-16, windows-1251)')
     .option('--delimiter <char>', 'force the CSV delimiter (default: sniffed from , ; tab |)')
     .addOption(
@@ -92,6 +112,23 @@ export function addClusterOptions(command: Command): Command {
       nonNegativeNumber('--minutes-per-ticket'),
     )
     .option('--hourly-cost <amount>', 'loaded cost of one agent hour (default 30)', nonNegativeNumber('--hourly-cost'))
+    .option(
+      '--monthly-salary <amount>',
+      "an agent's monthly salary: hourly cost = salary × overhead / hours per month",
+      nonNegativeNumber('--monthly-salary'),
+    )
+    .option(
+      '--overhead <factor>',
+      'multiplier on the salary for taxes, desk, management (e.g. 2.5; default 1)',
+      nonNegativeNumber('--overhead'),
+    )
+    .option('--hours-per-month <hours>', 'paid hours per month (default 165)', nonNegativeNumber('--hours-per-month'))
     .option('--currency <code>', 'currency of the costs (default USD)')
+    .addOption(
+      new Option(
+        '--rank-by <what>',
+        'rank clusters by priority or cost (default: priority when it can be computed)',
+      ).choices(['priority', 'cost']),
+    )
     .option('-q, --quiet', 'no progress or notices on stderr');
 }

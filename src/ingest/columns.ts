@@ -135,6 +135,10 @@ const DATE_NAMES = [
   'поступило',
 ];
 
+// Last resort for exports with no created-at column (the Kaggle helpdesk sample): the first response follows
+// creation closely, so its week is the ticket's week. Never chosen over a created-at column.
+const CREATED_STAND_INS = ['first response time', 'first response at', 'first reply time', 'время первого ответа'];
+
 function findExact(normalized: string[], aliases: string[], taken: Set<number>): number | null {
   for (const alias of aliases) {
     const i = normalized.findIndex((h, k) => h === alias && !taken.has(k));
@@ -224,7 +228,10 @@ export function chooseColumns(header: string[], overrides: ColumnOverrides, file
   if (overrides.id === undefined) id = findExact(normalized, ID_NAMES, taken);
   if (id !== null) taken.add(id);
   if (overrides.date === undefined) {
-    date = findExact(normalized, DATE_NAMES, taken) ?? findCreatedDate(normalized, taken);
+    date =
+      findExact(normalized, DATE_NAMES, taken) ??
+      findCreatedDate(normalized, taken) ??
+      findExact(normalized, CREATED_STAND_INS, taken);
   }
   return { text, id, date };
 }

@@ -2,6 +2,7 @@
 import { UserError } from '../errors.js';
 import type { TicketExport } from '../types.js';
 import { chooseColumns } from './columns.js';
+import { chooseEconomicColumns, type EconomicOverrides } from './economic-columns.js';
 import { delimiterName, parseDelimiterOption, sniffDelimiter } from './delimiter.js';
 import { decodeExport } from './encoding.js';
 import { normalizeLineBreaks, readExportBytes } from './file.js';
@@ -18,6 +19,8 @@ export interface IngestOptions {
   id?: string;
   /** Column holding the created-at date. */
   date?: string;
+  /** Columns for handle time, customer, customer-since, CSAT and channel; detected when absent. */
+  economics?: EconomicOverrides;
 }
 
 // Excel writes "sep=;" as the first line when asked to; it names the delimiter and is not the header.
@@ -61,12 +64,22 @@ export async function readTicketExport(path: string, options: IngestOptions = {}
   let columns: TicketExport['columns'] = { text: [], id: null, date: null };
   const layoutFor = (header: string[]): RowLayout => {
     const choice = chooseColumns(header, options, path);
+    const taken = new Set([...choice.text, ...(choice.id === null ? [] : [choice.id])]);
+    if (choice.date !== null) taken.add(choice.date);
+    const economic = chooseEconomicColumns(header, options.economics ?? {}, taken, path);
+    const name = (i: number | null): string | null => (i === null ? null : header[i]!);
     columns = {
       text: choice.text.map((i) => header[i]!),
-      id: choice.id === null ? null : header[choice.id]!,
-      date: choice.date === null ? null : header[choice.date]!,
+      id: name(choice.id),
+      date: name(choice.date),
+      handleTime: name(economic.handleTime),
+      customer: name(economic.customer),
+      customerSince: name(economic.customerSince),
+      csat: name(economic.csat),
+      channel: name(economic.channel),
     };
-    const used = new Set([...choice.text, choice.id, choice.date]);
+    // The created-at cell stays in extra too, so a date that cannot be read can be reported with its value.
+    const used = new Set([...choice.text, choice.id]);
     const extra: Array<[number, string]> = [];
     header.forEach((name, i) => {
       if (!used.has(i)) extra.push([i, name]);
@@ -106,6 +119,16 @@ export async function readTicketExport(path: string, options: IngestOptions = {}
 
 /** One line telling which columns were used, e.g. "text: Subject + Description · id: Ticket ID · date: Created at". */
 export function describeColumns(exp: Pick<TicketExport, 'columns'>): string {
-  const { text, id, date } = exp.columns;
-  return `text: ${text.join(' + ')} · id: ${id ?? 'row number'} · date: ${date ?? 'none'}`;
+  const { text, id, date, handleTime, customer, customerSince, csat, channel } = exp.columns;
+  const parts = [`text: ${text.join(' + ')}`, `id: ${id ?? 'row number'}`, `date: ${date ?? 'none'}`];
+  // The economic columns are named only when found, so an export without them keeps a short line.
+  const economic: Array<[string, string | null | undefined]> = [
+    ['handle time', handleTime],
+    ['customer', customer],
+    ['customer since', customerSince],
+    ['CSAT', csat],
+    ['channel', channel],
+  ];
+  for (const [role, column] of economic) if (column) parts.push(`${role}: ${column}`);
+  return parts.join(' · ');
 }

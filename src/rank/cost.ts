@@ -1,4 +1,5 @@
-// What one ticket costs: --cost-per-ticket, or minutes per ticket × hourly cost.
+// What agent time costs: --cost-per-ticket, or minutes × loaded cost per minute, where the loaded cost comes from
+// --hourly-cost or from the salary arithmetic support teams do ("40 000 a month × 2.5 for taxes and desk / 165 h").
 import { UserError } from '../errors.js';
 import type { CostModel } from '../types.js';
 
@@ -14,19 +15,57 @@ export interface CostOptions {
   hourlyCost?: number | string;
   /** ISO code ("USD", "RUB") or a symbol ("₽", "€"). */
   currency?: string;
+  /** Monthly salary of an agent; with overhead and hours per month it gives the hourly cost. */
+  monthlySalary?: number | string;
+  /** Multiplier for taxes, desk, management on top of the salary (default 1). */
+  overhead?: number | string;
+  /** Paid working hours per month (default 165). */
+  hoursPerMonth?: number | string;
+  /** Minutes per ticket by channel value, for tickets without a handle time. */
+  minutesPerChannel?: Record<string, number>;
 }
+
+export const DEFAULT_HOURS_PER_MONTH = 165;
 
 export function costModel(options: CostOptions = {}): CostModel {
   const minutesPerTicket = amount(options.minutesPerTicket, '--minutes-per-ticket') ?? DEFAULT_MINUTES_PER_TICKET;
-  const hourlyCost = amount(options.hourlyCost, '--hourly-cost') ?? DEFAULT_HOURLY_COST;
+  const salary = salaryOf(options);
+  const given = amount(options.hourlyCost, '--hourly-cost');
+  if (given !== undefined && salary !== null) {
+    throw new UserError('give either --hourly-cost or --monthly-salary (with --overhead, --hours-per-month), not both');
+  }
+  const hourlyCost =
+    salary !== null ? (salary.monthlySalary * salary.overhead) / salary.hoursPerMonth : (given ?? DEFAULT_HOURLY_COST);
   const perTicket = amount(options.costPerTicket, '--cost-per-ticket');
+  const minutesPerChannel: Record<string, number> = {};
+  for (const [channel, minutes] of Object.entries(options.minutesPerChannel ?? {})) {
+    minutesPerChannel[channel] = amount(minutes, `minutes per ticket of channel "${channel}"`)!;
+  }
   return {
     perTicket: perTicket ?? (minutesPerTicket / 60) * hourlyCost,
     currency: currencyOf(options.currency),
     source: perTicket === undefined ? 'minutes×hourly' : 'per-ticket',
     minutesPerTicket,
     hourlyCost,
+    perMinute: hourlyCost / 60,
+    salary,
+    minutesPerChannel,
   };
+}
+
+function salaryOf(options: CostOptions): NonNullable<CostModel['salary']> | null {
+  const monthlySalary = amount(options.monthlySalary, '--monthly-salary');
+  const overhead = amount(options.overhead, '--overhead');
+  const hoursPerMonth = amount(options.hoursPerMonth, '--hours-per-month');
+  if (monthlySalary === undefined) {
+    if (overhead !== undefined || hoursPerMonth !== undefined) {
+      throw new UserError('--overhead and --hours-per-month need --monthly-salary');
+    }
+    return null;
+  }
+  const hours = hoursPerMonth ?? DEFAULT_HOURS_PER_MONTH;
+  if (hours <= 0) throw new UserError(`--hours-per-month must be more than 0, got ${hours}`);
+  return { monthlySalary, overhead: overhead ?? 1, hoursPerMonth: hours };
 }
 
 function amount(value: number | string | undefined, option: string): number | undefined {

@@ -1,4 +1,5 @@
 // Ranks the labeled clusters by estimated cost and assembles the ClusterRun every report is made from.
+import { computeEconomics, noTicketValues, type Economics } from '../economics/index.js';
 import { EXAMPLES, labelParent, unitCentroid, type ClusterLabel } from '../label/index.js';
 import type {
   ClusterAssignment,
@@ -32,6 +33,10 @@ export interface ClusterRunInput {
   generatedAt?: string;
   /** Per-cluster vector sums (clusterCount × dims, from clusterSums) when centres should be kept. */
   centroids?: { sums: Float64Array; dims: number };
+  /** Figures from the export's economic columns (computeEconomics); a flat cost per ticket when absent. */
+  economics?: Economics;
+  /** Language of the report's words; "en" when absent. */
+  language?: string;
 }
 
 export function buildClusterRun(input: ClusterRunInput): ClusterRun {
@@ -65,13 +70,22 @@ export function buildClusterRun(input: ClusterRunInput): ClusterRun {
   const shareOf = (n: number): number => (withText > 0 ? n / withText : 0);
   const example = (i: number): ExampleTicket => ({ id: tickets[i].id, text: texts[i] });
 
+  const economics = input.economics ?? computeEconomics(assignment.labels, clusterCount, noTicketValues(), cost);
+  const figures = economics.clusters;
+  const byPriority = economics.summary.rankedBy === 'priority';
   const order = rankOrder(
-    Array.from(sizes, (size, c) => ({ cost: size * cost.perTicket, size, label: labels[c].label })),
+    Array.from(sizes, (size, c) => ({
+      cost: figures[c].cost,
+      priority: byPriority ? figures[c].priority : undefined,
+      size,
+      label: labels[c].label,
+    })),
   );
   const clusterId = new Array<string>(clusterCount);
   order.forEach((c, rank) => (clusterId[c] = `C${rank + 1}`));
 
-  const parents = rankParents(assignment.parentOf, order, clusterId, sizes, labels, cost.perTicket);
+  const clusterCosts = Float64Array.from(figures, (f) => f.cost);
+  const parents = rankParents(assignment.parentOf, order, clusterId, sizes, labels, clusterCosts);
   const parentOfCluster = new Map<string, string>();
   for (const p of parents) for (const id of p.clusters) parentOfCluster.set(id, p.id);
 
@@ -82,7 +96,7 @@ export function buildClusterRun(input: ClusterRunInput): ClusterRun {
     keywords: labels[c].keywords,
     size: sizes[c],
     share: shareOf(sizes[c]),
-    cost: sizes[c] * cost.perTicket,
+    ...figures[c],
     examples: labels[c].exampleIndices.map(example),
     ticketIds: labels[c].memberOrder.map((i) => tickets[i].id),
     confidence: sizes[c] > 0 ? confidenceSums[c] / sizes[c] : 0,
@@ -116,9 +130,14 @@ export function buildClusterRun(input: ClusterRunInput): ClusterRun {
     noise: {
       size: noise,
       share: shareOf(noise),
-      cost: noise * cost.perTicket,
+      cost: economics.noise.cost,
       examples: noiseExamples(assignment.labels, texts).map(example),
+      handleMinutes: economics.noise.handleMinutes,
+      weekly: economics.noise.weekly,
     },
+    period: economics.period,
+    language: input.language ?? 'en',
+    economics: economics.summary,
     parents,
     tickets: tickets.map((t, i) => ({
       id: t.id,
@@ -132,18 +151,26 @@ export function buildClusterRun(input: ClusterRunInput): ClusterRun {
 
 interface Rankable {
   cost: number;
+  /** Ranks before cost when given. */
+  priority?: number;
   size: number;
   label: string;
 }
 
-/** Indices in rank order: cost, then size (both descending), then label, then original order. */
+/** Indices in rank order: priority (when given), cost, then size (all descending), then label, then original order. */
 export function rankOrder(items: readonly Rankable[]): number[] {
   return items
     .map((_, i) => i)
     .sort((a, b) => {
       const x = items[a];
       const y = items[b];
-      return y.cost - x.cost || y.size - x.size || (x.label < y.label ? -1 : x.label > y.label ? 1 : 0) || a - b;
+      return (
+        (y.priority ?? 0) - (x.priority ?? 0) ||
+        y.cost - x.cost ||
+        y.size - x.size ||
+        (x.label < y.label ? -1 : x.label > y.label ? 1 : 0) ||
+        a - b
+      );
     });
 }
 
@@ -153,7 +180,7 @@ function rankParents(
   clusterId: string[],
   sizes: Int32Array,
   labels: readonly ClusterLabel[],
-  perTicket: number,
+  clusterCosts: Float64Array,
 ): ParentTopic[] {
   if (!parentOf) return [];
   // Children in cluster rank order, so each parent lists its biggest causes first.
@@ -170,7 +197,7 @@ function rankParents(
     return {
       members,
       size,
-      cost: size * perTicket,
+      cost: Math.round(members.reduce((sum, c) => sum + clusterCosts[c], 0) * 100) / 100,
       label: labelParent(
         members.map((c) => ({
           label: labels[c].label,

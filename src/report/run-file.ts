@@ -1,8 +1,20 @@
 // The JSON run file: everything needed to re-render reports and to match clusters across runs.
+import { EARLY_LIFECYCLE_DAYS, REPEAT_WINDOW_DAYS } from '../economics/index.js';
 import { UserError } from '../errors.js';
-import type { ClusterRun, ClusterSummary, CostModel, ParentTopic } from '../types.js';
+import type {
+  ClusterRun,
+  ClusterSummary,
+  CostModel,
+  EconomicsSummary,
+  ExportColumns,
+  ParentTopic,
+  Period,
+  Satisfaction,
+} from '../types.js';
 
-export const RUN_FILE_SCHEMA_VERSION = 1;
+// 2: per-cluster economics (handleMinutes, weekly, growth, repeatShare, earlyLifecycleShare, satisfaction, channels,
+// priority, hypothesis), period, language, economics. Documented by schema/run-file.schema.json.
+export const RUN_FILE_SCHEMA_VERSION = 2;
 // Closest member ids kept per cluster: enough to recognise a cluster, while tickets[] has them all.
 const SAMPLE_TICKET_IDS = 20;
 
@@ -14,13 +26,16 @@ export type RunFileCluster = Omit<ClusterSummary, 'ticketIds'> & {
 
 /** What `renderRunFile` writes and `parseRunFile` reads back. */
 export interface RunFile {
-  schemaVersion: 1;
+  schemaVersion: 2;
   generatedAt: string;
-  input: ClusterRun['input'];
+  language: string;
+  input: ClusterRun['input'] & { columns: Required<ExportColumns> };
+  period: Period | null;
   options: Record<string, unknown>;
   embedder: ClusterRun['embedder'];
   totals: ClusterRun['totals'];
   cost: CostModel;
+  economics: EconomicsSummary;
   clusters: RunFileCluster[];
   parents: ParentTopic[];
   noise: ClusterRun['noise'];
@@ -34,15 +49,42 @@ const round = (n: number, digits: number): number => {
   return Math.round(n * f) / f;
 };
 
+const roundOrNull = (n: number | null, digits: number): number | null => (n === null ? null : round(n, digits));
+
+/** Every column role, null when the export has none, so readers never meet a missing key. */
+export function allColumns(columns: ExportColumns): Required<ExportColumns> {
+  return {
+    text: columns.text,
+    id: columns.id,
+    date: columns.date,
+    handleTime: columns.handleTime ?? null,
+    customer: columns.customer ?? null,
+    customerSince: columns.customerSince ?? null,
+    csat: columns.csat ?? null,
+    channel: columns.channel ?? null,
+  };
+}
+
+function roundSatisfaction(s: Satisfaction | null): Satisfaction | null {
+  return s === null ? null : { mean: roundOrNull(s.mean, 3), answered: s.answered, impact: roundOrNull(s.impact, 3) };
+}
+
 export function toRunFile(run: ClusterRun): RunFile {
   return {
     schemaVersion: RUN_FILE_SCHEMA_VERSION,
     generatedAt: run.generatedAt,
-    input: run.input,
+    language: run.language,
+    input: { ...run.input, columns: allColumns(run.input.columns) },
+    period: run.period,
     options: run.options,
     embedder: run.embedder,
     totals: run.totals,
     cost: run.cost,
+    economics: {
+      ...run.economics,
+      totalHandleMinutes: roundOrNull(run.economics.totalHandleMinutes, 2),
+      satisfactionMean: roundOrNull(run.economics.satisfactionMean, 3),
+    },
     clusters: run.clusters.map((c) => ({
       id: c.id,
       rank: c.rank,
@@ -51,6 +93,15 @@ export function toRunFile(run: ClusterRun): RunFile {
       size: c.size,
       share: round(c.share, 6),
       cost: round(c.cost, 2),
+      handleMinutes: roundOrNull(c.handleMinutes, 2),
+      weekly: c.weekly,
+      growth: roundOrNull(c.growth, 4),
+      repeatShare: roundOrNull(c.repeatShare, 4),
+      earlyLifecycleShare: roundOrNull(c.earlyLifecycleShare, 4),
+      satisfaction: roundSatisfaction(c.satisfaction),
+      channels: c.channels,
+      priority: round(c.priority, 2),
+      hypothesis: c.hypothesis,
       confidence: round(c.confidence, 4),
       parent: c.parent,
       examples: c.examples,
@@ -59,7 +110,14 @@ export function toRunFile(run: ClusterRun): RunFile {
       ...(c.centroid ? { centroid: c.centroid } : {}),
     })),
     parents: run.parents.map((p) => ({ ...p, cost: round(p.cost, 2) })),
-    noise: { ...run.noise, share: round(run.noise.share, 6), cost: round(run.noise.cost, 2) },
+    noise: {
+      size: run.noise.size,
+      share: round(run.noise.share, 6),
+      cost: round(run.noise.cost, 2),
+      handleMinutes: roundOrNull(run.noise.handleMinutes, 2),
+      weekly: run.noise.weekly,
+      examples: run.noise.examples,
+    },
     tickets: run.tickets.map((t) => ({ id: t.id, cluster: t.cluster, confidence: round(t.confidence, 3) })),
     skipped: run.skipped,
     timings: run.timings,
@@ -88,9 +146,9 @@ export function parseRunFile(text: string, source = 'run file'): RunFile {
     throw new UserError(`${source}: not a tickets run file (expected a JSON object)`);
   }
   const file = value as Record<string, unknown>;
-  if (file.schemaVersion !== RUN_FILE_SCHEMA_VERSION) {
+  if (file.schemaVersion !== RUN_FILE_SCHEMA_VERSION && file.schemaVersion !== 1) {
     throw new UserError(
-      `${source}: unsupported schemaVersion ${JSON.stringify(file.schemaVersion)} (this version of tickets reads ${RUN_FILE_SCHEMA_VERSION})`,
+      `${source}: unsupported schemaVersion ${JSON.stringify(file.schemaVersion)} (this version of tickets reads 1 and ${RUN_FILE_SCHEMA_VERSION})`,
     );
   }
   for (const key of ['clusters', 'parents', 'tickets', 'skipped'] as const) {
@@ -110,5 +168,41 @@ export function parseRunFile(text: string, source = 'run file'): RunFile {
       throw new UserError(`${source}: clusters[${i}] lacks id, size or signature`);
     }
   });
+  if (file.schemaVersion === 1) upgradeFromVersion1(file);
   return file as unknown as RunFile;
+}
+
+// A version-1 file (last week's baseline) reads as version 2 with null where it had no figures.
+function upgradeFromVersion1(file: Record<string, unknown>): void {
+  file.schemaVersion = RUN_FILE_SCHEMA_VERSION;
+  file.language ??= 'en';
+  file.period ??= null;
+  const input = file.input as { columns?: ExportColumns };
+  if (input.columns) input.columns = allColumns(input.columns);
+  const clusters = file.clusters as Array<Record<string, unknown>>;
+  const totalCost =
+    clusters.reduce((s, c) => s + Number(c.cost ?? 0), 0) + Number((file.noise as { cost?: number }).cost ?? 0);
+  for (const c of clusters) {
+    for (const key of ['handleMinutes', 'weekly', 'growth', 'repeatShare', 'earlyLifecycleShare', 'satisfaction']) {
+      c[key] ??= null;
+    }
+    c.channels ??= null;
+    c.hypothesis ??= null;
+    c.priority ??= totalCost > 0 ? round((100 * Number(c.cost ?? 0)) / totalCost, 2) : 0;
+  }
+  const noise = file.noise as Record<string, unknown>;
+  noise.handleMinutes ??= null;
+  noise.weekly ??= null;
+  file.economics ??= {
+    rankedBy: 'cost',
+    priorityFormula: 'priority = 100 × cost share (version 1 file)',
+    totalCost: round(totalCost, 2),
+    totalHandleMinutes: null,
+    growth: null,
+    repeatWindowDays: REPEAT_WINDOW_DAYS,
+    earlyLifecycleDays: EARLY_LIFECYCLE_DAYS,
+    satisfactionMean: null,
+    handleTimeUnit: null,
+    columns: { handleTime: null, date: null, customer: null, customerSince: null, csat: null, channel: null },
+  } satisfies EconomicsSummary;
 }

@@ -47,7 +47,7 @@ describe('tickets cluster on the sample export', () => {
 
   it('writes a run file that accounts for every row', () => {
     const run = JSON.parse(readFileSync(json, 'utf8'));
-    expect(run.schemaVersion).toBe(1);
+    expect(run.schemaVersion).toBe(2);
     const skipped = Object.values(run.totals.skipped as Record<string, number>).reduce((a, b) => a + b, 0);
     expect(run.totals.rows).toBe(run.totals.clustered + run.totals.noise + skipped);
     expect(skipped).toBeGreaterThan(0); // the fixture has rows with empty text
@@ -55,10 +55,13 @@ describe('tickets cluster on the sample export', () => {
     expect(run.clusters.length).toBeGreaterThanOrEqual(5);
     expect(run.input.columns.text).toEqual(['Subject', 'Description']);
     expect(run.embedder.kind).toBe('lexical');
-    // Ranked by cost, then size; cost = size × cost per ticket.
+    // The export has dates, so clusters are ranked by priority; --cost-per-ticket makes cost = size × 5.
+    expect(run.economics.rankedBy).toBe('priority');
     for (let i = 1; i < run.clusters.length; i++) {
-      expect(run.clusters[i - 1].cost).toBeGreaterThanOrEqual(run.clusters[i].cost);
+      expect(run.clusters[i - 1].priority).toBeGreaterThanOrEqual(run.clusters[i].priority);
     }
+    const total = run.clusters.reduce((s: number, c: { cost: number }) => s + c.cost, 0) + run.noise.cost;
+    expect(total).toBeCloseTo(run.economics.totalCost, 2);
     for (const c of run.clusters) {
       expect(c.cost).toBeCloseTo(c.size * 5);
       expect(c.examples.length).toBeGreaterThan(0);
@@ -150,7 +153,7 @@ describe('determinism and stdout formats', () => {
       '-q',
     ]);
     expect(asJson.code).toBe(0);
-    expect(JSON.parse(asJson.stdout).schemaVersion).toBe(1);
+    expect(JSON.parse(asJson.stdout).schemaVersion).toBe(2);
     expect(asJson.stderr).toBe('');
     const asMd = runCli(['cluster', fixture('support-export.csv'), '--embedder', 'lexical', '--format', 'md', '-q']);
     expect(asMd.stdout).toMatch(/^# /);

@@ -31,15 +31,27 @@ describe('readTicketExport on the committed fixtures', () => {
     const exp = await readTicketExport('fixtures/support-export.csv', {});
     expect(exp.encoding).toBe('utf-8');
     expect(exp.delimiter).toBe(',');
-    expect(exp.columns).toEqual({ text: ['Subject', 'Description'], id: 'Ticket ID', date: 'Created at' });
-    expect(describeColumns(exp)).toBe('text: Subject + Description · id: Ticket ID · date: Created at');
+    expect(exp.columns).toEqual({
+      text: ['Subject', 'Description'],
+      id: 'Ticket ID',
+      date: 'Created at',
+      handleTime: 'Handle time (min)',
+      customer: null,
+      customerSince: null,
+      csat: null,
+      channel: 'Channel',
+    });
+    expect(describeColumns(exp)).toBe(
+      'text: Subject + Description · id: Ticket ID · date: Created at · handle time: Handle time (min) · channel: Channel',
+    );
     expect(exp.rowCount).toBe(400);
     expect(exp.tickets.length + exp.skipped.length).toBe(exp.rowCount);
     expect(exp.skipped.filter((s) => s.reason === 'empty text').length).toBe(4);
     const first = exp.tickets[0]!;
     expect(first.line).toBe(2);
     expect(first.createdAt).toMatch(/^2024-03-0\dT\d\d:\d\d:\d\d\.000Z$/);
-    expect(Object.keys(first.extra)).toEqual(['Channel', 'Handle time (min)']);
+    // The created-at cell is kept raw too, so an unreadable date can be reported with its value.
+    expect(Object.keys(first.extra)).toEqual(['Created at', 'Channel', 'Handle time (min)']);
     // Multi-line quoted fields: line numbers keep counting the physical lines.
     const multi = exp.tickets.findIndex((t) => t.rawText.includes('\n', t.rawText.indexOf('\n') + 1));
     expect(multi).toBeGreaterThan(-1);
@@ -51,7 +63,9 @@ describe('readTicketExport on the committed fixtures', () => {
     const exp = await readTicketExport('fixtures/excel-export-cp1251.csv', {});
     expect(exp.encoding).toBe('windows-1251');
     expect(exp.delimiter).toBe(';');
-    expect(describeColumns(exp)).toBe('text: Тема + Текст обращения · id: Номер · date: Дата создания');
+    expect(describeColumns(exp)).toBe(
+      'text: Тема + Текст обращения · id: Номер · date: Дата создания · channel: Канал',
+    );
     expect(exp.rowCount).toBe(150);
     expect(exp.tickets[0]!.id).toBe('7100');
     expect(exp.tickets[0]!.createdAt).toMatch(/^2024-04-\d\dT\d\d:\d\d:00\.000Z$/);
@@ -214,13 +228,13 @@ describe('readTicketExport: CSV shapes', () => {
   it('overrides: several text columns, id and date', async () => {
     const p = file('Key,When,Updated,Title,Notes,Body\nA-1,05.03.2024 10:20,x,Crash,on start,ignored\n');
     const exp = await readTicketExport(p, { text: ['notes', 'Title'], id: 'key', date: 'When' });
-    expect(exp.columns).toEqual({ text: ['Notes', 'Title'], id: 'Key', date: 'When' });
+    expect(exp.columns).toMatchObject({ text: ['Notes', 'Title'], id: 'Key', date: 'When', handleTime: null });
     expect(exp.tickets[0]).toMatchObject({
       id: 'A-1',
       rawText: 'on start\nCrash',
       createdAt: '2024-03-05T10:20:00.000Z',
     });
-    expect(exp.tickets[0]!.extra).toEqual({ Updated: 'x', Body: 'ignored' });
+    expect(exp.tickets[0]!.extra).toEqual({ When: '05.03.2024 10:20', Updated: 'x', Body: 'ignored' });
     const joined = await readTicketExport(p, { text: ['Title,Notes'] });
     expect(joined.columns.text).toEqual(['Title', 'Notes']);
   });

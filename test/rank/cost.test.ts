@@ -10,6 +10,9 @@ describe('costModel', () => {
       source: 'minutes×hourly',
       minutesPerTicket: 12,
       hourlyCost: 30,
+      perMinute: 0.5,
+      salary: null,
+      minutesPerChannel: {},
     });
   });
 
@@ -34,5 +37,16 @@ describe('costModel', () => {
     expect(() => costModel({ hourlyCost: '' })).toThrow(/--hourly-cost/);
     expect(() => costModel({ hourlyCost: Number.NaN })).toThrow(/--hourly-cost/);
     expect(() => costModel({ currency: ' ' })).toThrow(/--currency/);
+  });
+
+  it('derives the loaded hourly cost from salary × overhead / hours per month, as support teams do', () => {
+    const model = costModel({ monthlySalary: '40000', overhead: '2,5', hoursPerMonth: 165, currency: 'RUB' });
+    expect(model.hourlyCost).toBeCloseTo(606.0606, 4);
+    expect(model.perMinute).toBeCloseTo(10.10101, 5);
+    expect(model.salary).toEqual({ monthlySalary: 40000, overhead: 2.5, hoursPerMonth: 165 });
+    expect(costModel({ monthlySalary: 33000 }).hourlyCost).toBe(200); // overhead 1, 165 hours
+    expect(() => costModel({ monthlySalary: 1, hourlyCost: 2 })).toThrow(/either --hourly-cost or --monthly-salary/);
+    expect(() => costModel({ overhead: 2 })).toThrow('--overhead and --hours-per-month need --monthly-salary');
+    expect(() => costModel({ monthlySalary: 1, hoursPerMonth: 0 })).toThrow(/--hours-per-month must be more than 0/);
   });
 });

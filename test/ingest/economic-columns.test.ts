@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { UserError } from '../../src/errors.js';
+import { chooseEconomicColumns, handleTimeUnitFromHeader } from '../../src/ingest/economic-columns.js';
+
+const named = (header: string[], taken: number[] = []) => {
+  const chosen = chooseEconomicColumns(header, {}, new Set(taken), 'export.csv');
+  return Object.fromEntries(Object.entries(chosen).map(([role, i]) => [role, i === null ? null : header[i]]));
+};
+
+describe('chooseEconomicColumns', () => {
+  it('finds every column of the 17-column helpdesk export', () => {
+    const header = [
+      'Ticket ID',
+      'Customer Name',
+      'Customer Email',
+      'Customer Age',
+      'Customer Gender',
+      'Product Purchased',
+      'Date of Purchase',
+      'Ticket Type',
+      'Ticket Subject',
+      'Ticket Description',
+      'Ticket Status',
+      'Resolution',
+      'Ticket Priority',
+      'Ticket Channel',
+      'First Response Time',
+      'Time to Resolution',
+      'Customer Satisfaction Rating',
+    ];
+    expect(named(header, [0, 8, 9, 14])).toEqual({
+      handleTime: null, // "Time to Resolution" is elapsed time, not an agent's minutes
+      customer: 'Customer Email',
+      customerSince: 'Date of Purchase',
+      csat: 'Customer Satisfaction Rating',
+      channel: 'Ticket Channel',
+    });
+  });
+
+  it('finds Russian headers, units stripped', () => {
+    const header = [
+      'Номер',
+      'Дата создания',
+      'Тема',
+      'Текст обращения',
+      'Канал',
+      'Время обработки, мин',
+      'Клиент',
+      'Дата регистрации',
+      'Оценка',
+    ];
+    expect(named(header, [0, 1, 2, 3])).toEqual({
+      handleTime: 'Время обработки, мин',
+      customer: 'Клиент',
+      customerSince: 'Дата регистрации',
+      csat: 'Оценка',
+      channel: 'Канал',
+    });
+  });
+
+  it('finds English variants and leaves taken columns alone', () => {
+    expect(named(['Subject', 'Handle time (min)', 'Customer ID', 'Customer since', 'CSAT', 'Channel'])).toEqual({
+      handleTime: 'Handle time (min)',
+      customer: 'Customer ID',
+      customerSince: 'Customer since',
+      csat: 'CSAT',
+      channel: 'Channel',
+    });
+    expect(named(['Subject', 'Channel'], [1]).channel).toBeNull();
+  });
+
+  it('takes named columns over detection and names the option when one is missing', () => {
+    const header = ['Subject', 'Minutes worked', 'Channel', 'Source'];
+    const chosen = chooseEconomicColumns(
+      header,
+      { handleTime: 'minutes worked', channel: 'Source' },
+      new Set(),
+      'x.csv',
+    );
+    expect(chosen).toMatchObject({ handleTime: 1, channel: 3 });
+    expect(() => chooseEconomicColumns(header, { csat: 'Rating' }, new Set(), 'x.csv')).toThrow(UserError);
+    expect(() => chooseEconomicColumns(header, { csat: 'Rating' }, new Set(), 'x.csv')).toThrow(
+      /x\.csv: no column "Rating" \(given by --csat\)/,
+    );
+  });
+});
+
+describe('handleTimeUnitFromHeader', () => {
+  it('reads the unit a header states', () => {
+    expect(handleTimeUnitFromHeader('Handle time (min)')).toBe('minutes');
+    expect(handleTimeUnitFromHeader('Время обработки, мин')).toBe('minutes');
+    expect(handleTimeUnitFromHeader('Handle time (sec)')).toBe('seconds');
+    expect(handleTimeUnitFromHeader('Время обработки, сек')).toBe('seconds');
+    expect(handleTimeUnitFromHeader('Time spent (hours)')).toBe('hours');
+    expect(handleTimeUnitFromHeader('Handle time')).toBeNull();
+  });
+});
