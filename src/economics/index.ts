@@ -14,7 +14,7 @@ import { GROWTH_FLOOR_TICKETS, growthOf, growthWindow, isoWeekName, weeklyCounts
 import type { TicketValues } from './values.js';
 
 export { readTicketValues, parseHandleTime, parseRating, guessHandleTimeUnit, type TicketValues } from './values.js';
-export { isoWeekName, weekNumber, dayNumber, GROWTH_FLOOR_TICKETS } from './weeks.js';
+export { isoWeekName, weekNumber, dayNumber } from './weeks.js';
 export { REPEAT_WINDOW_DAYS, EARLY_LIFECYCLE_DAYS } from './measures.js';
 
 /** Growth counts up to +300% in the priority, so one spike cannot bury a cluster that costs ten times more. */

@@ -2,7 +2,8 @@
 // the real ingest with zero column options, grouped by the planted topic, and measured by computeEconomics.
 import { describe, expect, it } from 'vitest';
 import { computeEconomics, readTicketValues } from '../../src/economics/index.js';
-import { handleTimeUnitFromHeader, readTicketExport } from '../../src/ingest/index.js';
+import { handleTimeUnitFromHeader } from '../../src/ingest/economic-columns.js';
+import { readTicketExport } from '../../src/ingest/index.js';
 import { costModel } from '../../src/rank/index.js';
 
 const TOPICS = ['payment', 'sms', 'courier', 'refund', 'address'];
