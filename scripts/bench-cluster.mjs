@@ -71,7 +71,7 @@ if (!args.includes('--skip-exact')) {
   for (const [name, exactLimit] of Object.entries(paths)) {
     const runs = seeds.map((seed) => {
       const start = performance.now();
-      const { labels, clusterCount } = clusterTickets(so, { seed, exactLimit });
+      const { labels, clusterCount } = clusterTickets(so, { seed, tuning: { exactLimit } });
       const run = {
         seed,
         labels,

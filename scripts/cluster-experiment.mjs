@@ -1,7 +1,7 @@
 // Clustering quality on the labeled sets: embeds each set (the built-in lexical embedder, or
 // vectors precomputed into a folder with --vectors DIR as <set>.f32 + <set>.meta "rows dims"),
 // runs clusterTickets and prints NMI/ARI (noise as one cluster), noise share, cluster count, time.
-// usage: node scripts/cluster-experiment.mjs [--sets a,b] [--vectors DIR] [--write DIR] [--opt key=value ...]
+// usage: node scripts/cluster-experiment.mjs [--data DIR] [--sets a,b] [--vectors DIR] [--write DIR] [--opt key=value ...]
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { clusterTickets } from '../dist/cluster/index.js';
 import { ari, completeness, homogeneity, nmi, labelVector } from '../dist/eval/metrics.js';

@@ -1,18 +1,20 @@
 // Embedding quality without a clusterer: the share of each ticket's 10 nearest neighbours (cosine) that
-// share its human label, on the labeled sets in /work/shared/data. Compares LexicalEmbedder variants
+// share its human label, on the labeled sets in ../shared/data (--data DIR). Compares LexicalEmbedder variants
 // against a plain word-unigram TF-IDF baseline (no SVD). Optional --cluster runs clusterTickets + score.py.
 //
-//   npx tsc -p . && node scripts/knn-purity.mjs [--sets clinc150,hwu64] [--variants default,q1] [--queries 2000] [--cluster]
+//   npm run build && node scripts/knn-purity.mjs [--data DIR] [--sets clinc150,hwu64] [--variants default,q1] [--queries 2000] [--cluster]
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { LexicalEmbedder } from '../dist/embed/lexical/index.js';
 import { seededUniform } from '../dist/numerics/random.js';
 import { contentWords } from '../dist/text/tokens.js';
+import { DATA } from './labeled-sets.mjs';
 
-const DATA = '/work/shared/data';
+// The scorer sits beside the data: <data>/../tools/score.py.
+const SCORER = join(dirname(DATA), 'tools', 'score.py');
 const SETS = ['clinc150', 'hwu64', 'ru_rutube_support', 'stackoverflow20', 'bitext_customer_support'];
 const K = 10;
 
@@ -165,7 +167,7 @@ async function scoreClusters(set, ids, m) {
     file,
     'id,cluster\n' + ids.map((id, i) => `${id},${a.labels[i] < 0 ? 'noise' : a.labels[i]}`).join('\n') + '\n',
   );
-  const out = execFileSync('python3', ['/work/shared/tools/score.py', join(DATA, set, 'tickets.csv'), file], {
+  const out = execFileSync('python3', [SCORER, join(DATA, set, 'tickets.csv'), file], {
     encoding: 'utf8',
   });
   return `${out.trim().replace(/\s+/g, ' ')} (cluster ${seconds.toFixed(1)}s)`;

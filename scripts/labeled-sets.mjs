@@ -7,7 +7,12 @@ import { parse } from 'csv-parse/sync';
 import { LexicalEmbedder } from '../dist/embed/lexical/index.js';
 import { prepareTicketText } from '../dist/text/index.js';
 
-export const DATA = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'data');
+// Every script that reads the sets takes --data DIR (default ../shared/data, beside the repository).
+const dataFlag = process.argv.indexOf('--data');
+export const DATA =
+  dataFlag >= 0
+    ? resolve(process.argv[dataFlag + 1])
+    : resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'data');
 export const DEFAULT_SETS = 'clinc150,hwu64,ru_rutube_support,stackoverflow20,bitext_customer_support';
 
 /**
@@ -46,13 +51,15 @@ export function precomputedVectors(dir, set) {
   return readVectors(dir, set);
 }
 
-/** --opt key=value pairs as cluster options. */
+/** --opt key=value pairs as cluster options: minClusterSize and minSamples, the rest as tuning (src/cluster/tuning.ts). */
 export function clusterOptionsFrom(args) {
-  const options = {};
+  const options = { tuning: {} };
   args.forEach((a, i) => {
     if (a === '--opt') {
-      const [key, value] = args[i + 1].split('=');
-      options[key] = value === 'true' ? true : value === 'false' ? false : Number(value);
+      const [key, text] = args[i + 1].split('=');
+      const value = text === 'true' ? true : text === 'false' ? false : Number(text);
+      if (key === 'minClusterSize' || key === 'minSamples') options[key] = value;
+      else options.tuning[key] = value;
     }
   });
   return options;

@@ -3,8 +3,7 @@
 import { readTicketExport, describeColumns, type IngestOptions } from './ingest/index.js';
 import { prepareTicketText } from './text/index.js';
 import { createEmbedder, type EmbedderOptions } from './embed/index.js';
-import { clusterTickets } from './cluster/index.js';
-import { clusterSums } from './cluster/refine.js';
+import { clusterSums, clusterTickets } from './cluster/index.js';
 import { labelClusters } from './label/index.js';
 import { buildClusterRun, costModel, type CostOptions } from './rank/index.js';
 import { computeEconomics, readTicketValues, type TicketValues } from './economics/index.js';

@@ -98,11 +98,21 @@ export interface Embedder {
 /** Result of the cluster stage. Cluster numbers are 0..clusterCount-1, noise is -1. */
 export interface ClusterAssignment {
   labels: Int32Array;
-  /** Membership confidence in [0,1] per ticket (0 for noise). */
+  /**
+   * Membership confidence per ticket, in [0,1]: the cosine similarity between the ticket's vector and
+   * its cluster's centre (the unit mean of its members' vectors); 1 = at the centre, 0 for noise.
+   * Defined in src/cluster/confidence.ts.
+   */
   confidence: Float32Array;
   clusterCount: number;
   /** Parent topic per cluster (index into parents), for the two-level hierarchy. */
   parentOf?: Int32Array;
+  /**
+   * The low-dimensional layout the clusters were found in (row-major, one row of `dims` per ticket, in
+   * input order), e.g. for drawing a map of the tickets; absent when no layout was drawn (too few
+   * tickets, or the layout turned off). Not written to the run file.
+   */
+  layout?: { dims: number; data: Float32Array };
 }
 
 /** How the cost of the tickets was set. */

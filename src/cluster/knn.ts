@@ -2,85 +2,17 @@
 // Exact: blocked brute force (each pair once, O(n²·d) time, O(n·k) memory) for small sets.
 // Approximate: random-projection forest for a first guess, refined by NN-descent (Dong et al. 2011),
 // O(n·k) memory and roughly O(n·k²·d) time per round, for large sets; the join uses a second core.
-import type { EmbeddingMatrix } from '../types.js';
-import { joinRange, keyToDistance, rowDot4, rowKey, type JoinCandidates, type Metric } from './knn-kernels.js';
-import { KD_TREE_MAX_DIMS, kdTreeKnn } from './kdtree.js';
+import { seededRandom } from '../numerics/random.js';
 import { sharedCopy } from '../numerics/threads.js';
+import type { EmbeddingMatrix } from '../types.js';
+import { KD_TREE_MAX_DIMS, kdTreeKnn } from './kdtree.js';
 import { JoinHelper, parallelJoinWanted } from './knn-join.js';
-import { randomIndex, seededRandom, type Random } from '../numerics/random.js';
+import { joinRange, rowDot4, rowKey, type JoinCandidates, type Metric } from './knn-kernels.js';
+import { NeighbourHeaps, type KnnGraph } from './neighbour-heaps.js';
+import { projectionForest } from './projection-forest.js';
 
-/** Neighbours of each ticket, nearest first; distances are Euclidean between unit vectors (√(2−2cos)). */
-export interface KnnGraph {
-  k: number;
-  indices: Int32Array;
-  distances: Float32Array;
-}
-
-export { keyToDistance, rowDot, rowKey, type Metric } from './knn-kernels.js';
-
-/**
- * Per-ticket bounded max-heaps of the k best candidates, keyed by cosine distance (1 − dot).
- * `fresh` marks neighbours not yet used in an NN-descent join.
- */
-class NeighbourHeaps {
-  readonly ids: Int32Array;
-  readonly dist: Float32Array;
-  readonly fresh: Uint8Array;
-  constructor(
-    readonly n: number,
-    readonly k: number,
-  ) {
-    this.ids = new Int32Array(n * k).fill(-1);
-    this.dist = new Float32Array(n * k).fill(Infinity);
-    this.fresh = new Uint8Array(n * k);
-  }
-
-  /** Offers j as a neighbour of i; returns 1 when the heap changed. */
-  push(i: number, j: number, d: number): number {
-    const k = this.k;
-    const base = i * k;
-    const dist = this.dist;
-    if (d >= dist[base]) return 0;
-    const ids = this.ids;
-    for (let s = 0; s < k; s++) if (ids[base + s] === j) return 0;
-    // Replace the root (worst) and sift down.
-    let pos = 0;
-    for (;;) {
-      const l = 2 * pos + 1;
-      if (l >= k) break;
-      const r = l + 1;
-      const c = r < k && dist[base + r] > dist[base + l] ? r : l;
-      if (dist[base + c] <= d) break;
-      dist[base + pos] = dist[base + c];
-      ids[base + pos] = ids[base + c];
-      this.fresh[base + pos] = this.fresh[base + c];
-      pos = c;
-    }
-    dist[base + pos] = d;
-    ids[base + pos] = j;
-    this.fresh[base + pos] = 1;
-    return 1;
-  }
-
-  /** Sorted graph, nearest first, with Euclidean distances between unit vectors. */
-  toGraph(metric: Metric): KnnGraph {
-    const { n, k } = this;
-    const indices = new Int32Array(n * k);
-    const distances = new Float32Array(n * k);
-    const order = new Int32Array(k);
-    for (let i = 0; i < n; i++) {
-      const base = i * k;
-      for (let s = 0; s < k; s++) order[s] = s;
-      order.sort((a, b) => this.dist[base + a] - this.dist[base + b] || this.ids[base + a] - this.ids[base + b]);
-      for (let s = 0; s < k; s++) {
-        const d = this.dist[base + order[s]];
-        indices[base + s] = this.ids[base + order[s]];
-        distances[base + s] = Number.isFinite(d) ? keyToDistance(d, metric) : Infinity;
-      }
-    }
-    return { k, indices, distances };
-  }
-}
+export { keyToDistance, rowKey, type Metric } from './knn-kernels.js';
+export type { KnnGraph } from './neighbour-heaps.js';
 
 /** Exact kNN by blocked brute force; each pair's dot product is computed once. */
 export function exactKnn(vectors: EmbeddingMatrix, k: number, metric: Metric = 'cosine'): KnnGraph {
@@ -133,133 +65,12 @@ export interface ApproximateKnnOptions {
   delta?: number;
   /**
    * Neighbours kept per ticket during the search, of which the nearest k are returned (default k + 10).
-   * On StackOverflow20 the wider search finds 98.1% of the true 15 nearest instead of 94.3%, and with it
-   * two seeds' clusters agree at ARI 0.75 instead of 0.65, as they do on the exact graph.
+   * The wider search finds more of the true nearest, and with them two seeds' clusters agree about as well
+   * as on the exact graph (docs/decisions.md).
    */
   searchK?: number;
   /** Join on two threads (default: from 8,000 tickets when a second core is there). Same graph either way. */
   parallel?: boolean;
-}
-
-/**
- * offset + row·normal for the rows order[lo..hi), into projection[lo..hi). Four rows at a time share
- * each load of the normal and run four independent sums (each still added in dimension order, so the
- * values are the ones a row-by-row loop gives): most of the forest's time at 100,000 tickets.
- */
-export function projectOnto(
-  data: Float32Array,
-  dims: number,
-  order: Int32Array,
-  lo: number,
-  hi: number,
-  normal: Float32Array,
-  offset: number,
-  projection: Float64Array,
-): void {
-  let s = lo;
-  for (; s + 3 < hi; s += 4) {
-    const p0 = order[s] * dims;
-    const p1 = order[s + 1] * dims;
-    const p2 = order[s + 2] * dims;
-    const p3 = order[s + 3] * dims;
-    let d0 = offset;
-    let d1 = offset;
-    let d2 = offset;
-    let d3 = offset;
-    for (let t = 0; t < dims; t++) {
-      const w = normal[t];
-      d0 += data[p0 + t] * w;
-      d1 += data[p1 + t] * w;
-      d2 += data[p2 + t] * w;
-      d3 += data[p3 + t] * w;
-    }
-    projection[s] = d0;
-    projection[s + 1] = d1;
-    projection[s + 2] = d2;
-    projection[s + 3] = d3;
-  }
-  for (; s < hi; s++) {
-    const p = order[s] * dims;
-    let d = offset;
-    for (let t = 0; t < dims; t++) d += data[p + t] * normal[t];
-    projection[s] = d;
-  }
-}
-
-/** Splits tickets by random hyperplanes through the origin (angular trees) and joins each leaf. */
-function projectionForest(
-  vectors: EmbeddingMatrix,
-  heaps: NeighbourHeaps,
-  random: Random,
-  trees: number,
-  leafSize: number,
-  metric: Metric,
-): void {
-  const { rows: n, dims, data } = vectors;
-  const order = new Int32Array(n);
-  const normal = new Float32Array(dims);
-  const side = new Uint8Array(n);
-  const projection = new Float64Array(n);
-  for (let t = 0; t < trees; t++) {
-    for (let i = 0; i < n; i++) order[i] = i;
-    const stack: number[] = [0, n];
-    while (stack.length > 0) {
-      const hi = stack.pop()!;
-      const lo = stack.pop()!;
-      const size = hi - lo;
-      if (size <= leafSize) {
-        for (let a = lo; a < hi; a++) {
-          const p = order[a];
-          for (let b = a + 1; b < hi; b++) {
-            const q = order[b];
-            const d = rowKey(data, p * dims, q * dims, dims, metric);
-            heaps.push(p, q, d);
-            heaps.push(q, p, d);
-          }
-        }
-        continue;
-      }
-      const ia = randomIndex(random, size);
-      let ib = randomIndex(random, size - 1);
-      if (ib >= ia) ib++;
-      const a = order[lo + ia];
-      const b = order[lo + ib];
-      // Hyperplane equidistant from a and b (through the origin for unit vectors).
-      let offset = 0;
-      for (let t2 = 0; t2 < dims; t2++) {
-        normal[t2] = data[a * dims + t2] - data[b * dims + t2];
-        offset -= (normal[t2] * (data[a * dims + t2] + data[b * dims + t2])) / 2;
-      }
-      projectOnto(data, dims, order, lo, hi, normal, offset, projection);
-      let left = 0;
-      for (let s = lo; s < hi; s++) {
-        const p = order[s];
-        const dot = projection[s];
-        // Ties (e.g. duplicate tickets, zero normal) go to a random side so leaves stay balanced.
-        const goLeft = dot > 0 || (dot === 0 && random() < 0.5);
-        side[p] = goLeft ? 1 : 0;
-        if (goLeft) left++;
-      }
-      if (left === 0 || left === size) {
-        // Degenerate split (identical vectors): halve at random.
-        left = 0;
-        for (let s = lo; s < hi; s++) {
-          side[order[s]] = random() < 0.5 ? 1 : 0;
-          left += side[order[s]];
-        }
-        if (left === 0 || left === size) {
-          left = size >> 1;
-          for (let s = lo; s < hi; s++) side[order[s]] = s - lo < left ? 1 : 0;
-        }
-      }
-      // Stable partition: left side first.
-      const part = order.slice(lo, hi);
-      let w = lo;
-      for (const p of part) if (side[p] === 1) order[w++] = p;
-      for (const p of part) if (side[p] === 0) order[w++] = p;
-      stack.push(lo, lo + left, lo + left, hi);
-    }
-  }
 }
 
 /** Bounded candidate lists keeping the entries with the smallest random priority. */
@@ -402,20 +213,12 @@ function truncateGraph(graph: KnnGraph, k: number): KnnGraph {
   return { k, indices, distances };
 }
 
-/**
- * Largest set for which the exact path is used by default (≈ n²·d/2 multiply-adds). The exact graph
- * is the same for every seed, so runs agree better (CLINC150, 4,500 tickets: worst seed pair ARI
- * 0.867 → 0.891 over six seeds); with rowDot4 it costs about as much as NN-descent at 6,000 tickets,
- * 1.6× at 10,000 and 2.8× at 20,000.
- */
-export const EXACT_KNN_LIMIT = 6000;
-
 /** kNN graph: exact up to `exactLimit` tickets (any count for a low-dimensional layout), approximate above. */
 export function nearestNeighbours(
   vectors: EmbeddingMatrix,
   k: number,
   seed: number,
-  exactLimit = EXACT_KNN_LIMIT,
+  exactLimit: number,
   metric: Metric = 'cosine',
 ): KnnGraph {
   // A low-dimensional layout: exact and fast with a k-d tree, whatever the ticket count.

@@ -7,27 +7,19 @@ import type { KnnGraph } from './knn.js';
 import { seededRandom, type Random } from '../numerics/random.js';
 import { graphStart, type EdgeList } from './start.js';
 
+/** How the layout is drawn; every default is in tuning.ts (layoutOptions). */
 export interface LayoutOptions {
   seed: number;
-  /** Output dimensions (default 5, as BERTopic). */
-  dims?: number;
-  /**
-   * SGD epochs (default 1000 up to 2,000 tickets, 400 up to 10,000, 200 up to 40,000, then 100):
-   * time grows with n·epochs; more epochs settle small sets more reproducibly.
-   */
-  epochs?: number;
-  /**
-   * Starting SGD step, decaying linearly to 0 (default 0.25; UMAP uses 1). From the deterministic
-   * graph start, full steps let whole topics drift through each other, so two seeds merged or split
-   * different topics; a quarter step keeps the start's arrangement and still pulls topics tight.
-   * Mean ARI between six seeds rose on all five labeled sets (Bitext 0.63 → 0.75, StackOverflow20
-   * 0.76 → 0.79); 0.1 collapsed one Bitext run into 4 clusters.
-   */
-  learningRate?: number;
-  /** Negative samples per positive one (default 5). */
-  negativeRate?: number;
-  /** Graph-smoothing steps of the deterministic start (default 100 up to 20,000 tickets, then 40). */
-  startIterations?: number;
+  /** Output dimensions (5, as BERTopic). */
+  dims: number;
+  /** SGD epochs: time grows with n·epochs. */
+  epochs: number;
+  /** Starting SGD step, decaying linearly to 0 (see ClusterTuning.layoutLearningRate). */
+  learningRate: number;
+  /** Negative samples per positive one. */
+  negativeRate: number;
+  /** Graph-smoothing steps of the deterministic start. */
+  startIterations: number;
 }
 
 /**
@@ -120,13 +112,10 @@ const CURVE_B = 0.8006;
 /** Low-dimensional layout of the tickets; Euclidean distances there reflect kNN-graph closeness. */
 export function graphLayout(vectors: EmbeddingMatrix, graph: KnnGraph, options: LayoutOptions): EmbeddingMatrix {
   const n = vectors.rows;
-  const dims = options.dims ?? 5;
+  const { dims, epochs, negativeRate, learningRate } = options;
   const random = seededRandom(options.seed ^ 0x2545f491);
-  const epochs = options.epochs ?? (n > 40000 ? 100 : n > 10000 ? 200 : n > 2000 ? 400 : 1000);
-  const negativeRate = options.negativeRate ?? 5;
-  const learningRate = options.learningRate ?? 0.25;
   const fuzzy = fuzzyGraph(graph, n);
-  const y = graphStart(vectors, fuzzy, dims, options.startIterations ?? (n > 20000 ? 40 : 100));
+  const y = graphStart(vectors, fuzzy, dims, options.startIterations);
   // A tiny seeded jitter separates exact duplicates, which would otherwise never move apart.
   for (let i = 0; i < y.length; i++) y[i] += (random() - 0.5) * 1e-3;
 
@@ -158,8 +147,8 @@ interface EdgeSchedule {
 
 /**
  * UMAP's SGD: each due edge pulls its two tickets together, then its head is pushed away from random
- * tickets. The hot loop of the cluster stage (about 40% of it at 100,000 tickets), so it keeps the
- * differences in scalar locals, not a scratch array (1.2–1.4× faster, same values).
+ * tickets. The hot loop of the cluster stage, so it keeps the differences in scalar locals, not a
+ * scratch array (faster, same values).
  */
 function sgdEpochs(
   y: Float32Array,

@@ -97,23 +97,41 @@ export function neighbourVote(
  * Every ticket takes the cluster with the largest similarity-weighted vote among its kNN neighbours,
  * or noise when no cluster reaches minShare of the total.
  * Sweeps are synchronous (all tickets read the previous sweep), so ticket order does not matter;
- * ties go to the lower cluster id. Mutates labels; returns the sweeps run.
+ * ties go to the lower cluster id. Returns the new labels and the sweeps run.
  */
-export function settleLabels(graph: KnnGraph, labels: Int32Array, count: number, options: SettleOptions): number {
+export function settleLabels(
+  graph: KnnGraph,
+  labels: Int32Array,
+  count: number,
+  options: SettleOptions,
+): { labels: Int32Array; sweeps: number } {
   const n = labels.length;
   const votes = new Float64Array(count);
   const share = new Float64Array(1);
-  const next = new Int32Array(n);
+  let current = labels.slice();
+  let next = new Int32Array(n);
   let sweeps = 0;
   for (; sweeps < options.maxSweeps; sweeps++) {
     let changed = 0;
     for (let i = 0; i < n; i++) {
-      const best = neighbourVote(graph, labels, i, labels[i], votes, share);
+      const best = neighbourVote(graph, current, i, current[i], votes, share);
       next[i] = share[0] >= options.minShare && !options.isolated?.[i] ? best : -1;
-      if (next[i] !== labels[i]) changed++;
+      if (next[i] !== current[i]) changed++;
     }
-    labels.set(next);
+    [current, next] = [next, current];
     if (changed === 0) break;
   }
-  return sweeps;
+  return { labels: current, sweeps };
+}
+
+/** Boundary settling as the cluster stage runs it: isolated tickets found on the graph, then settleLabels. */
+export function settleBoundaries(
+  graph: KnnGraph,
+  labels: Int32Array,
+  count: number,
+  options: { minShare: number; maxSweeps: number; isolationRatio: number },
+): Int32Array {
+  const isolated = isolatedTickets(graph, labels.length, options.isolationRatio);
+  return settleLabels(graph, labels, count, { minShare: options.minShare, maxSweeps: options.maxSweeps, isolated })
+    .labels;
 }

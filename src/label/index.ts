@@ -1,6 +1,6 @@
 // Cluster labels: c-TF-IDF keywords, a short readable label, representative tickets and a term signature.
 import type { EmbeddingMatrix } from '../types.js';
-import { clusterSums } from '../cluster/refine.js';
+import { clusterSums } from '../cluster/centroids.js';
 import { countClassTerms, type TermVocabulary } from './term-counts.js';
 import {
   averageClassTotal,

@@ -5,7 +5,12 @@ import { clusterTickets, defaultMinClusterSize } from '../../src/cluster/index.j
 import { exactKnn } from '../../src/cluster/knn.js';
 import { LexicalEmbedder } from '../../src/embed/lexical/index.js';
 import { prepareTicketText } from '../../src/text/index.js';
-import { mergeNearDuplicates, parentTopics, reassignNoise, recentreMembers } from '../../src/cluster/refine.js';
+import { mergeNearDuplicates } from '../../src/cluster/merge.js';
+import { reassignNoise } from '../../src/cluster/noise.js';
+import { dropFarMembers } from '../../src/cluster/outliers.js';
+import { recentreMembers } from '../../src/cluster/recentre.js';
+import { parentTopics } from '../../src/cluster/topics.js';
+import { DEFAULT_CLUSTER_TUNING, resolveTuning } from '../../src/cluster/tuning.js';
 import { UserError } from '../../src/errors.js';
 import { ari } from '../../src/eval/metrics.js';
 import { topicMixture } from './mixtures.js';
@@ -33,6 +38,22 @@ describe('clusterTickets', () => {
     expect(Math.max(...result.parentOf!)).toBeLessThan(8);
   });
 
+  it('gives the layout it clustered in: one finite row per ticket, tight within a topic', () => {
+    const { layout, labels } = first;
+    expect(layout!.dims).toBe(DEFAULT_CLUSTER_TUNING.layoutDims);
+    expect(layout!.data.length).toBe(mixture.vectors.rows * layout!.dims);
+    expect(layout!.data.every(Number.isFinite)).toBe(true);
+    // Members of one cluster sit closer to each other in the layout than to another cluster's members.
+    const dims = layout!.dims;
+    const members = (c: number) => Array.from(labels.keys()).filter((i) => labels[i] === c);
+    const distance = (a: number, b: number) =>
+      Math.hypot(...Array.from({ length: dims }, (_, t) => layout!.data[a * dims + t] - layout!.data[b * dims + t]));
+    const [a, b] = [members(0), members(1)];
+    const within = distance(a[0], a[1]) + distance(b[0], b[1]);
+    const across = distance(a[0], b[0]) + distance(a[1], b[1]);
+    expect(within).toBeLessThan(across);
+  });
+
   it('is deterministic for a seed and stable across seeds (ARI ≥ 0.9)', () => {
     const a = first;
     const again = clusterTickets(mixture.vectors, { seed: 1, minClusterSize: 15 });
@@ -54,6 +75,16 @@ describe('clusterTickets', () => {
     const result = clusterTickets(small.vectors, { seed: 1, minClusterSize: 5 });
     expect(result.clusterCount).toBe(0);
     expect(result.labels.every((l) => l === -1)).toBe(true);
+    expect(result.layout).toBeUndefined();
+  });
+
+  it('takes tuning changes from one object and refuses unknown knobs', () => {
+    expect(resolveTuning({ mergeThreshold: 0.8 })).toEqual({ ...DEFAULT_CLUSTER_TUNING, mergeThreshold: 0.8 });
+    expect(resolveTuning({ recentrePasses: undefined })).toEqual(DEFAULT_CLUSTER_TUNING);
+    expect(() => resolveTuning({ mergeThreshhold: 0.8 } as never)).toThrow(/unknown cluster tuning "mergeThreshhold"/);
+    const direct = clusterTickets(mixture.vectors, { seed: 1, minClusterSize: 15, tuning: { layoutDims: 0 } });
+    expect(direct.layout).toBeUndefined();
+    expect(direct.clusterCount).toBeGreaterThan(1);
   });
 
   it('rejects a malformed matrix with a one-line user error', () => {
@@ -70,6 +101,18 @@ describe('clusterTickets', () => {
 });
 
 describe('refinement', () => {
+  it("puts a member far below its cluster's own spread back in noise", () => {
+    const m = topicMixture(2, 30, 16, 0.6, 0, 5);
+    const labels = Int32Array.from(m.truth);
+    // A ticket of topic 1 labeled as topic 0: far from topic 0's centre compared with its members.
+    const stray = m.truth.indexOf(1);
+    labels[stray] = 0;
+    const kept = dropFarMembers(m.vectors, labels, 2);
+    expect(kept[stray]).toBe(-1);
+    expect(Array.from(kept).filter((c, i) => c !== labels[i])).toEqual([-1]);
+    expect(labels[stray]).toBe(0);
+  });
+
   it('pulls a noise ticket near a cluster into it and leaves a far one as noise', () => {
     const m = topicMixture(2, 30, 16, 0.8, 0, 9);
     const { dims } = m.vectors;
@@ -86,28 +129,21 @@ describe('refinement', () => {
     const vectors = { rows, dims, data };
     const labels = Int32Array.from({ length: rows }, (_, i) => (i === rows - 1 ? -1 : m.truth[i]));
     labels[0] = -1;
-    const confidence = new Float32Array(rows).fill(1);
-    confidence[0] = 0;
-    confidence[rows - 1] = 0;
-    const moved = reassignNoise(vectors, exactKnn(vectors, 8), labels, confidence, 2, {
-      memberQuantile: 0.05,
-      majority: 0.5,
-    });
-    expect(moved).toBe(1);
-    expect(labels[0]).toBe(0);
-    expect(confidence[0]).toBeGreaterThan(0);
-    expect(confidence[0]).toBeLessThanOrEqual(0.5);
-    expect(labels[rows - 1]).toBe(-1);
-    expect(confidence[rows - 1]).toBe(0);
+    const joined = reassignNoise(vectors, exactKnn(vectors, 8), labels, 2, { memberQuantile: 0.05, majority: 0.5 });
+    expect(joined[0]).toBe(0);
+    expect(joined[rows - 1]).toBe(-1);
+    // Only noise tickets move, and the labels given are left as they were.
+    expect(Array.from(joined).filter((c, i) => c !== labels[i])).toEqual([0]);
+    expect(labels[0]).toBe(-1);
   });
 
   it('merges clusters with near-identical centroids and keeps distinct ones apart', () => {
     const m = topicMixture(2, 40, 16, 0.5, 0, 4);
     // Split topic 0 in two halves: same centroid direction.
     const labels = Int32Array.from(m.truth, (t, i) => (t === 0 && i % 2 ? 2 : t));
-    const count = mergeNearDuplicates(m.vectors, labels, 3, 0.9);
-    expect(count).toBe(2);
-    expect(ari(m.truth, labels)).toBe(1);
+    const merged = mergeNearDuplicates(m.vectors, labels, 3, 0.9);
+    expect(merged.count).toBe(2);
+    expect(ari(m.truth, merged.labels)).toBe(1);
   });
 
   it('moves members on the wrong side of a bent boundary to the nearer centre, only among neighbour clusters', () => {
@@ -118,19 +154,13 @@ describe('refinement', () => {
     const labels = Int32Array.from(truth, (t, i) => (t === 0 && i % 10 === 0 ? 1 : t));
     labels[truth.length - 1] = -1;
     const graph = exactKnn(m.vectors, 10);
-    const confidence = new Float32Array(truth.length).fill(1);
-    const moved = recentreMembers(m.vectors, graph, labels, confidence, 3, 3);
-    expect(moved).toBe(6);
-    for (let i = 0; i < 60; i += 10) {
-      expect(labels[i]).toBe(0);
-      expect(confidence[i]).toBe(0.5);
-    }
-    expect(labels[truth.length - 1]).toBe(-1);
-    expect(confidence[1]).toBe(1);
+    const recentred = recentreMembers(m.vectors, graph, labels, 3, 3);
+    expect(Array.from(recentred).filter((c, i) => c !== labels[i]).length).toBe(6);
+    for (let i = 0; i < 60; i += 10) expect(recentred[i]).toBe(0);
+    expect(recentred[truth.length - 1]).toBe(-1);
     // Half of topic 2 wrongly in cluster 0: it joins cluster 2 (the other half) through its neighbours…
     const halves = () => Int32Array.from(truth, (t, i) => (t === 2 ? (i % 2 ? 2 : 0) : t));
-    const free = halves();
-    recentreMembers(m.vectors, graph, free, new Float32Array(truth.length), 3, 3);
+    const free = recentreMembers(m.vectors, graph, halves(), 3, 3);
     for (let i = 120; i < 180; i++) expect(free[i]).toBe(2);
     // …but never when none of its neighbours is in cluster 2, however near that centre is.
     const cut = {
@@ -139,8 +169,7 @@ describe('refinement', () => {
         halves()[Math.floor(e / graph.k)] === 0 && truth[Math.floor(e / graph.k)] === 2 ? Math.floor(e / graph.k) : j,
       ),
     };
-    const held = halves();
-    recentreMembers(m.vectors, cut, held, new Float32Array(truth.length), 3, 3);
+    const held = recentreMembers(m.vectors, cut, halves(), 3, 3);
     for (let i = 120; i < 180; i += 2) expect(held[i]).toBe(0);
   });
 

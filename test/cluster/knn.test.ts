@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { approximateKnn, CandidateLists, exactKnn, projectOnto } from '../../src/cluster/knn.js';
+import { approximateKnn, CandidateLists, exactKnn } from '../../src/cluster/knn.js';
+import { projectOnto } from '../../src/cluster/projection-forest.js';
 import { kdTreeKnn } from '../../src/cluster/kdtree.js';
 import { rowDot, rowDot2 } from '../../src/cluster/knn-kernels.js';
 import { PARALLEL_JOIN_MIN_TICKETS, parallelJoinWanted } from '../../src/cluster/knn-join.js';

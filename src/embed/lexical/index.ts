@@ -176,7 +176,7 @@ function tfidfRows(
 }
 
 // One thread: the product is memory-bound (rows of a ~100 MB projection read at random), and a helper
-// thread measured only 1.13× faster at 100,000 tickets (11.3 → 10.0 s).
+// thread was barely faster (docs/decisions.md).
 async function projectTexts(
   texts: readonly string[],
   vocabulary: Vocabulary,
