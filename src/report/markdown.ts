@@ -1,6 +1,14 @@
 // The markdown report for backlog grooming: summary, ranked table, hierarchy, one section per cluster.
 import type { ClusterRun, ClusterSummary, ExampleTicket } from '../types.js';
 import { describeSkipped, formatCount, formatMoney, formatShare, truncate } from './format.js';
+import {
+  clusterEconomicsLines,
+  costBasis,
+  costChart,
+  economicsSummaryLines,
+  rankedTable,
+  trendCharts,
+} from './economics-markdown.js';
 import { summaryLine } from './table.js';
 
 const EXAMPLE_LENGTH = 280;
@@ -32,29 +40,24 @@ export function renderMarkdown(run: ClusterRun): string {
   lines.push(`- Clusters: ${formatCount(totals.clusters)} (${formatCount(totals.clustered)} tickets)`);
   lines.push(`- Unclustered: ${formatCount(totals.noise)} (${formatShare(run.noise.share)})`);
   lines.push(`- Skipped: ${describeSkipped(totals.skipped) || 'none'}`);
-  lines.push(
-    `- Total estimated cost: ${money((totals.clustered + totals.noise) * run.cost.perTicket)} (${costBasis(run)})`,
-  );
+  lines.push(`- Total estimated cost: ${money(run.economics.totalCost)} (${costBasis(run)})`);
   lines.push(`- Input: \`${run.input.file}\` (${run.input.encoding}, delimiter \`${printable(run.input.delimiter)}\`)`);
   lines.push(
     `- Columns: text ${run.input.columns.text.map((c) => `\`${c}\``).join(' + ')}; id ${column(run.input.columns.id)}; date ${column(run.input.columns.date)}`,
   );
+  lines.push(...economicColumnsLine(run));
   lines.push(
     `- Embedder: ${run.embedder.kind} (${escapeInline(run.embedder.model)}, ${run.embedder.dimensions} dimensions)`,
   );
+  lines.push(...economicsSummaryLines(run));
   lines.push(`- Generated: ${run.generatedAt}`, '');
 
-  lines.push('## Clusters by estimated cost', '');
-  lines.push('| # | Cluster | Tickets | Share | Est. cost | Keywords |', '|---:|---|---:|---:|---:|---|');
-  for (const c of run.clusters) {
-    lines.push(
-      `| ${c.rank} | [${escapeCell(c.label)}](#${c.id.toLowerCase()}) | ${formatCount(c.size)} | ${formatShare(c.share)} | ${money(c.cost)} | ${escapeCell(c.keywords.join(', '))} |`,
-    );
-  }
-  lines.push(
-    `|  | *unclustered* | ${formatCount(run.noise.size)} | ${formatShare(run.noise.share)} | ${money(run.noise.cost)} |  |`,
-    '',
-  );
+  lines.push(run.economics.rankedBy === 'priority' ? '## Clusters by priority' : '## Clusters by cost', '');
+  lines.push(...rankedTable(run, money, escapeCell), '');
+  const charts = costChart(run);
+  if (charts.length > 0) lines.push('### Cost by cluster', '', ...charts, '');
+  const trends = trendCharts(run);
+  if (trends.length > 0) lines.push('### Weekly trend of the top clusters', '', ...trends);
 
   if (run.parents.length > 0) {
     const byId = new Map(run.clusters.map((c) => [c.id, c]));
@@ -69,7 +72,7 @@ export function renderMarkdown(run: ClusterRun): string {
     lines.push('');
   }
 
-  for (const c of run.clusters) lines.push(...clusterSection(c, money), '');
+  for (const c of run.clusters) lines.push(...clusterSection(c, run, money), '');
 
   lines.push('## Unclustered', '');
   lines.push(
@@ -81,13 +84,14 @@ export function renderMarkdown(run: ClusterRun): string {
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
-function clusterSection(c: ClusterSummary, money: (n: number) => string): string[] {
+function clusterSection(c: ClusterSummary, run: ClusterRun, money: (n: number) => string): string[] {
   const lines = [`<a id="${c.id.toLowerCase()}"></a>`, `## ${c.id}. ${escapeInline(c.label)}`, ''];
   lines.push(`- Keywords: ${c.keywords.map(escapeInline).join(', ') || '—'}`);
   lines.push(
     `- Tickets: ${formatCount(c.size)} (${formatShare(c.share)}) · est. cost ${money(c.cost)} · confidence ${c.confidence.toFixed(2)}` +
       (c.parent ? ` · topic ${c.parent}` : ''),
   );
+  lines.push(...clusterEconomicsLines(c, run, money).map(escapeFigures));
   const ids = c.ticketIds.slice(0, TICKET_IDS).map((id) => `\`${id.replace(/`/g, "'")}\``);
   if (ids.length > 0) lines.push(`- Ticket ids: ${ids.join(', ')}${c.ticketIds.length > TICKET_IDS ? ', …' : ''}`);
   lines.push('', ...examples(c.examples));
@@ -104,11 +108,23 @@ function examples(list: ExampleTicket[]): string[] {
   ]);
 }
 
-function costBasis(run: ClusterRun): string {
-  const { cost } = run;
-  const perTicket = formatMoney(cost.perTicket, cost.currency);
-  if (cost.source === 'per-ticket') return `${perTicket} per ticket`;
-  return `${cost.minutesPerTicket} min per ticket at ${formatMoney(cost.hourlyCost, cost.currency)}/hour = ${perTicket} per ticket`;
+// Channel names come from the export: keep them from restyling the line.
+function escapeFigures(line: string): string {
+  return line.replace(/([\\`*_[\]<>|])/g, '\\$1');
+}
+
+/** The economic columns used, e.g. "handle time `Время обработки, мин`; customer `Клиент`", when any was found. */
+function economicColumnsLine(run: ClusterRun): string[] {
+  const c = run.input.columns;
+  const found: Array<[string, string | null | undefined]> = [
+    ['handle time', c.handleTime],
+    ['customer', c.customer],
+    ['customer since', c.customerSince],
+    ['CSAT', c.csat],
+    ['channel', c.channel],
+  ];
+  const named = found.filter(([, name]) => name).map(([role, name]) => `${role} \`${name}\``);
+  return named.length > 0 ? [`- Economic columns: ${named.join('; ')}`] : [];
 }
 
 function column(name: string | null): string {

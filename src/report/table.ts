@@ -3,6 +3,7 @@ import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import type { ClusterRun } from '../types.js';
 import { describeSkipped, formatCount, formatMoney, formatShare, truncate } from './format.js';
+import { economicColumnsShown, formatGrowth, formatPercent, sparkline } from './economics-format.js';
 
 export interface TableOptions {
   /** ANSI colors on or off; decided by the caller (see shouldUseColor), never by global state. */
@@ -23,26 +24,66 @@ export function shouldUseColor(stream: { isTTY?: boolean }, env: Record<string, 
   return stream.isTTY === true;
 }
 
-/** Widths of the two text columns so the table fits `width` (cli-table3 does not wrap to the terminal). */
-export function textColumnWidths(width: number | undefined): { label: number; keywords: number } {
+/**
+ * Widths of the two text columns so the table fits `width` (cli-table3 does not wrap to the terminal).
+ * `extra` is the width the economic columns take (each with its border and padding).
+ */
+export function textColumnWidths(width: number | undefined, extra = 0): { label: number; keywords: number } {
   if (width === undefined || !Number.isFinite(width)) return { label: LABEL_WIDTH, keywords: KEYWORDS_WIDTH };
   // 7 borders + 2 padding × 6 columns, and the numeric columns: "#"(4) tickets(9) share(6) est. cost(13).
-  const free = Math.floor(width) - 19 - 32;
+  const free = Math.floor(width) - 19 - 32 - extra;
   const label = Math.max(12, Math.min(LABEL_WIDTH, Math.floor(free * 0.45)));
   const keywords = Math.max(12, Math.min(KEYWORDS_WIDTH, free - label));
   return { label, keywords };
 }
 
+// The economic columns of the terminal table, shown only when the export has their data. Header, cell, width.
+interface FigureColumn {
+  head: string;
+  cell: (c: ClusterRun['clusters'][number]) => string;
+  width: number;
+}
+
+function figureColumns(run: ClusterRun): FigureColumn[] {
+  const shown = economicColumnsShown(run.clusters);
+  const weeks = Math.min(12, run.period?.weeks ?? 0);
+  const columns: FigureColumn[] = [];
+  if (shown.trend) {
+    columns.push({ head: 'trend', cell: (c) => (c.weekly ? sparkline(c.weekly) : ''), width: Math.max(5, weeks) + 3 });
+    columns.push({ head: 'growth', cell: (c) => formatGrowth(c.growth), width: 9 });
+  }
+  if (shown.repeat) columns.push({ head: 'repeat', cell: (c) => formatPercent(c.repeatShare), width: 9 });
+  if (shown.early) columns.push({ head: 'new', cell: (c) => formatPercent(c.earlyLifecycleShare), width: 7 });
+  if (shown.csat) {
+    columns.push({
+      head: 'CSAT',
+      cell: (c) => (c.satisfaction?.mean == null ? '—' : c.satisfaction.mean.toFixed(2)),
+      width: 7,
+    });
+  }
+  if (run.economics.rankedBy === 'priority') {
+    columns.push({ head: 'priority', cell: (c) => c.priority.toFixed(1), width: 11 });
+  }
+  return columns;
+}
+
 export function renderTable(run: ClusterRun, options: TableOptions): string {
-  const widths = textColumnWidths(options.width);
+  const figures = figureColumns(run);
+  const widths = textColumnWidths(
+    options.width,
+    figures.reduce((sum, f) => sum + f.width, 0),
+  );
   const paint = new Chalk({ level: options.color ? 1 : 0 });
   const limit = options.limit === undefined ? run.clusters.length : Math.max(0, Math.floor(options.limit));
   const shown = run.clusters.slice(0, limit);
   const money = (n: number): string => formatMoney(n, run.cost.currency);
+  const blanks = figures.map(() => '');
 
   const table = new Table({
-    head: ['#', 'label', 'tickets', 'share', 'est. cost', 'keywords'].map((h) => paint.bold(h)),
-    colAligns: ['right', 'left', 'right', 'right', 'right', 'left'],
+    head: ['#', 'label', 'tickets', 'share', 'est. cost', ...figures.map((f) => f.head), 'keywords'].map((h) =>
+      paint.bold(h),
+    ),
+    colAligns: ['right', 'left', 'right', 'right', 'right', ...figures.map(() => 'right' as const), 'left'],
     // cli-table3 would color with its own global-state colors; ours come from `paint` only.
     style: { head: [], border: [] },
     // No rule between rows: a ranked list reads better compact.
@@ -55,6 +96,7 @@ export function renderTable(run: ClusterRun, options: TableOptions): string {
       formatCount(c.size),
       formatShare(c.share),
       paint.yellow(money(c.cost)),
+      ...figures.map((f) => f.cell(c)),
       paint.dim(truncate(c.keywords.join(', '), widths.keywords)),
     ]);
   }
@@ -69,6 +111,7 @@ export function renderTable(run: ClusterRun, options: TableOptions): string {
       formatCount(size),
       formatShare(share),
       money(cost),
+      ...blanks,
       '',
     ]);
   }
@@ -78,6 +121,7 @@ export function renderTable(run: ClusterRun, options: TableOptions): string {
     formatCount(run.noise.size),
     formatShare(run.noise.share),
     money(run.noise.cost),
+    ...figures.map((f) => (f.head === 'trend' && run.noise.weekly ? sparkline(run.noise.weekly) : '')),
     paint.dim(truncate('tickets no cluster fits well', widths.keywords)),
   ]);
   return `${paint.bold(summaryLine(run))}\n${table.toString()}\n`;
@@ -87,7 +131,7 @@ export function renderTable(run: ClusterRun, options: TableOptions): string {
 export function summaryLine(run: ClusterRun): string {
   const { totals, cost } = run;
   const tickets = totals.clustered + totals.noise;
-  const total = tickets * cost.perTicket;
+  const total = run.economics.totalCost;
   const parts = [
     `${formatCount(tickets)} tickets`,
     `${formatCount(totals.clusters)} clusters`,
@@ -95,6 +139,12 @@ export function summaryLine(run: ClusterRun): string {
   ];
   const skipped = describeSkipped(totals.skipped);
   if (skipped) parts.push(skipped);
-  parts.push(`est. cost ${formatMoney(total, cost.currency)} at ${formatMoney(cost.perTicket, cost.currency)}/ticket`);
+  // With handle times the cost per ticket varies: say the mean, not the flat rate.
+  const perTicket = tickets > 0 ? total / tickets : cost.perTicket;
+  parts.push(
+    `est. cost ${formatMoney(total, cost.currency)} at ${formatMoney(perTicket, cost.currency)}/ticket` +
+      (run.economics.columns.handleTime ? ' on average (handle time)' : ''),
+  );
+  if (run.period) parts.push(`${run.period.from} to ${run.period.to}`);
   return parts.join(' · ');
 }

@@ -21,7 +21,9 @@ describe('renderMarkdown', () => {
     expect(md).toContain('- Columns: text `subject` + `body`; id `id`; date none');
     expect(md).toContain('- Input: `fixtures/export.csv` (utf-8, delimiter `;`)');
     expect(md).toContain('- Embedder: lexical (tfidf-svd,');
-    expect(md).toContain('| # | Cluster | Tickets | Share | Est. cost | Keywords |');
+    expect(md).toContain('- Ranked by cost (no dates or customer columns for a priority score)');
+    expect(md).toContain('## Clusters by cost');
+    expect(md).toContain('| # | Cluster | Tickets | Share | Cost | Keywords |');
     expect(md).toContain('|  | *unclustered* | 2 | 12.5% | $12 |  |');
     expect(md).toContain('## Topics');
     expect(md).toMatch(/- \*\*.+\*\*: 9 tickets, \$54\n {2}- C\d /);

@@ -1,0 +1,89 @@
+// Formatting of the economic figures shared by the table and the markdown: growth, shares, minutes, CSAT, sparklines.
+import type { ClusterSummary, WeeklyCount } from '../types.js';
+import { formatCount } from './format.js';
+
+const BARS = '▁▂▃▄▅▆▇█';
+
+/**
+ * "▁▁▁▁▁█": one bar per week (the last `maxWeeks`), from the series' lowest week to its highest, so a spike stands
+ * out; a flat series is a flat middle line.
+ */
+export function sparkline(weekly: readonly WeeklyCount[], maxWeeks = 12): string {
+  const shown = weekly.slice(-maxWeeks).map((w) => w.tickets);
+  const low = Math.min(...shown);
+  const high = Math.max(...shown);
+  if (high === low) return BARS[high === 0 ? 0 : 3]!.repeat(shown.length);
+  return shown.map((n) => BARS[Math.round(((n - low) / (high - low)) * (BARS.length - 1))]!).join('');
+}
+
+/** "+200%", "−16%", "0%"; "—" when there is no growth figure. */
+export function formatGrowth(growth: number | null): string {
+  if (growth === null) return '—';
+  const percent = Math.round(growth * 100);
+  if (percent === 0) return '0%';
+  return percent > 0 ? `+${formatCount(percent)}%` : `−${formatCount(-percent)}%`;
+}
+
+/** "33%", "4.8%"; "—" for null. */
+export function formatPercent(share: number | null): string {
+  if (share === null) return '—';
+  const percent = share * 100;
+  return `${percent >= 10 || percent === 0 ? Math.round(percent) : percent.toFixed(1)}%`;
+}
+
+/** "2,625.5 min" → "43.8 h" above ten hours. */
+export function formatMinutes(minutes: number): string {
+  if (minutes >= 600) return `${(minutes / 60).toLocaleString('en-US', { maximumFractionDigits: 1 })} h`;
+  return `${minutes.toLocaleString('en-US', { maximumFractionDigits: 1 })} min`;
+}
+
+/** "8.0 h": one unit down a table column. */
+export function formatHours(minutes: number): string {
+  return `${(minutes / 60).toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} h`;
+}
+
+/** "4.50 mean over 30 answered"; "none answered". */
+export function formatSatisfaction(s: ClusterSummary['satisfaction']): string {
+  if (s === null || s.mean === null) return 'none answered';
+  return `${s.mean.toFixed(2)} mean over ${formatCount(s.answered)} answered`;
+}
+
+/** "+0.13", "−0.50"; "—" for null. */
+export function formatImpact(impact: number | null): string {
+  if (impact === null) return '—';
+  const rounded = Math.round(impact * 100) / 100;
+  if (rounded === 0) return '0.00';
+  return rounded > 0 ? `+${rounded.toFixed(2)}` : `−${(-rounded).toFixed(2)}`;
+}
+
+/** "Почта 30 (100%), Чат 2 (6%)": the top channels of a cluster. */
+export function formatChannels(channels: Record<string, number> | null, size: number, top = 3): string {
+  if (channels === null) return '—';
+  const entries = Object.entries(channels);
+  const shown = entries
+    .slice(0, top)
+    .map(([name, n]) => `${name} ${formatCount(n)} (${formatPercent(size > 0 ? n / size : 0)})`);
+  return entries.length > top ? `${shown.join(', ')}, …` : shown.join(', ');
+}
+
+/** Which economic figures the run has at all, so reports show only columns that carry something. */
+export interface EconomicColumnsShown {
+  trend: boolean;
+  handleTime: boolean;
+  repeat: boolean;
+  early: boolean;
+  csat: boolean;
+  channels: boolean;
+}
+
+export function economicColumnsShown(clusters: readonly ClusterSummary[]): EconomicColumnsShown {
+  const any = (has: (c: ClusterSummary) => boolean) => clusters.some(has);
+  return {
+    trend: any((c) => c.weekly !== null),
+    handleTime: any((c) => c.handleMinutes !== null),
+    repeat: any((c) => c.repeatShare !== null),
+    early: any((c) => c.earlyLifecycleShare !== null),
+    csat: any((c) => c.satisfaction !== null),
+    channels: any((c) => c.channels !== null),
+  };
+}
