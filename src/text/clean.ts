@@ -113,7 +113,14 @@ const SENT_LINE = /^\*?(?:sent|date|to|subject|отправлено|дата|к�
 
 // A closing line; what follows it must be a short tail (a name, a title, a phone) for it to be cut.
 const VALEDICTION =
-  /^(?:best regards|kind regards|warm regards|regards|best wishes|best|cheers|sincerely|yours sincerely|yours truly|thanks and regards|thanks in advance|many thanks|thank you|thanks|thx|с уважением|с наилучшими пожеланиями|всего доброго|всего хорошего|заранее спасибо|спасибо|благодарю)(?:[,.!]+\s*[\p{L}.\- ]{0,40})?[,.!]*$/iu;
+  /^(?:best regards|kind regards|warm regards|regards|best wishes|best|cheers|sincerely|yours sincerely|yours truly|thanks and regards|thanks in advance|many thanks|thank you|thanks|thx|с уважением|с наилучшими пожеланиями|всего доброго|всего хорошего|заранее спасибо|спасибо|благодарю)(?:[,.!]+\s*([\p{L}.\- ]{0,40}))?[,.!]*$/iu;
+// On the closing line itself only a name may follow ("Thanks, Anna Lee"); "Thanks, but the refund never came" is a sentence.
+const NAME = /^(?:\p{Lu}[\p{L}.\-]*(?: |$)){0,3}$/u;
+
+function isValediction(line: string): boolean {
+  const m = VALEDICTION.exec(line);
+  return m !== null && NAME.test((m[1] ?? '').trim());
+}
 const MOBILE_FOOTER =
   /^(?:sent from my\s.{1,40}|sent from (?:mail|outlook|yahoo mail|gmail)\b.{0,40}|get outlook for .{1,20}|отправлено (?:с|из)\s.{1,50}|sent with .{1,30}|скачайте .{0,40}приложение.{0,30})$/i;
 // The same closings when the whole ticket is one line: "... please help. Best regards, John Smith".
@@ -165,7 +172,7 @@ function signatureStart(lines: string[]): number {
     const l = raw.trim();
     if ((raw === '-- ' || l === '--' || l === '—') && isShortTail(lines, i + 1, 12, false)) return i;
     if (MOBILE_FOOTER.test(l) && isShortTail(lines, i + 1, 3)) return i;
-    if (VALEDICTION.test(l) && isShortTail(lines, i + 1, 5)) return i;
+    if (isValediction(l) && isShortTail(lines, i + 1, 5)) return i;
   }
   return -1;
 }

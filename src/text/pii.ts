@@ -12,9 +12,10 @@ const LABELED_ACCOUNT_RE =
   /((?<![\p{L}\p{N}])(?:account|acct|a\/c|bank account|счет|счёт|лицевой счет|лицевой счёт|расчетный счет|расчётный счёт|р\/с|л\/с|лс)(?![\p{L}])\.?\s*(?:number|num|no\.?|nr\.?|#|№|номер)?\s*[:#№]?\s*)(\d{2,}(?:[ -]\d{2,}){0,5})(?!\d)/giu;
 // 13–19 digits, optionally in groups separated by single spaces or dashes.
 const CARD_RE = /(?<![\d.,])\d(?:[ -]?\d){12,18}(?![\d]|[.,]\d)/g;
-// A digit run that may be a phone: optional +country, optional (area), groups split by space/dash/dot.
+// A digit run that may be a phone: optional +country (or the Russian trunk 8/7 before an "(area)"),
+// optional (area), groups split by space/dash/dot.
 const PHONE_RE =
-  /(?<![\w+\-.,/])(?:\+\s?\d{1,3}[\s\-.]?)?(?:\(\d{1,5}\)[\s\-.]?)?\d(?:[\s\-.]?\d){5,14}(?![\w]|[.,]\d|-\d)/g;
+  /(?<![\w+\-.,/])(?:\+\s?\d{1,3}[\s\-.]?|[78][\s\-]?(?=\(\d{3,5}\)))?(?:\(\d{1,5}\)[\s\-.]?)?\d(?:[\s\-.]?\d){5,14}(?![\w]|[.,]\d|-\d)/g;
 
 /** Luhn checksum, as every payment card number carries. */
 export function luhnValid(digits: string): boolean {

@@ -128,6 +128,26 @@ describe('remote embedder', () => {
     expect(Array.from(b.data.subarray(0, a.data.length))).toEqual(Array.from(a.data));
   });
 
+  test('two endpoints serving the same model name keep separate cache entries', async () => {
+    const location = tempLocation();
+    const first = await endpoint(8);
+    const other = await endpoint(8, (body, _q, res) => {
+      const data = body.input.map((t, index) => ({ index, embedding: vectorOf(`${t} elsewhere`, 8) }));
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data }));
+      return true;
+    });
+    const a = await remote(first.url, { location, model: 'same-name' }).embed(['a', 'b']);
+    const atOther = remote(other.url, { location, model: 'same-name' });
+    const b = await atOther.embed(['a', 'b']);
+    expect(atOther.stats).toEqual({ embedded: 2, cached: 0 });
+    expect(other.calls).toHaveLength(1);
+    expect(Array.from(b.data)).not.toEqual(Array.from(a.data));
+    // Each endpoint still finds its own vectors.
+    const again = remote(first.url, { location, model: 'same-name' });
+    expect(Array.from((await again.embed(['a', 'b'])).data)).toEqual(Array.from(a.data));
+    expect(again.stats).toEqual({ embedded: 0, cached: 2 });
+  });
+
   test('429 with Retry-After is retried after the given delay', async () => {
     const s = await endpoint(8, (_b, _q, res, call) => {
       if (call !== 1) return false;

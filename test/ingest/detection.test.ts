@@ -1,3 +1,4 @@
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { chooseColumns, normalizeHeaderName } from '../../src/ingest/columns.js';
@@ -20,6 +21,17 @@ describe('sniffDelimiter', () => {
   it('tab and pipe', () => {
     expect(sniffDelimiter('a\tb\tc\n1\t2\t3\n')).toBe('\t');
     expect(sniffDelimiter('a|b\n1|2\n')).toBe('|');
+  });
+  it('ties keep the order , ; tab |', () => {
+    expect(sniffDelimiter('a,b;c\n1,2;3\n')).toBe(',');
+    expect(sniffDelimiter('a;b,c\n1;2,3\n')).toBe(',');
+    expect(sniffDelimiter('a;b\tc\n1;2\t3\n')).toBe(';');
+    expect(sniffDelimiter('a\tb|c\n1\t2|3\n')).toBe('\t');
+    expect(sniffDelimiter('a|b;c,d\n')).toBe(',');
+  });
+  it('equally consistent: more fields per record wins over the tie order', () => {
+    expect(sniffDelimiter('a;b;c,d\n1;2;3,4\n')).toBe(';');
+    expect(sniffDelimiter('a|b|c|d;e\n')).toBe('|');
   });
   it('a single column falls back to a comma', () => {
     expect(sniffDelimiter('text\nhello world\n')).toBe(',');
@@ -125,6 +137,8 @@ describe('encoding and line helpers', () => {
   });
   it('BOM-less UTF-16 versus binary', () => {
     expect(guessBomlessUtf16(Buffer.from('id,text\n1,hello\n', 'utf16le'))).toBe('utf-16le');
+    expect(guessBomlessUtf16(iconv.encode('id;текст\n1;не могу войти\n', 'utf-16be'))).toBe('utf-16be');
+    expect(guessBomlessUtf16(iconv.encode('id;текст\n1;не могу войти\n', 'utf-16le'))).toBe('utf-16le');
     expect(guessBomlessUtf16(Buffer.from('id,text\n1,hello\n', 'utf8'))).toBeNull();
     expect(looksBinary(Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0]))).toBe(true);
     expect(looksBinary(Buffer.from('plain; text\r\n\tok'))).toBe(false);

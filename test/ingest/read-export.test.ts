@@ -164,10 +164,11 @@ describe('readTicketExport: encodings', () => {
     await expectRussian(file(csv), 'utf-8');
     await expectRussian(file(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csv)])), 'utf-8');
   });
-  it('UTF-16 LE and BE with BOM, and LE without BOM', async () => {
+  it('UTF-16 LE and BE with BOM, and without BOM', async () => {
     await expectRussian(file(Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(csv, 'utf-16le')])), 'utf-16le');
     await expectRussian(file(Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(csv, 'utf-16be')])), 'utf-16be');
     await expectRussian(file(iconv.encode(csv, 'utf-16le')), 'utf-16le');
+    await expectRussian(file(iconv.encode(csv, 'utf-16be')), 'utf-16be');
   });
   it('Windows-1251 detected, with CRLF and with LF', async () => {
     await expectRussian(file(iconv.encode(csv, 'windows-1251')), 'windows-1251');

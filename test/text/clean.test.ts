@@ -79,6 +79,19 @@ describe('signatures', () => {
       'Crash on start.\nRegards,\nbut then I noticed the app also logs me out every time I switch to another app and back';
     expect(cleanTicketText(long)).toBe(long);
   });
+  it('keeps real sentences after "Thanks," — on the next lines or on the same line', () => {
+    for (const t of [
+      'Promo code fails.\nThanks,\nI also need the invoice for order 5521 by Friday please',
+      'Promo code fails.\nThanks,\nwhere is my refund?',
+      'Promo code fails.\nThanks, but the refund never arrived',
+      'Промокод не работает.\nСпасибо, но деньги так и не вернули',
+    ])
+      expect(cleanTicketText(t)).toBe(t);
+    // A name after the closing is still a signature.
+    expect(cleanTicketText('Promo code fails.\nThanks, Anna Lee')).toBe('Promo code fails.');
+    expect(cleanTicketText('Promo code fails.\nThanks,\nAnna Lee\nAcme Ltd')).toBe('Promo code fails.');
+    expect(cleanTicketText('Промокод не работает.\nСпасибо, Мария')).toBe('Промокод не работает.');
+  });
   it('keeps the text if trimming would leave nothing', () => {
     expect(cleanTicketText('Best regards,\nJohn')).toBe('Best regards,\nJohn');
     expect(cleanTicketText('Sent from my iPhone')).toBe('Sent from my iPhone');
