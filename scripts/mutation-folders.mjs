@@ -1,0 +1,18 @@
+// The code whose correctness users see, by folder: what `npm run test:mutation` mutates, and the
+// tests that must catch the mutants (test/ mirrors src/).
+/** @type {Record<string, { mutate: string[]; tests: string[] }>} */
+export const MUTATION_FOLDERS = {
+  ingest: { mutate: ['src/ingest/**/*.ts'], tests: ['test/ingest/**/*.test.ts'] },
+  text: { mutate: ['src/text/**/*.ts'], tests: ['test/text/**/*.test.ts'] },
+  rank: { mutate: ['src/rank/**/*.ts'], tests: ['test/rank/**/*.test.ts'] },
+  report: { mutate: ['src/report/**/*.ts'], tests: ['test/report/**/*.test.ts'] },
+  eval: { mutate: ['src/eval/**/*.ts'], tests: ['test/eval/**/*.test.ts'] },
+  'embed/cache': {
+    mutate: ['src/embed/cache/**/*.ts'],
+    tests: ['test/embed/embedding-cache*.test.ts', 'test/embed/cache/**/*.test.ts'],
+  },
+  'embed/remote': {
+    mutate: ['src/embed/remote/**/*.ts'],
+    tests: ['test/embed/remote*.test.ts', 'test/embed/remote/**/*.test.ts'],
+  },
+};
