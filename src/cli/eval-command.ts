@@ -1,11 +1,11 @@
 // `tickets eval <file> --label <col>`: how well the clusters match a human labeling of the same tickets.
 import { Command } from 'commander';
-import { addClusterOptions, type ClusterCliOptions } from './options.js';
-import { clusterJobOptions, writeOutput } from './cluster-command.js';
+import { addClusterOptions, clusterJobOptions, type ClusterCliOptions } from './options.js';
 import { resolveColumnName } from '../ingest/columns.js';
 import { clusterExport } from '../pipeline.js';
 import { scoreClustering, renderScore, type ClusteringScore } from '../eval/score.js';
 import { UserError } from '../errors.js';
+import { writeOutputs } from '../report/index.js';
 
 interface EvalCommandOptions extends ClusterCliOptions {
   label: string;
@@ -46,8 +46,9 @@ export function registerEvalCommand(program: Command): void {
       if (opts.json === true) {
         process.stdout.write(`${JSON.stringify(score, null, 2)}\n`);
       } else {
-        if (typeof opts.json === 'string')
-          await writeOutput(opts.json, `${JSON.stringify(score, null, 2)}\n`, 'scores');
+        if (typeof opts.json === 'string') {
+          writeOutputs([{ path: opts.json, content: `${JSON.stringify(score, null, 2)}\n`, title: 'scores' }]);
+        }
         process.stdout.write(renderScore(score));
       }
     });

@@ -1,5 +1,9 @@
 // Options shared by `tickets cluster` and `tickets eval`, and their parsing into typed stage options.
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { displayUrl, offlineFromEnv } from '../embed/index.js';
+import type { ClusterJobOptions } from '../pipeline.js';
+import type { TicketsConfig } from '../config/config-file.js';
+import { startProgress } from './progress.js';
 
 export interface ClusterCliOptions {
   text?: string[];
@@ -131,4 +135,87 @@ export function addClusterOptions(command: Command): Command {
       ).choices(['priority', 'cost']),
     )
     .option('-q, --quiet', 'no progress or notices on stderr');
+}
+
+/** Turns the parsed CLI options into the pipeline's typed options; options given on the command line win over the config. */
+export function clusterJobOptions(
+  opts: ClusterCliOptions,
+  notify: (line: string) => void,
+  config: TicketsConfig = {},
+): ClusterJobOptions {
+  const offline = Boolean(opts.offline) || offlineFromEnv();
+  const columns = config.columns ?? {};
+  const cost = config.cost ?? {};
+  return {
+    ingest: {
+      text: opts.text ?? columns.text,
+      id: opts.id ?? columns.id,
+      date: opts.date ?? columns.date,
+      encoding: opts.encoding,
+      delimiter: opts.delimiter,
+      economics: {
+        handleTime: opts.handleTime ?? columns.handleTime,
+        customer: opts.customer ?? columns.customer,
+        customerSince: opts.customerSince ?? columns.customerSince,
+        csat: opts.csat ?? columns.csat,
+        channel: opts.channel ?? columns.channel,
+      },
+    },
+    embed: {
+      embedder: opts.embedder,
+      model: opts.model,
+      endpoint: opts.endpoint,
+      offline,
+      seed: opts.seed,
+      startProgress: (label) => startProgress(label, { quiet: Boolean(opts.quiet) }),
+      useCache: opts.cache,
+      cacheDir: opts.cacheDir,
+    },
+    cluster: { seed: opts.seed, minClusterSize: opts.minClusterSize, minSamples: opts.minSamples },
+    cost: costOptions(opts, cost),
+    rankBy: opts.rankBy,
+    language: config.language,
+    boilerplate: config.boilerplate,
+    curation: config.curation,
+    recordedOptions: {
+      text: opts.text ?? null,
+      id: opts.id ?? null,
+      date: opts.date ?? null,
+      handleTime: opts.handleTime ?? null,
+      customer: opts.customer ?? null,
+      customerSince: opts.customerSince ?? null,
+      csat: opts.csat ?? null,
+      channel: opts.channel ?? null,
+      rankBy: opts.rankBy ?? null,
+      config: opts.config ?? null,
+      encoding: opts.encoding ?? null,
+      delimiter: opts.delimiter ?? null,
+      embedder: opts.embedder,
+      model: opts.model ?? null,
+      // Never record credentials a URL may carry.
+      endpoint: opts.endpoint ? displayUrl(opts.endpoint) : null,
+      offline,
+      minClusterSize: opts.minClusterSize ?? null,
+      minSamples: opts.minSamples ?? null,
+      seed: opts.seed,
+    },
+    notify: opts.quiet ? () => {} : notify,
+  };
+}
+
+// The salary arithmetic and a plain hourly cost exclude each other: the command line's choice replaces the config's.
+function costOptions(opts: ClusterCliOptions, cost: NonNullable<TicketsConfig['cost']>): ClusterJobOptions['cost'] {
+  const cliHourly = opts.hourlyCost !== undefined;
+  const cliSalary = opts.monthlySalary !== undefined;
+  const fromConfig = !cliHourly && !cliSalary;
+  return {
+    costPerTicket: opts.costPerTicket ?? cost.costPerTicket,
+    minutesPerTicket: opts.minutesPerTicket ?? cost.minutesPerTicket,
+    hourlyCost: opts.hourlyCost ?? (fromConfig ? cost.hourlyCost : undefined),
+    monthlySalary: opts.monthlySalary ?? (fromConfig ? cost.monthlySalary : undefined),
+    overhead: opts.overhead ?? (fromConfig || cliSalary ? cost.overhead : undefined),
+    hoursPerMonth: opts.hoursPerMonth ?? (fromConfig || cliSalary ? cost.hoursPerMonth : undefined),
+    currency: opts.currency ?? cost.currency,
+    minutesPerChannel: cost.minutesPerChannel,
+  };
 }

@@ -159,6 +159,25 @@ describe('determinism and stdout formats', () => {
     expect(asMd.stdout).toMatch(/^# /);
   });
 
+  it('offers every report format on stdout and as a file option, the same text in both', () => {
+    // Help wraps its lines to the terminal width.
+    const help = runCli(['cluster', '--help']).stdout.replace(/\s+/g, ' ');
+    expect(help).toMatch(/--format <format>.*choices: "table", "md", "json", "assignments"/);
+    for (const option of ['--md <path>', '--json <path>', '--assignments <path>']) expect(help).toContain(option);
+    const file = join(mkdtempSync(join(out, 'both-')), 'assignments.csv');
+    const res = runCli(
+      ['cluster', fixture('support-export.csv'), '--embedder', 'lexical', '-q'].concat([
+        '--format',
+        'assignments',
+        '--assignments',
+        file,
+      ]),
+    );
+    expect(res.code).toBe(0);
+    expect(res.stdout).toMatch(/^id,cluster,confidence\n/);
+    expect(readFileSync(file, 'utf8')).toBe(res.stdout);
+  });
+
   it('falls back from auto to lexical offline, saying so', () => {
     const res = runCli(['cluster', fixture('support-export.csv'), '--format', 'json'], {
       TICKETS_CACHE_DIR: mkdtempSync(join(tmpdir(), 'tickets-cache-')),

@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeAll, writeFileAtomic } from './atomic-write.js';
+import { writeAll, writeFileAtomic } from '../../atomic-write.js';
 import { KEY_BYTES, keyString } from './text-key.js';
 
 const MAGIC = 0x3145_4b54; // "TKE1" little-endian

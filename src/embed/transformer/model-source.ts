@@ -5,7 +5,7 @@ import { createReadStream, existsSync, mkdirSync, readFileSync, statSync } from 
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { UserError } from '../../errors.js';
-import { writeFileAtomic } from '../cache/atomic-write.js';
+import { writeFileAtomic } from '../../atomic-write.js';
 import type { ModelConfigHints, Pooling } from '../profiles.js';
 
 export interface ModelSource {
