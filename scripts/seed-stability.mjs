@@ -6,7 +6,7 @@
 // With --subsample F every seed instead draws its own share F of the tickets and the cluster stage
 // keeps seed 42: two runs are compared on the tickets both drew. That is the agreement the data itself
 // supports (next week's export is never this week's), and no fixed seed can raise it.
-// usage: node scripts/seed-stability.mjs [--sets a,b] [--seeds 1,2,42,7] [--cache DIR] [--embed-seeds | --subsample F] [--opt key=value ...]
+// usage: node scripts/seed-stability.mjs [--data DIR] [--sets a,b] [--seeds 1,2,42,7] [--cache DIR] [--embed-seeds | --subsample F] [--opt key=value ...]
 import { clusterTickets } from '../dist/cluster/index.js';
 import { seededRandom } from '../dist/numerics/random.js';
 import { LexicalEmbedder } from '../dist/embed/lexical/index.js';
