@@ -8,3 +8,11 @@ export class UserError extends Error {
     this.name = 'UserError';
   }
 }
+
+/** A CI gate rule tripped (`--fail-on-…`): the CLI prints each line and exits with code 1, like ESLint. */
+export class GateTripped extends Error {
+  constructor(readonly trips: readonly string[]) {
+    super(trips.join('\n'));
+    this.name = 'GateTripped';
+  }
+}

@@ -1,4 +1,5 @@
 // The typed contracts between pipeline stages: ingest → text → embed → cluster → label → rank → report.
+import type { TrendDiff } from './diff/types.js';
 
 /** One input row that has ticket text. */
 export interface Ticket {
@@ -207,6 +208,19 @@ export interface ClusterSummary extends ClusterEconomics {
    * one run to the next (a fixed model), so next week's clusters can be matched by cosine.
    */
   centroid?: number[];
+  /** Identity that lasts from week to week ("T12"), set by trend tracking (see src/diff). */
+  lastingId?: string;
+  /** This cluster's weekly points, oldest first, carried over from the baseline run's history. */
+  history?: HistoryPoint[];
+}
+
+/** One week of one cluster's trend. */
+export interface HistoryPoint {
+  /** The run's date: its newest ticket's created-at day, else the day the run was made (YYYY-MM-DD). */
+  date: string;
+  size: number;
+  share: number;
+  cost: number;
 }
 
 export interface ParentTopic {
@@ -254,8 +268,12 @@ export interface ClusterRun {
   /** How the economics were computed and how clean each column was. */
   economics: EconomicsSummary;
   parents: ParentTopic[];
-  /** One entry per clustered or noise ticket, in input order. */
-  tickets: Array<{ id: string; cluster: string | null; confidence: number }>;
+  /** One entry per clustered or noise ticket, in input order; `hash` is textHash of its cleaned text. */
+  tickets: Array<{ id: string; cluster: string | null; confidence: number; hash: string }>;
+  /** The next unused lasting id number, so a new cluster never reuses an old one's id. */
+  nextId?: number;
+  /** What changed since the baseline run (`tickets cluster --baseline`). */
+  diff?: TrendDiff;
   skipped: Array<{ id: string; line: number; reason: string }>;
   timings: Record<string, number>;
 }

@@ -1,8 +1,9 @@
 // Entry point: parses the command line and turns user errors into one line on stderr and exit code 2.
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { UserError } from '../errors.js';
+import { GateTripped, UserError } from '../errors.js';
 import { registerClusterCommand } from './cluster-command.js';
+import { registerDiffCommand } from './diff-command.js';
 import { registerEvalCommand } from './eval-command.js';
 import { registerModelCommands } from './models-command.js';
 
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerClusterCommand(program);
+  registerDiffCommand(program);
   registerEvalCommand(program);
   registerModelCommands(program);
   // Subcommands inherit exit handling so their parse errors also reach main().
@@ -38,6 +40,10 @@ export async function main(argv: string[]): Promise<number> {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help')
         return 0;
       return 2;
+    }
+    if (err instanceof GateTripped) {
+      for (const trip of err.trips) process.stderr.write(`tickets: gate: ${trip}\n`);
+      return 1;
     }
     if (err instanceof UserError) {
       process.stderr.write(`tickets: ${err.message}\n`);

@@ -60,6 +60,8 @@ export interface TicketsConfig {
   /** Phrases to strip from ticket text before clustering, on top of the built-in ones. */
   boilerplate?: string[];
   curation?: CurationConfig;
+  /** Fixes shipped for clusters, by lasting id: the diff shows each one's weekly share before and after. */
+  fixes?: Array<{ cluster: string; date: string; note?: string }>;
 }
 
 type Check = (value: unknown, path: string) => void;
@@ -134,6 +136,7 @@ const checkConfig = object({
     merge: list(object({ clusters: list(list(string)), label: string }, ['clusters', 'label']), false),
     pin: list(object({ label: string, keywords: list(string) }, ['label', 'keywords']), false),
   }),
+  fixes: list(object({ cluster: string, date: string, note: string }, ['cluster', 'date']), false),
 });
 
 /** Parses and checks a config text; errors name the file and the key ("tickets.config.json: config.cost.hourlyCst: …"). */

@@ -1,5 +1,6 @@
 // Ranks the labeled clusters by estimated cost and assembles the ClusterRun every report is made from.
 import { computeEconomics, noTicketValues, type Economics } from '../economics/index.js';
+import { textHash } from '../text/fingerprint.js';
 import { EXAMPLES, labelParent, unitCentroid, type ClusterLabel } from '../label/index.js';
 import type {
   ClusterAssignment,
@@ -143,6 +144,7 @@ export function buildClusterRun(input: ClusterRunInput): ClusterRun {
       id: t.id,
       cluster: assignment.labels[i] >= 0 ? clusterId[assignment.labels[i]] : null,
       confidence: assignment.confidence[i],
+      hash: textHash(texts[i]),
     })),
     skipped: ticketExport.skipped.map((s) => ({ id: s.id, line: s.line, reason: s.reason })),
     timings: { ...input.timings },

@@ -1,12 +1,14 @@
 // The JSON run file: everything needed to re-render reports and to match clusters across runs.
 import { EARLY_LIFECYCLE_DAYS, REPEAT_WINDOW_DAYS } from '../economics/index.js';
 import { UserError } from '../errors.js';
+import type { TrendDiff } from '../diff/types.js';
 import type {
   ClusterRun,
   ClusterSummary,
   CostModel,
   EconomicsSummary,
   ExportColumns,
+  HistoryPoint,
   ParentTopic,
   Period,
   Satisfaction,
@@ -24,6 +26,14 @@ export type RunFileCluster = Omit<ClusterSummary, 'ticketIds'> & {
   sampleTicketIds: string[];
 };
 
+/** One ticket as written; `hash` (textHash of its cleaned text) is absent only in files from before trends. */
+export interface RunFileTicket {
+  id: string;
+  cluster: string | null;
+  confidence: number;
+  hash?: string;
+}
+
 /** What `renderRunFile` writes and `parseRunFile` reads back. */
 export interface RunFile {
   schemaVersion: 2;
@@ -39,12 +49,28 @@ export interface RunFile {
   clusters: RunFileCluster[];
   parents: ParentTopic[];
   noise: ClusterRun['noise'];
-  tickets: Array<{ id: string; cluster: string | null; confidence: number }>;
+  tickets: RunFileTicket[];
   skipped: Array<{ id: string; line: number; reason: string }>;
   timings: Record<string, number>;
+  /** The next unused lasting id number ("T<nextId>"). */
+  nextId: number;
+  /** Changes since the baseline run, when made with --baseline. */
+  diff?: TrendDiff;
 }
 
-const round = (n: number, digits: number): number => {
+type RunDay = { period: { to: string } | null; generatedAt: string };
+
+/** The day a run stands for in a trend: its newest ticket's day, else the day it was made. */
+export function runDate(run: RunDay): string {
+  return run.period?.to ?? run.generatedAt.slice(0, 10);
+}
+
+/** This run's point in a cluster's history. */
+export function historyPoint(run: RunDay, cluster: ClusterSummary | RunFileCluster): HistoryPoint {
+  return { date: runDate(run), size: cluster.size, share: round(cluster.share, 6), cost: round(cluster.cost, 2) };
+}
+
+export const round = (n: number, digits: number): number => {
   const f = 10 ** digits;
   return Math.round(n * f) / f;
 };
@@ -108,6 +134,9 @@ export function toRunFile(run: ClusterRun): RunFile {
       sampleTicketIds: c.ticketIds.slice(0, SAMPLE_TICKET_IDS),
       signature: c.signature.map(([term, weight]) => [term, round(weight, 5)]),
       ...(c.centroid ? { centroid: c.centroid } : {}),
+      // Without trend tracking a run starts its own: ids by rank, one week of history.
+      lastingId: c.lastingId ?? `T${c.rank}`,
+      history: c.history ?? [historyPoint(run, c)],
     })),
     parents: run.parents.map((p) => ({ ...p, cost: round(p.cost, 2) })),
     noise: {
@@ -118,9 +147,16 @@ export function toRunFile(run: ClusterRun): RunFile {
       weekly: run.noise.weekly,
       examples: run.noise.examples,
     },
-    tickets: run.tickets.map((t) => ({ id: t.id, cluster: t.cluster, confidence: round(t.confidence, 3) })),
+    tickets: run.tickets.map((t) => ({
+      id: t.id,
+      cluster: t.cluster,
+      confidence: round(t.confidence, 3),
+      hash: t.hash,
+    })),
     skipped: run.skipped,
     timings: run.timings,
+    nextId: run.nextId ?? run.clusters.length + 1,
+    ...(run.diff ? { diff: run.diff } : {}),
   };
 }
 
@@ -128,6 +164,7 @@ export function toRunFile(run: ClusterRun): RunFile {
 export function renderRunFile(run: ClusterRun): string {
   const file = toRunFile(run);
   const { tickets, skipped, ...head } = file;
+  // tickets[] and skipped[] stay last, where the one-per-line lists are written.
   const body = JSON.stringify(head, null, 2);
   const list = (items: unknown[]): string =>
     items.length === 0 ? '[]' : `[\n${items.map((item) => `    ${JSON.stringify(item)}`).join(',\n')}\n  ]`;
@@ -190,6 +227,12 @@ function upgradeFromVersion1(file: Record<string, unknown>): void {
     c.hypothesis ??= null;
     c.priority ??= totalCost > 0 ? round((100 * Number(c.cost ?? 0)) / totalCost, 2) : 0;
   }
+  // Trend fields: the clusters start their lasting ids by rank, with this run as their one week.
+  for (const c of clusters) {
+    c.lastingId ??= `T${Number(c.rank)}`;
+    c.history ??= [historyPoint(file as unknown as RunDay, c as unknown as RunFileCluster)];
+  }
+  file.nextId ??= clusters.length + 1;
   const noise = file.noise as Record<string, unknown>;
   noise.handleMinutes ??= null;
   noise.weekly ??= null;

@@ -18,6 +18,7 @@ const full = {
     merge: [{ clusters: [['доставка'], ['курьер']], label: 'Доставка' }],
     pin: [{ label: 'Сбой оплаты', keywords: ['платёж отклонён'] }],
   },
+  fixes: [{ cluster: 'T12', date: '2026-12-01', note: 'раздел добавлен в меню' }],
 };
 
 describe('tickets.config.json', () => {
@@ -33,7 +34,7 @@ describe('tickets.config.json', () => {
 
   it('names an unknown key, and where it is, in one line', () => {
     expect(() => parseConfig('{"colums":{}}', 'tickets.config.json')).toThrow(
-      'tickets.config.json: config: unknown key "colums" (known: columns, cost, language, boilerplate, curation)',
+      'tickets.config.json: config: unknown key "colums" (known: columns, cost, language, boilerplate, curation, fixes)',
     );
     expect(() => parseConfig('{"cost":{"hourlyCst":900}}', 'c.json')).toThrow(
       /c\.json: config\.cost: unknown key "hourlyCst"/,

@@ -35,7 +35,12 @@ describe('buildClusterRun', () => {
     expect(run.tickets.map((t) => t.id)).toEqual(Array.from({ length: 16 }, (_, i) => `T-${i + 1}`));
     const delivery = run.clusters.find((c) => c.keywords.includes('delivery'))!;
     expect(run.tickets[10].cluster).toBe(delivery.id);
-    expect(run.tickets[14]).toEqual({ id: 'T-15', cluster: null, confidence: 0 });
+    expect(run.tickets[14]).toEqual({
+      id: 'T-15',
+      cluster: null,
+      confidence: 0,
+      hash: expect.stringMatching(/^[0-9a-f]{12}$/),
+    });
     expect(run.skipped.map((s) => s.reason)).toEqual(['empty text', 'empty text', 'duplicate id']);
   });
 

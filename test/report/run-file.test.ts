@@ -44,8 +44,10 @@ describe('renderRunFile', () => {
         'confidence',
         'cost',
         'examples',
+        'history',
         'id',
         'keywords',
+        'lastingId',
         'label',
         'parent',
         'rank',
@@ -80,13 +82,24 @@ describe('renderRunFile', () => {
     expect(file.parents.map((p: { id: string }) => p.id)).toEqual(['P1', 'P2']);
     expect(file.noise).toMatchObject({ size: 2, cost: 12 });
     expect(file.tickets).toHaveLength(16);
-    expect(file.tickets[14]).toEqual({ id: 'T-15', cluster: null, confidence: 0 });
+    expect(file.tickets[14]).toEqual({
+      id: 'T-15',
+      cluster: null,
+      confidence: 0,
+      hash: expect.stringMatching(/^[0-9a-f]{12}$/),
+    });
+    // A run without a baseline starts its own trend: ids by rank, one week of history, the id counter after them.
+    expect(file.clusters.map((c: { lastingId: string }) => c.lastingId)).toEqual(['T1', 'T2', 'T3']);
+    expect(cluster.history).toEqual([
+      { date: '2025-01-02', size: cluster.size, share: cluster.share, cost: cluster.cost },
+    ]);
+    expect(file.nextId).toBe(4);
     expect(file.skipped).toHaveLength(3);
   });
 
   it('puts one ticket per line and round-trips through parseRunFile', () => {
     const text = renderRunFile(sampleRun());
-    expect(text).toMatch(/\n {4}\{"id":"T-1","cluster":"C\d","confidence":0\.5\},\n/);
+    expect(text).toMatch(/\n {4}\{"id":"T-1","cluster":"C\d","confidence":0\.5,"hash":"[0-9a-f]{12}"\},\n/);
     const parsed = parseRunFile(text);
     expect(parsed.clusters.map((c) => c.id)).toEqual(['C1', 'C2', 'C3']);
     expect(parsed.tickets[0].id).toBe('T-1');
