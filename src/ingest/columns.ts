@@ -139,6 +139,11 @@ const DATE_NAMES = [
 // creation closely, so its week is the ticket's week. Never chosen over a created-at column.
 const CREATED_STAND_INS = ['first response time', 'first response at', 'first reply time', 'время первого ответа'];
 
+/** Whether a created-at column is only a stand-in (a first-response time), so the run can say so. */
+export function isCreatedStandIn(name: string): boolean {
+  return CREATED_STAND_INS.includes(normalizeHeaderName(name));
+}
+
 function findExact(normalized: string[], aliases: string[], taken: Set<number>): number | null {
   for (const alias of aliases) {
     const i = normalized.findIndex((h, k) => h === alias && !taken.has(k));

@@ -1,7 +1,7 @@
 // Ingest: reads a helpdesk CSV export (any common encoding/delimiter) into tickets.
 import { UserError } from '../errors.js';
 import type { TicketExport } from '../types.js';
-import { chooseColumns } from './columns.js';
+import { chooseColumns, isCreatedStandIn } from './columns.js';
 import { chooseEconomicColumns, type EconomicOverrides } from './economic-columns.js';
 import { delimiterName, parseDelimiterOption, sniffDelimiter } from './delimiter.js';
 import { decodeExport } from './encoding.js';
@@ -120,7 +120,8 @@ export async function readTicketExport(path: string, options: IngestOptions = {}
 /** One line telling which columns were used, e.g. "text: Subject + Description · id: Ticket ID · date: Created at". */
 export function describeColumns(exp: Pick<TicketExport, 'columns'>): string {
   const { text, id, date, handleTime, customer, customerSince, csat, channel } = exp.columns;
-  const parts = [`text: ${text.join(' + ')}`, `id: ${id ?? 'row number'}`, `date: ${date ?? 'none'}`];
+  const dated = date && isCreatedStandIn(date) ? `${date} (no created-at column; the first response stands in)` : date;
+  const parts = [`text: ${text.join(' + ')}`, `id: ${id ?? 'row number'}`, `date: ${dated ?? 'none'}`];
   // The economic columns are named only when found, so an export without them keeps a short line.
   const economic: Array<[string, string | null | undefined]> = [
     ['handle time', handleTime],

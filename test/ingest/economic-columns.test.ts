@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
+import { chooseColumns } from '../../src/ingest/columns.js';
 import { chooseEconomicColumns, handleTimeUnitFromHeader } from '../../src/ingest/economic-columns.js';
+import { describeColumns } from '../../src/ingest/index.js';
 
 const named = (header: string[], taken: number[] = []) => {
   const chosen = chooseEconomicColumns(header, {}, new Set(taken), 'export.csv');
@@ -93,5 +95,17 @@ describe('handleTimeUnitFromHeader', () => {
     expect(handleTimeUnitFromHeader('Время обработки, сек')).toBe('seconds');
     expect(handleTimeUnitFromHeader('Time spent (hours)')).toBe('hours');
     expect(handleTimeUnitFromHeader('Handle time')).toBeNull();
+  });
+});
+
+describe('a first-response time standing in for created-at', () => {
+  it('is used only when the export has no created-at column, and says so', () => {
+    const header = ['Ticket ID', 'Ticket Subject', 'Ticket Description', 'First Response Time', 'Time to Resolution'];
+    expect(header[chooseColumns(header, {}, 'f.csv').date!]).toBe('First Response Time');
+    expect(chooseColumns([...header, 'Created at'], {}, 'f.csv').date).toBe(5);
+    const columns = { text: ['Ticket Subject'], id: 'Ticket ID', date: 'First Response Time' };
+    expect(describeColumns({ columns })).toContain(
+      'date: First Response Time (no created-at column; the first response stands in)',
+    );
   });
 });

@@ -84,4 +84,14 @@ describe('rankOrder', () => {
     ];
     expect(rankOrder(items)).toEqual([1, 2, 3, 4, 0]);
   });
+
+  it('puts priority before cost when it is given', () => {
+    const items = [
+      { cost: 8333, priority: 31.4, size: 30, label: 'refund' },
+      { cost: 7273, priority: 82.3, size: 64, label: 'payment spike' },
+      { cost: 727, priority: 2.7, size: 18, label: 'address' },
+    ];
+    expect(rankOrder(items)).toEqual([1, 0, 2]);
+    expect(rankOrder(items.map(({ priority: _, ...rest }) => rest))).toEqual([0, 1, 2]);
+  });
 });
