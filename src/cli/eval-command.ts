@@ -1,6 +1,7 @@
 // `tickets eval <file> --label <col>`: how well the clusters match a human labeling of the same tickets.
 import { Command } from 'commander';
 import { addClusterOptions, clusterJobOptions, type ClusterCliOptions } from './options.js';
+import { loadConfig } from '../config/config-file.js';
 import { resolveColumnName } from '../ingest/columns.js';
 import { clusterExport } from '../pipeline.js';
 import { scoreClustering, renderScore, type ClusteringScore } from '../eval/score.js';
@@ -22,7 +23,9 @@ export function registerEvalCommand(program: Command): void {
     .option('--json [path]', 'print the scores as JSON (or write them to path)')
     .action(async (file: string, opts: EvalCommandOptions) => {
       const notify = (line: string) => process.stderr.write(`${line}\n`);
-      const jobOptions = clusterJobOptions(opts, notify);
+      // The config's columns and boilerplate change what is clustered, so eval reads it like cluster does.
+      const { config } = await loadConfig(opts.config, process.cwd());
+      const jobOptions = clusterJobOptions(opts, notify, config);
       // The label column as the header spells it (matched like --text/--id/--date: case and spacing ignored).
       let label = opts.label;
       jobOptions.checkExport = (exp) => {

@@ -33,7 +33,10 @@ export function economicsSummaryLines(run: ClusterRun): string[] {
       growth && growth.lastFullWeek
         ? `; growth compares the last full week, ${growth.lastFullWeek}, with the mean of the ${growth.weeksBefore} full week(s) before it (a mean below ${growth.floor} tickets counts as ${growth.floor})`
         : '; growth needs two full weeks (Monday to Sunday), which this export does not cover';
-    lines.push(`- Period: ${period.from} to ${period.to} (${period.weeks} ISO week(s))${basis}`);
+    const dates = economics.columns.date;
+    const undated = dates ? dates.missing + dates.invalid : 0;
+    const note = undated > 0 ? `, ${formatCount(undated)} ticket(s) without a date are not in the weekly figures` : '';
+    lines.push(`- Period: ${period.from} to ${period.to} (${period.weeks} ISO week(s)${note})${basis}`);
   }
   lines.push(
     economics.rankedBy === 'priority'
@@ -166,8 +169,11 @@ export function trendCharts(run: ClusterRun): string[] {
 export function clusterEconomicsLines(c: ClusterSummary, run: ClusterRun, money: Money): string[] {
   const lines: string[] = [];
   const perTicket = c.size > 0 ? `${money(c.cost / c.size)} per ticket` : '';
-  const minutes = c.handleMinutes === null ? '' : `${formatMinutes(c.handleMinutes)} of handle time, `;
-  lines.push(`- Handle time: ${minutes}${perTicket} · priority ${c.priority.toFixed(1)}`);
+  lines.push(
+    c.handleMinutes === null
+      ? `- Cost: ${perTicket} · priority ${c.priority.toFixed(1)}`
+      : `- Handle time: ${formatMinutes(c.handleMinutes)}, ${perTicket} · priority ${c.priority.toFixed(1)}`,
+  );
   if (c.weekly) {
     const counts = c.weekly.map((w) => w.tickets).join(', ');
     const growth =

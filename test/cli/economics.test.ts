@@ -107,4 +107,17 @@ describe('tickets cluster on the planted Russian export, zero column options', (
     expect(res.stderr.trim().split('\n')).toHaveLength(1);
     expect(res.stderr).toContain('config.cost: unknown key "hourlyCst"');
   });
+
+  it('eval reads the config too (its columns and boilerplate change what is clustered)', () => {
+    const res = runCli([
+      'eval',
+      fixture('labeled-tickets.csv'),
+      '--label',
+      'label',
+      '--config',
+      join(out, 'none.json'),
+    ]);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toMatch(/^tickets: cannot read the config file .*none\.json: ENOENT\n$/);
+  });
 });
