@@ -20,6 +20,9 @@ type Escape = (text: string) => string;
 
 /** Clusters in the trend chart. */
 const TREND_CLUSTERS = 3;
+/** Weeks in a trend chart and in a cluster's weekly line (the run file keeps them all). */
+const CHART_WEEKS = 26;
+const LISTED_WEEKS = 12;
 /** Bars in the cost chart: the rest would be unreadable. */
 const COST_BARS = 15;
 
@@ -151,13 +154,15 @@ export function trendCharts(run: ClusterRun): string[] {
   const lines: string[] = [];
   for (const c of run.clusters.slice(0, TREND_CLUSTERS)) {
     if (!c.weekly || c.weekly.length < 2) continue;
+    // A stray date years back would stretch the axis to hundreds of weeks; the recent half-year is what matters.
+    const weekly = c.weekly.slice(-CHART_WEEKS);
     lines.push(
       '```mermaid',
       'xychart-beta',
       `  title "${c.id}. ${mermaidText(c.label)}: tickets per week"`,
-      `  x-axis [${c.weekly.map((w) => `"${w.week.slice(5)}"`).join(', ')}]`,
+      `  x-axis [${weekly.map((w) => `"${w.week.slice(5)}"`).join(', ')}]`,
       '  y-axis "tickets"',
-      `  line [${c.weekly.map((w) => w.tickets).join(', ')}]`,
+      `  line [${weekly.map((w) => w.tickets).join(', ')}]`,
       '```',
       '',
     );
@@ -175,12 +180,11 @@ export function clusterEconomicsLines(c: ClusterSummary, run: ClusterRun, money:
       : `- Handle time: ${formatMinutes(c.handleMinutes)}, ${perTicket} · priority ${c.priority.toFixed(1)}`,
   );
   if (c.weekly) {
-    const counts = c.weekly.map((w) => w.tickets).join(', ');
+    const listed = c.weekly.slice(-LISTED_WEEKS);
+    const counts = listed.map((w) => w.tickets).join(', ');
     const growth =
       c.growth === null ? '' : ` · growth ${formatGrowth(c.growth)} in ${run.economics.growth?.lastFullWeek}`;
-    lines.push(
-      `- Weekly: ${sparkline(c.weekly)} ${counts} (${c.weekly[0]?.week} to ${c.weekly.at(-1)?.week})${growth}`,
-    );
+    lines.push(`- Weekly: ${sparkline(c.weekly)} ${counts} (${listed[0]?.week} to ${listed.at(-1)?.week})${growth}`);
   }
   if (c.repeatShare !== null) {
     lines.push(

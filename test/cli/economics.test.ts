@@ -14,6 +14,7 @@ writeFileSync(
   config,
   JSON.stringify({
     cost: { currency: 'RUB', monthlySalary: 40000, overhead: 2.5, hoursPerMonth: 165 },
+    language: 'ru',
     curation: {
       merge: [
         { clusters: [['оплат']], label: 'Оплата картой не проходит' },
@@ -61,6 +62,8 @@ describe('tickets cluster on the planted Russian export, zero column options', (
     const validate = new Ajv2020({ strict: false }).compile(schema);
     expect(validate(file)).toBe(true);
     expect(file.period).toEqual({ from: '2026-09-28', to: '2026-11-08', weeks: 6 });
+    expect(file.language).toBe('ru');
+    expect(file.cost.salary).toEqual({ monthlySalary: 40000, overhead: 2.5, hoursPerMonth: 165 });
     expect(file.economics.rankedBy).toBe('priority');
     const total = file.clusters.reduce((s: number, c: { cost: number }) => s + c.cost, 0) + file.noise.cost;
     expect(Math.round(total * 100) / 100).toBe(file.economics.totalCost);
