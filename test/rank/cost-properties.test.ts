@@ -122,3 +122,21 @@ describe('cost arithmetic', () => {
     );
   });
 });
+
+describe('currency and typed amounts', () => {
+  it('a three-letter code is upper-cased, any other short symbol kept as typed', () => {
+    expect(costModel({ currency: ' eur ' }).currency).toBe('EUR');
+    expect(costModel({ currency: 'xeur' }).currency).toBe('xeur');
+    expect(costModel({ currency: 'eurx' }).currency).toBe('eurx');
+    expect(costModel({ currency: 'руб.' }).currency).toBe('руб.');
+    expect(costModel({ currency: 'USDOLLAR' }).currency).toBe('USDOLLAR'); // 8 characters: the longest allowed
+    expect(() => costModel({ currency: 'USDOLLARS' })).toThrow(/--currency must be a currency code/);
+    expect(() => costModel({ currency: 'US D' })).toThrow(/got "US D"/);
+  });
+
+  it('an unreadable amount is quoted without the spaces around it', () => {
+    expect(() => costModel({ minutesPerTicket: ' abc ' })).toThrow('--minutes-per-ticket must be a number, got "abc"');
+    expect(() => costModel({ hourlyCost: ' -5 ' })).toThrow('--hourly-cost must not be negative, got -5');
+    expect(costModel({ hourlyCost: ' 1200,5 ' }).hourlyCost).toBe(1200.5);
+  });
+});
