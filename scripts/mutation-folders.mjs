@@ -15,4 +15,7 @@ export const MUTATION_FOLDERS = {
     mutate: ['src/embed/remote/**/*.ts'],
     tests: ['test/embed/remote*.test.ts', 'test/embed/remote/**/*.test.ts'],
   },
+  // The cluster stage's defaults (smallest cluster, tuning, schedules); its passes are exercised by the
+  // slower test/cluster suites, which are too slow to re-run per mutant on a shared 2-core machine.
+  'cluster/defaults': { mutate: ['src/cluster/tuning.ts'], tests: ['test/cluster/defaults.test.ts'] },
 };
