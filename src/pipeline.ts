@@ -11,6 +11,7 @@ import { handleTimeUnitFromHeader } from './ingest/economic-columns.js';
 import { phraseRemover } from './config/boilerplate-phrases.js';
 import type { CurationConfig } from './config/config-file.js';
 import { applyCuration } from './rank/curation.js';
+import { principalPlane } from './report/html/map-projection.js';
 import type {
   ColumnQuality,
   ClusterAssignment,
@@ -39,6 +40,8 @@ export interface ClusterJobOptions {
   /** One-line notices for stderr (columns used, embedder fallback, cache hits). */
   notify: (line: string) => void;
   onEmbedProgress?: (p: EmbedProgress) => void;
+  /** Keep each ticket's text, date and map position in the run (for the HTML page). */
+  ticketDetails?: boolean;
   /** Called right after ingest, before the slow stages: a place to reject the export early. */
   checkExport?: (ticketExport: TicketExport) => void;
 }
@@ -134,7 +137,7 @@ export async function runClusterJob(file: string, options: ClusterJobOptions): P
   }
   const { labels: clusterOf, clusterCount } = assignment;
 
-  return buildClusterRun({
+  const run = buildClusterRun({
     ticketExport,
     texts,
     assignment,
@@ -148,6 +151,17 @@ export async function runClusterJob(file: string, options: ClusterJobOptions): P
     // A lexical space is refitted on every export, so its centres mean nothing next week; a model's do.
     centroids: embedder.kind === 'lexical' ? undefined : { sums, dims: vectors.dims },
   });
+  if (options.ticketDetails) {
+    // The map is drawn from the space the clusters were found in, so it agrees with them; without a
+    // layout (too few tickets to cluster) the embedding vectors themselves.
+    const space = assignment.layout ?? vectors;
+    run.details = {
+      texts,
+      createdAt: ticketExport.tickets.map((t) => t.createdAt),
+      map: principalPlane(space.data, texts.length, space.dims),
+    };
+  }
+  return run;
 }
 
 /** One line per economic column with unreadable cells: how many, the first few (line and value), what was done. */

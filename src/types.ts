@@ -276,6 +276,18 @@ export interface ClusterRun {
   diff?: TrendDiff;
   skipped: Array<{ id: string; line: number; reason: string }>;
   timings: Record<string, number>;
+  /** Per-ticket things only the HTML page shows; never written to the run file. */
+  details?: TicketDetails;
+}
+
+/** Aligned with ClusterRun.tickets. */
+export interface TicketDetails {
+  /** Cleaned, PII-masked text. */
+  texts: string[];
+  /** Created-at (ISO 8601) or null. */
+  createdAt: Array<string | null>;
+  /** 2-D map position: the first two principal axes of the cluster stage's layout. */
+  map: { x: Float32Array; y: Float32Array };
 }
 
 export interface Period {

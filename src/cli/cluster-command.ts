@@ -64,6 +64,8 @@ export function registerClusterCommand(program: Command): void {
     const jobOptions = clusterJobOptions(opts, notify, config);
     const progress = startProgress('embedding', { quiet: Boolean(opts.quiet), stream: process.stderr });
     jobOptions.onEmbedProgress = progress.update;
+    // Texts and map positions stay in memory only for the HTML page.
+    jobOptions.ticketDetails = Boolean(opts.html) || opts.format === 'html';
     let run;
     try {
       run = await runClusterJob(file, jobOptions);

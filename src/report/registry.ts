@@ -3,6 +3,7 @@
 // `--<name> <path>` option that writes it. A new format is one more entry here (and its reporter module).
 import type { ClusterRun } from '../types.js';
 import { renderAssignments } from './assignments.js';
+import { renderHtml } from './html/index.js';
 import { renderMarkdown } from './markdown.js';
 import { renderRunFile, RUN_FILE_SCHEMA_VERSION } from './run-file.js';
 import { renderTable, type TableOptions } from './table.js';
@@ -32,6 +33,11 @@ const FORMATS = {
     title: 'assignments',
     file: 'write a CSV id,cluster,confidence with one row per input row',
     render: renderAssignments,
+  },
+  html: {
+    title: 'HTML report',
+    file: 'write a self-contained HTML page: charts, a map of the tickets, the cluster list (opens offline)',
+    render: (run) => renderHtml(run),
   },
 } satisfies Record<string, ReportFormat>;
 

@@ -1,0 +1,301 @@
+// What the HTML page's script draws from: the run, reduced to plain JSON (numbers unformatted; the page
+// formats them in the run's locale so sorting works on the numbers).
+import type { ClusterRun, ClusterSummary, ExampleTicket } from '../../types.js';
+import { truncate } from '../format.js';
+import { PAGE_LOCALES, PAGE_WORDS, type PageLanguage, type PageWords } from './words.js';
+
+/** Map points drawn at most; above this a seeded random sample is shown and the page says so. */
+export const MAP_POINTS = 20_000;
+/** Characters of a ticket's text shown when hovering its dot (the cluster list has whole examples). */
+export const HOVER_TEXT = 100;
+/** Coordinates are written as whole numbers 0..MAP_GRID: 4 characters a point instead of 10. */
+const MAP_GRID = 9999;
+/** Clusters drawn in the weekly trend chart. */
+export const TREND_CLUSTERS = 6;
+
+/**
+ * Per-cluster figures from the export's own columns (the run file's schemaVersion 2 adds them); each is
+ * shown when present and hidden when null or absent.
+ */
+interface ClusterFigures {
+  growth?: number | null;
+  repeatShare?: number | null;
+  earlyLifecycleShare?: number | null;
+  satisfaction?: { mean: number | null; answered: number; impact: number | null } | null;
+  channels?: Record<string, number> | null;
+  hypothesis?: string | null;
+}
+
+/** The part of a baseline diff the page marks (see src/diff). */
+interface BaselineChanges {
+  changes?: Array<{
+    status: string;
+    label: string;
+    before: { id: string; size: number; cost: number } | null;
+    after: { id: string; size: number; cost: number } | null;
+  }>;
+}
+
+export interface PageCluster {
+  id: string;
+  rank: number;
+  label: string;
+  keywords: string[];
+  size: number;
+  share: number;
+  cost: number;
+  confidence: number;
+  parent: string | null;
+  examples: ExampleTicket[];
+  ticketIds: string[];
+  growth: number | null;
+  repeatShare: number | null;
+  earlyLifecycleShare: number | null;
+  satisfaction: number | null;
+  channels: Array<[string, number]> | null;
+  hypothesis: string | null;
+  /** Change since the baseline run, when the run has one. */
+  change: string | null;
+}
+
+export interface PageData {
+  lang: PageLanguage;
+  locale: string;
+  words: PageWords;
+  file: string;
+  generatedAt: string;
+  currency: string;
+  perTicket: number;
+  totals: {
+    tickets: number;
+    clusters: number;
+    noise: number;
+    noiseShare: number;
+    cost: number;
+    skipped: number;
+    period: { from: string; to: string } | null;
+    /** Placeholders counted in the masked texts, by kind; null when the run carries no texts. */
+    masked: Record<string, number> | null;
+  };
+  clusters: PageCluster[];
+  noise: { size: number; share: number; cost: number; examples: ExampleTicket[] };
+  gone: Array<{ label: string; size: number; cost: number }>;
+  /** Which columns the list shows: figures no cluster has are left out. */
+  figures: {
+    growth: boolean;
+    repeatShare: boolean;
+    earlyLifecycleShare: boolean;
+    satisfaction: boolean;
+    change: boolean;
+  };
+  trend: { weeks: string[]; series: Array<{ cluster: number; counts: number[] }> } | null;
+  map: {
+    total: number;
+    x: number[];
+    y: number[];
+    /** Index into clusters, -1 for unclustered. */
+    cluster: number[];
+    id: string[];
+    text: string[];
+  } | null;
+}
+
+export interface HtmlReportOptions {
+  language?: PageLanguage;
+}
+
+export function buildPageData(run: ClusterRun, options: HtmlReportOptions = {}): PageData {
+  const lang = options.language ?? 'en';
+  const changes = changeByCluster(run);
+  const clusters = run.clusters.map((c) => pageCluster(c, changes.get(c.id) ?? null));
+  const some = (pick: (c: PageCluster) => unknown): boolean => clusters.some((c) => pick(c) !== null);
+  const tickets = run.totals.clustered + run.totals.noise;
+  const details = run.details;
+  return {
+    lang,
+    locale: PAGE_LOCALES[lang],
+    words: PAGE_WORDS[lang],
+    file: baseName(run.input.file),
+    generatedAt: run.generatedAt,
+    currency: run.cost.currency,
+    perTicket: run.cost.perTicket,
+    totals: {
+      tickets,
+      clusters: run.totals.clusters,
+      noise: run.noise.size,
+      noiseShare: run.noise.share,
+      cost: run.clusters.reduce((sum, c) => sum + c.cost, 0) + run.noise.cost,
+      skipped: Object.values(run.totals.skipped).reduce((sum, n) => sum + n, 0),
+      period: details ? ticketPeriod(details.createdAt) : null,
+      masked: details ? maskedCounts(details.texts) : null,
+    },
+    clusters,
+    noise: run.noise,
+    gone: goneClusters(run),
+    figures: {
+      growth: some((c) => c.growth),
+      repeatShare: some((c) => c.repeatShare),
+      earlyLifecycleShare: some((c) => c.earlyLifecycleShare),
+      satisfaction: some((c) => c.satisfaction),
+      change: changes.size > 0,
+    },
+    trend: details ? weeklyTrend(run, details.createdAt) : null,
+    map: details ? mapPoints(run, details.texts, details.map) : null,
+  };
+}
+
+function pageCluster(c: ClusterSummary, change: string | null): PageCluster {
+  const figures = c as ClusterSummary & ClusterFigures;
+  const channels = figures.channels ? Object.entries(figures.channels).sort((a, b) => b[1] - a[1]) : null;
+  return {
+    id: c.id,
+    rank: c.rank,
+    label: c.label,
+    keywords: c.keywords,
+    size: c.size,
+    share: c.share,
+    cost: c.cost,
+    confidence: c.confidence,
+    parent: c.parent,
+    examples: c.examples,
+    ticketIds: c.ticketIds,
+    growth: figures.growth ?? null,
+    repeatShare: figures.repeatShare ?? null,
+    earlyLifecycleShare: figures.earlyLifecycleShare ?? null,
+    satisfaction: figures.satisfaction?.mean ?? null,
+    channels: channels && channels.length > 0 ? channels : null,
+    hypothesis: figures.hypothesis ?? null,
+    change,
+  };
+}
+
+function changeByCluster(run: ClusterRun): Map<string, string> {
+  const diff = (run as ClusterRun & { diff?: BaselineChanges }).diff;
+  const byId = new Map<string, string>();
+  for (const change of diff?.changes ?? []) if (change.after) byId.set(change.after.id, change.status);
+  return byId;
+}
+
+function goneClusters(run: ClusterRun): PageData['gone'] {
+  const diff = (run as ClusterRun & { diff?: BaselineChanges }).diff;
+  return (diff?.changes ?? [])
+    .filter((c) => c.status === 'gone' && c.before)
+    .map((c) => ({ label: c.label, size: c.before!.size, cost: c.before!.cost }));
+}
+
+function ticketPeriod(createdAt: ReadonlyArray<string | null>): { from: string; to: string } | null {
+  let from: string | null = null;
+  let to: string | null = null;
+  for (const at of createdAt) {
+    const day = at?.slice(0, 10);
+    if (!day) continue;
+    if (from === null || day < from) from = day;
+    if (to === null || day > to) to = day;
+  }
+  return from !== null && to !== null ? { from, to } : null;
+}
+
+const MASK_RE = /\[(email|phone|card|account|url)\]/g;
+
+function maskedCounts(texts: readonly string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const text of texts) {
+    if (!text.includes('[')) continue;
+    for (const match of text.matchAll(MASK_RE)) counts[match[1]] = (counts[match[1]] ?? 0) + 1;
+  }
+  return counts;
+}
+
+/** Monday (UTC) of the ISO week a day falls in, as YYYY-MM-DD. */
+export function weekStart(isoDate: string): string | null {
+  const time = Date.parse(isoDate.length === 10 ? `${isoDate}T00:00:00Z` : isoDate);
+  if (!Number.isFinite(time)) return null;
+  const day = new Date(time);
+  const fromMonday = (day.getUTCDay() + 6) % 7;
+  return new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate() - fromMonday))
+    .toISOString()
+    .slice(0, 10);
+}
+
+/** Tickets per week of the top clusters by cost, every week of the period (zeros included). */
+function weeklyTrend(run: ClusterRun, createdAt: ReadonlyArray<string | null>): PageData['trend'] {
+  const top = run.clusters.slice(0, TREND_CLUSTERS);
+  const topIndex = new Map(top.map((c, i) => [c.id, i]));
+  const weekOf = run.tickets.map((_, i) => (createdAt[i] ? weekStart(createdAt[i]!) : null));
+  const dated = weekOf.filter((w): w is string => w !== null).sort();
+  if (dated.length === 0 || top.length === 0) return null;
+  const weeks: string[] = [];
+  const last = Date.parse(`${dated[dated.length - 1]}T00:00:00Z`);
+  for (let t = Date.parse(`${dated[0]}T00:00:00Z`); t <= last; t += 7 * 86_400_000) {
+    weeks.push(new Date(t).toISOString().slice(0, 10));
+  }
+  const weekIndex = new Map(weeks.map((w, i) => [w, i]));
+  const counts = top.map(() => new Array<number>(weeks.length).fill(0));
+  run.tickets.forEach((t, i) => {
+    const series = t.cluster === null ? undefined : topIndex.get(t.cluster);
+    const week = weekOf[i];
+    if (series !== undefined && week !== null) counts[series][weekIndex.get(week)!]++;
+  });
+  return { weeks, series: counts.map((c, i) => ({ cluster: i, counts: c })) };
+}
+
+/** Seeded so the same run gives the same page. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Ticket indices drawn on the map: all of them, or a uniform random MAP_POINTS of them in input order. */
+export function mapSample(total: number, limit = MAP_POINTS, seed = 1): number[] {
+  const all = Array.from({ length: total }, (_, i) => i);
+  if (total <= limit) return all;
+  const random = mulberry32(seed);
+  for (let i = 0; i < limit; i++) {
+    const j = i + Math.floor(random() * (total - i));
+    [all[i], all[j]] = [all[j], all[i]];
+  }
+  return all.slice(0, limit).sort((a, b) => a - b);
+}
+
+/** Positions scaled to 0..MAP_GRID, the 0.5% outermost tickets clamped to the edge so they do not squash the rest. */
+function scaled(values: Float32Array, picked: readonly number[]): number[] {
+  const sorted = Float64Array.from(picked, (i) => values[i]).sort();
+  const low = sorted[Math.floor((sorted.length - 1) * 0.005)];
+  const high = sorted[Math.ceil((sorted.length - 1) * 0.995)];
+  const span = high - low || 1;
+  return picked.map((i) => Math.round(Math.min(1, Math.max(0, (values[i] - low) / span)) * MAP_GRID));
+}
+
+function mapPoints(
+  run: ClusterRun,
+  texts: readonly string[],
+  map: { x: Float32Array; y: Float32Array },
+): PageData['map'] {
+  const total = run.tickets.length;
+  if (total === 0) return null;
+  const seed = typeof run.options.seed === 'number' ? run.options.seed : 1;
+  const picked = mapSample(total, MAP_POINTS, seed);
+  const clusterIndex = new Map(run.clusters.map((c, i) => [c.id, i]));
+  return {
+    total,
+    x: scaled(map.x, picked),
+    // Screen y grows downwards; flipping keeps the first principal axes' usual orientation.
+    y: scaled(map.y, picked).map((v) => MAP_GRID - v),
+    cluster: picked.map((i) => {
+      const id = run.tickets[i].cluster;
+      return id === null ? -1 : (clusterIndex.get(id) ?? -1);
+    }),
+    id: picked.map((i) => run.tickets[i].id),
+    text: picked.map((i) => truncate(texts[i], HOVER_TEXT)),
+  };
+}
+
+function baseName(file: string): string {
+  return file.split(/[\\/]/).pop() ?? file;
+}

@@ -1,0 +1,217 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import {
+  buildPageData,
+  escapeHtml,
+  jsonForScript,
+  MAP_POINTS,
+  renderHtml,
+  type PageData,
+} from '../../../src/report/html/index.js';
+import { mapSample, weekStart } from '../../../src/report/html/page-data.js';
+import { sampleRun } from '../../rank/sample-run.js';
+import { generatedRun } from './generated-run.js';
+import type { ClusterRun } from '../../../src/types.js';
+
+/** The page's embedded data, read back the way the browser reads it. */
+function pageData(html: string): PageData {
+  const match = /<script type="application\/json" id="report-data">([\s\S]*?)<\/script>/.exec(html);
+  if (!match) throw new Error('no report data in the page');
+  return JSON.parse(match[1]) as PageData;
+}
+
+const HOSTILE = [
+  '</script><script>window.pwned = 1</script>',
+  '<img src=x onerror="window.pwned = 2">',
+  '<a href="javascript:window.pwned = 3">click</a>',
+  '</textarea><!-- <style>',
+  'line\u2028separator',
+];
+
+function hostileRun(): ClusterRun {
+  const run = sampleRun();
+  run.clusters[0].label = HOSTILE[0];
+  run.clusters[0].keywords = [HOSTILE[1]];
+  run.clusters[0].examples = HOSTILE.map((text, i) => ({ id: `<b>${i}`, text }));
+  run.input.file = '/tmp/<script>.csv';
+  run.details = {
+    texts: run.tickets.map((_, i) => HOSTILE[i % HOSTILE.length]),
+    createdAt: run.tickets.map(() => null),
+    map: { x: Float32Array.from(run.tickets, (_, i) => i), y: Float32Array.from(run.tickets, (_, i) => i % 3) },
+  };
+  return run;
+}
+
+describe('renderHtml', () => {
+  it('keeps every ticket text inside the JSON data: no element, handler or link comes from it', () => {
+    const html = renderHtml(hostileRun());
+    // Exactly the three scripts the reporter writes: data, uPlot, page script.
+    expect(html.match(/<script/gi)).toHaveLength(3);
+    expect(html.match(/<\/script/gi)).toHaveLength(3);
+    const json = /id="report-data">([\s\S]*?)<\/script>/.exec(html)![1];
+    // The texts are in the data as JSON strings with no "<" at all...
+    expect(json).not.toMatch(/[<\u2028]/);
+    // ...and nowhere else in the page.
+    expect(html.replace(json, '')).not.toMatch(/<img|<a |<textarea|<!--|onerror|pwned/i);
+    expect(html).toContain('<title>Ticket clusters: &#60;script&#62;.csv</title>');
+    // ...and the browser gets the texts back unchanged.
+    const data = pageData(html);
+    expect(data.clusters[0].label).toBe(HOSTILE[0]);
+    expect(data.clusters[0].examples.map((e) => e.text)).toEqual(HOSTILE);
+    expect(data.map!.text.slice(0, 4)).toEqual(HOSTILE.slice(0, 4));
+  });
+
+  it('forbids every load with a CSP that lets only its own two scripts run, by hash', () => {
+    const html = renderHtml(sampleRun());
+    const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)![1];
+    expect(policy).toContain("default-src 'none'");
+    expect(policy).toContain("style-src 'unsafe-inline'");
+    expect(policy).toContain('img-src data:');
+    expect(policy).not.toMatch(/script-src[^;]*unsafe-inline/);
+    const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+    expect(scripts).toHaveLength(2);
+    for (const script of scripts) {
+      expect(policy).toContain(`'sha256-${createHash('sha256').update(script).digest('base64')}'`);
+    }
+    expect(html).not.toMatch(/\b(src|href)=["']?(https?:)?\/\//i);
+  });
+
+  it('is deterministic', () => {
+    expect(renderHtml(generatedRun({ tickets: 3000, clusters: 12 }))).toBe(
+      renderHtml(generatedRun({ tickets: 3000, clusters: 12 })),
+    );
+  });
+
+  it('stays under 3 MB at 20,000 tickets (all of them on the map)', () => {
+    const html = renderHtml(generatedRun({ tickets: 20_000, clusters: 60 }));
+    expect(Buffer.byteLength(html)).toBeLessThan(3_000_000);
+    expect(pageData(html).map!.x).toHaveLength(20_000);
+  });
+
+  it('samples the map at 100,000 tickets and keeps the page small', () => {
+    const html = renderHtml(generatedRun({ tickets: 100_000, clusters: 80 }));
+    const data = pageData(html);
+    expect(data.map!.total).toBe(100_000);
+    expect(data.map!.x).toHaveLength(MAP_POINTS);
+    expect(Buffer.byteLength(html)).toBeLessThan(4_500_000);
+  });
+});
+
+describe('buildPageData', () => {
+  it('totals: tickets, clusters, unclustered, cost, period and what was masked', () => {
+    const run = sampleRun();
+    run.details = {
+      texts: run.tickets.map((_, i) => (i === 0 ? 'mail [email] or call [phone], [phone]' : 'no pii here')),
+      createdAt: run.tickets.map((_, i) => (i === 1 ? '2026-03-02T10:00:00Z' : i === 2 ? '2026-01-05' : null)),
+      map: { x: new Float32Array(run.tickets.length), y: new Float32Array(run.tickets.length) },
+    };
+    const data = buildPageData(run);
+    expect(data.totals.tickets).toBe(run.totals.clustered + run.totals.noise);
+    expect(data.totals.clusters).toBe(run.clusters.length);
+    expect(data.totals.noise).toBe(run.noise.size);
+    expect(data.totals.cost).toBeCloseTo(data.totals.tickets * run.cost.perTicket, 6);
+    expect(data.totals.skipped).toBe(3);
+    expect(data.totals.period).toEqual({ from: '2026-01-05', to: '2026-03-02' });
+    expect(data.totals.masked).toEqual({ email: 1, phone: 2 });
+  });
+
+  it('hides the per-cluster figures a run does not have and shows the ones it has', () => {
+    const bare = buildPageData(sampleRun());
+    expect(bare.figures).toEqual({
+      growth: false,
+      repeatShare: false,
+      earlyLifecycleShare: false,
+      satisfaction: false,
+      change: false,
+    });
+    expect(bare.trend).toBeNull();
+    expect(bare.map).toBeNull();
+
+    const run = sampleRun();
+    Object.assign(run.clusters[0], {
+      growth: 0.5,
+      repeatShare: 0.2,
+      earlyLifecycleShare: null,
+      satisfaction: { mean: 3.4, answered: 10, impact: -0.1 },
+      channels: { chat: 3, email: 7 },
+      hypothesis: 'The promo code expired early.',
+    });
+    const data = buildPageData(run);
+    expect(data.figures).toMatchObject({
+      growth: true,
+      repeatShare: true,
+      earlyLifecycleShare: false,
+      satisfaction: true,
+    });
+    expect(data.clusters[0]).toMatchObject({
+      growth: 0.5,
+      satisfaction: 3.4,
+      channels: [
+        ['email', 7],
+        ['chat', 3],
+      ],
+      hypothesis: 'The promo code expired early.',
+    });
+    expect(data.clusters[1].growth).toBeNull();
+  });
+
+  it('marks new, growing and gone clusters from the baseline diff', () => {
+    const run = sampleRun() as ClusterRun & { diff?: unknown };
+    const state = (id: string) => ({ id, size: 5, share: 0.1, cost: 30 });
+    run.diff = {
+      changes: [
+        { id: 'T1', status: 'new', label: 'x', before: null, after: state('C1'), history: [] },
+        { id: 'T2', status: 'growing', label: 'y', before: state('C4'), after: state('C2'), history: [] },
+        { id: 'T9', status: 'gone', label: 'old outage', before: state('C7'), after: null, history: [] },
+      ],
+    };
+    const data = buildPageData(run);
+    expect(data.clusters.map((c) => c.change)).toEqual(['new', 'growing', ...run.clusters.slice(2).map(() => null)]);
+    expect(data.gone).toEqual([{ label: 'old outage', size: 5, cost: 30 }]);
+    expect(data.figures.change).toBe(true);
+  });
+
+  it('counts tickets per week for the top clusters, every week of the period', () => {
+    const run = generatedRun({ tickets: 2000, clusters: 10 });
+    const trend = buildPageData(run).trend!;
+    expect(trend.weeks[0]).toBe('2026-09-07');
+    expect(trend.weeks).toHaveLength(12);
+    expect(trend.series).toHaveLength(6);
+    const c1 = run.tickets.filter((t) => t.cluster === 'C1').length;
+    expect(trend.series[0].counts.reduce((a, b) => a + b, 0)).toBe(c1);
+  });
+
+  it('uses the run language for words and number formats', () => {
+    const data = buildPageData(sampleRun(), { language: 'ru' });
+    expect(data.locale).toBe('ru-RU');
+    expect(data.words.clusterList).toBe('Кластеры');
+  });
+});
+
+describe('map helpers', () => {
+  it('mapSample: every ticket up to the limit, else a seeded uniform sample in input order', () => {
+    expect(mapSample(5, 10)).toEqual([0, 1, 2, 3, 4]);
+    const sample = mapSample(100_000, 20_000, 42);
+    expect(sample).toHaveLength(20_000);
+    expect(new Set(sample).size).toBe(20_000);
+    expect(sample).toEqual([...sample].sort((a, b) => a - b));
+    expect(mapSample(100_000, 20_000, 42)).toEqual(sample);
+    // Uniform: about a fifth of each half.
+    expect(sample.filter((i) => i < 50_000).length).toBeGreaterThan(9_500);
+    expect(sample.filter((i) => i < 50_000).length).toBeLessThan(10_500);
+  });
+
+  it('weekStart: the Monday of the ISO week', () => {
+    expect(weekStart('2026-11-30')).toBe('2026-11-30');
+    expect(weekStart('2026-12-06T23:59:00Z')).toBe('2026-11-30');
+    expect(weekStart('2027-01-01')).toBe('2026-12-28');
+    expect(weekStart('not a date')).toBeNull();
+  });
+
+  it('escapeHtml and jsonForScript', () => {
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&#60;a href=&#34;x&#34;&#62;&#39;&#38;&#39;&#60;/a&#62;');
+    const json = jsonForScript({ text: '</script><!--' });
+    expect(json).not.toContain('<');
+    expect(JSON.parse(json)).toEqual({ text: '</script><!--' });
+  });
+});
