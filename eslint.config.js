@@ -26,6 +26,11 @@ export default tseslint.config(
     },
   },
   {
+    // The HTML report's page script runs in the browser, with uPlot inlined before it.
+    files: ['assets/html/**'],
+    languageOptions: { sourceType: 'script', globals: { ...globals.browser, uPlot: 'readonly' } },
+  },
+  {
     files: ['test/**'],
     // Tests match ANSI color codes (\x1b[…m) on purpose.
     rules: { 'no-control-regex': 'off' },

@@ -1,6 +1,5 @@
 // The HTML report's page script. Runs inline, under a CSP that forbids every load;
 // builds the page from the JSON in #report-data. Ticket text only ever goes through textContent.
-/* global uPlot */
 (function () {
   'use strict';
   const data = JSON.parse(document.getElementById('report-data').textContent);
@@ -38,7 +37,7 @@
           minimumFractionDigits: digits,
           maximumFractionDigits: digits,
         });
-      } catch (e) {
+      } catch {
         moneyFormats[digits] = null; // not an ISO code ("₽"): the symbol goes after the number
       }
     }

@@ -7,9 +7,7 @@ import { createRequire } from 'node:module';
 import type { ClusterRun } from '../../types.js';
 import { buildPageData, type HtmlReportOptions } from './page-data.js';
 
-export { buildPageData, MAP_POINTS, HOVER_TEXT, type HtmlReportOptions, type PageData } from './page-data.js';
-export { principalPlane } from './map-projection.js';
-export { PAGE_WORDS, type PageLanguage } from './words.js';
+export { buildPageData, MAP_POINTS, type HtmlReportOptions, type PageData } from './page-data.js';
 
 interface PageAssets {
   chartScript: string;
