@@ -157,7 +157,6 @@ export async function runClusterJob(file: string, options: ClusterJobOptions): P
     const space = assignment.layout ?? vectors;
     run.details = {
       texts,
-      createdAt: ticketExport.tickets.map((t) => t.createdAt),
       map: principalPlane(space.data, texts.length, space.dims),
     };
   }

@@ -284,8 +284,6 @@ export interface ClusterRun {
 export interface TicketDetails {
   /** Cleaned, PII-masked text. */
   texts: string[];
-  /** Created-at (ISO 8601) or null. */
-  createdAt: Array<string | null>;
   /** 2-D map position: the first two principal axes of the cluster stage's layout. */
   map: { x: Float32Array; y: Float32Array };
 }

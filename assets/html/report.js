@@ -18,6 +18,8 @@
     maximumFractionDigits: 0,
     signDisplay: 'exceptZero',
   });
+  const hoursFormat = new Intl.NumberFormat(locale, { style: 'unit', unit: 'hour', maximumFractionDigits: 0 });
+  const impactFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 2, signDisplay: 'exceptZero' });
   const ratingFormat = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const dayFormat = new Intl.DateTimeFormat(locale, {
     day: 'numeric',
@@ -120,10 +122,13 @@
   const BARS = 15;
   function costBars() {
     const root = document.getElementById('cost-bars');
-    const rows = clusters
-      .slice(0, BARS)
-      .map((c, i) => ({ label: c.label, cost: c.cost, size: c.size, colour: colour(i), id: c.id }));
-    const rest = clusters.slice(BARS);
+    // The list is ranked by priority when the run has it; the bars are by cost, largest first.
+    const byCost = clusters.map((c, i) => i).sort((a, b) => clusters[b].cost - clusters[a].cost || a - b);
+    const rows = byCost.slice(0, BARS).map((i) => {
+      const c = clusters[i];
+      return { label: c.label, cost: c.cost, size: c.size, colour: colour(i), id: c.id };
+    });
+    const rest = byCost.slice(BARS).map((i) => clusters[i]);
     if (rest.length > 0) {
       rows.push({
         label: count(rest.length) + ' ' + words.otherClusters,
@@ -314,6 +319,13 @@
     { key: 'share', label: words.columns.share, format: (c) => share(c.share), numeric: true },
     { key: 'cost', label: words.columns.cost, format: (c) => money(c.cost), numeric: true },
     {
+      key: 'handleHours',
+      label: words.columns.handleTime,
+      format: (c) => (c.handleHours == null ? '' : hoursFormat.format(c.handleHours)),
+      numeric: true,
+      figure: 'handleHours',
+    },
+    {
       key: 'growth',
       label: words.columns.growth,
       format: (c) => (c.growth == null ? '' : growthFormat.format(c.growth)),
@@ -379,7 +391,12 @@
         el('h4', { text: words.channels }),
         el('p', { text: c.channels.map(([name, n]) => name + ' ' + count(n)).join(' · ') }),
       );
-    const facts = [words.confidence + ' ' + ratingFormat.format(c.confidence)];
+    const facts = [
+      words.priority + ' ' + ratingFormat.format(c.priority),
+      words.confidence + ' ' + ratingFormat.format(c.confidence),
+    ];
+    if (c.satisfactionImpact != null)
+      facts.push(words.satisfactionImpact + ' ' + impactFormat.format(c.satisfactionImpact));
     if (c.parent) facts.unshift(words.parent + ' ' + c.parent);
     box.append(el('p', { class: 'muted', text: facts.join(' · ') }));
     box.append(

@@ -7,8 +7,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { renderHtml } from '../../src/report/html/index.js';
-import { runClusterJob } from '../../src/pipeline.js';
-import { clusterJobOptions } from '../../src/cli/cluster-command.js';
 import { generatedRun } from '../report/html/generated-run.js';
 import { fixture, repoRoot, runCli } from '../cli/run-cli.js';
 import { CHROMIUM, SKIP_REASON, launchChromium, openReport, type Browser, type OpenedReport } from './chromium.js';
@@ -190,19 +188,22 @@ describe.skipIf(!CHROMIUM)(`HTML report in Chromium${CHROMIUM ? '' : ` — skipp
   });
 
   it('Russian Excel export (cp1251, ;) in a Russian report: words and "39 600 ₽" number formats', async () => {
-    const options = clusterJobOptions(
-      { embedder: 'lexical', seed: 42, cache: false, quiet: true, currency: 'RUB', costPerTicket: 264 },
-      () => {},
-    );
-    const run = await runClusterJob(fixture('excel-export-cp1251.csv'), { ...options, ticketDetails: true });
-    const file = join(out, 'ru.html');
-    writeFileSync(file, renderHtml(run, { language: 'ru' }));
+    const config = join(out, 'tickets.config.json');
+    writeFileSync(config, JSON.stringify({ language: 'ru' }));
+    const { page: file, run } = clusterToPage('ru', fixture('excel-export-cp1251.csv'), [
+      '--config',
+      config,
+      '--currency',
+      'RUB',
+      '--cost-per-ticket',
+      '264',
+    ]);
     const report = await openReport(browser, file);
     const { page } = report;
-    await expectCleanAndDrawn(report, run.tickets.length, 'ru');
+    await expectCleanAndDrawn(report, run.tickets, 'ru');
     expect(await page.getAttribute('html', 'lang')).toBe('ru');
     const totals = (await page.locator('#totals').innerText()).replace(/[\u00a0\u202f]/g, ' ');
-    const cost = run.tickets.length * 264;
+    const cost = run.tickets * 264;
     expect(totals).toContain(`${cost.toLocaleString('ru-RU').replace(/[\u00a0\u202f]/g, ' ')} ₽`);
     expect(totals).toMatch(/\d \d{3} ₽/);
     expect(await page.locator('#search').getAttribute('placeholder')).toMatch(/^Поиск/);

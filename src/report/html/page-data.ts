@@ -13,19 +13,6 @@ const MAP_GRID = 9999;
 /** Clusters drawn in the weekly trend chart. */
 export const TREND_CLUSTERS = 6;
 
-/**
- * Per-cluster figures from the export's own columns (the run file's schemaVersion 2 adds them); each is
- * shown when present and hidden when null or absent.
- */
-interface ClusterFigures {
-  growth?: number | null;
-  repeatShare?: number | null;
-  earlyLifecycleShare?: number | null;
-  satisfaction?: { mean: number | null; answered: number; impact: number | null } | null;
-  channels?: Record<string, number> | null;
-  hypothesis?: string | null;
-}
-
 /** The part of a baseline diff the page marks (see src/diff). */
 interface BaselineChanges {
   changes?: Array<{
@@ -48,10 +35,15 @@ export interface PageCluster {
   parent: string | null;
   examples: ExampleTicket[];
   ticketIds: string[];
+  /** Σ handle time in hours. */
+  handleHours: number | null;
   growth: number | null;
   repeatShare: number | null;
   earlyLifecycleShare: number | null;
+  /** Mean rating, and how much the cluster moves the overall mean (negative: drags it down). */
   satisfaction: number | null;
+  satisfactionImpact: number | null;
+  priority: number;
   channels: Array<[string, number]> | null;
   hypothesis: string | null;
   /** Change since the baseline run, when the run has one. */
@@ -82,12 +74,14 @@ export interface PageData {
   gone: Array<{ label: string; size: number; cost: number }>;
   /** Which columns the list shows: figures no cluster has are left out. */
   figures: {
+    handleHours: boolean;
     growth: boolean;
     repeatShare: boolean;
     earlyLifecycleShare: boolean;
     satisfaction: boolean;
     change: boolean;
   };
+  /** Weeks as their Mondays (YYYY-MM-DD); series[].cluster indexes clusters. */
   trend: { weeks: string[]; series: Array<{ cluster: number; counts: number[] }> } | null;
   map: {
     total: number;
@@ -105,7 +99,7 @@ export interface HtmlReportOptions {
 }
 
 export function buildPageData(run: ClusterRun, options: HtmlReportOptions = {}): PageData {
-  const lang = options.language ?? 'en';
+  const lang = options.language ?? (run.language === 'ru' ? 'ru' : 'en');
   const changes = changeByCluster(run);
   const clusters = run.clusters.map((c) => pageCluster(c, changes.get(c.id) ?? null));
   const some = (pick: (c: PageCluster) => unknown): boolean => clusters.some((c) => pick(c) !== null);
@@ -124,29 +118,29 @@ export function buildPageData(run: ClusterRun, options: HtmlReportOptions = {}):
       clusters: run.totals.clusters,
       noise: run.noise.size,
       noiseShare: run.noise.share,
-      cost: run.clusters.reduce((sum, c) => sum + c.cost, 0) + run.noise.cost,
+      cost: run.economics.totalCost,
       skipped: Object.values(run.totals.skipped).reduce((sum, n) => sum + n, 0),
-      period: details ? ticketPeriod(details.createdAt) : null,
+      period: run.period ? { from: run.period.from, to: run.period.to } : null,
       masked: details ? maskedCounts(details.texts) : null,
     },
     clusters,
-    noise: run.noise,
+    noise: { size: run.noise.size, share: run.noise.share, cost: run.noise.cost, examples: run.noise.examples },
     gone: goneClusters(run),
     figures: {
+      handleHours: some((c) => c.handleHours),
       growth: some((c) => c.growth),
       repeatShare: some((c) => c.repeatShare),
       earlyLifecycleShare: some((c) => c.earlyLifecycleShare),
       satisfaction: some((c) => c.satisfaction),
       change: changes.size > 0,
     },
-    trend: details ? weeklyTrend(run, details.createdAt) : null,
+    trend: weeklyTrend(run.clusters),
     map: details ? mapPoints(run, details.texts, details.map) : null,
   };
 }
 
 function pageCluster(c: ClusterSummary, change: string | null): PageCluster {
-  const figures = c as ClusterSummary & ClusterFigures;
-  const channels = figures.channels ? Object.entries(figures.channels).sort((a, b) => b[1] - a[1]) : null;
+  const channels = c.channels ? Object.entries(c.channels).sort((a, b) => b[1] - a[1]) : null;
   return {
     id: c.id,
     rank: c.rank,
@@ -159,12 +153,15 @@ function pageCluster(c: ClusterSummary, change: string | null): PageCluster {
     parent: c.parent,
     examples: c.examples,
     ticketIds: c.ticketIds,
-    growth: figures.growth ?? null,
-    repeatShare: figures.repeatShare ?? null,
-    earlyLifecycleShare: figures.earlyLifecycleShare ?? null,
-    satisfaction: figures.satisfaction?.mean ?? null,
+    handleHours: c.handleMinutes === null ? null : c.handleMinutes / 60,
+    growth: c.growth,
+    repeatShare: c.repeatShare,
+    earlyLifecycleShare: c.earlyLifecycleShare,
+    satisfaction: c.satisfaction?.mean ?? null,
+    satisfactionImpact: c.satisfaction?.impact ?? null,
+    priority: c.priority,
     channels: channels && channels.length > 0 ? channels : null,
-    hypothesis: figures.hypothesis ?? null,
+    hypothesis: c.hypothesis,
     change,
   };
 }
@@ -183,16 +180,27 @@ function goneClusters(run: ClusterRun): PageData['gone'] {
     .map((c) => ({ label: c.label, size: c.before!.size, cost: c.before!.cost }));
 }
 
-function ticketPeriod(createdAt: ReadonlyArray<string | null>): { from: string; to: string } | null {
-  let from: string | null = null;
-  let to: string | null = null;
-  for (const at of createdAt) {
-    const day = at?.slice(0, 10);
-    if (!day) continue;
-    if (from === null || day < from) from = day;
-    if (to === null || day > to) to = day;
-  }
-  return from !== null && to !== null ? { from, to } : null;
+/** Monday of an ISO week ("2026-W45" → "2026-11-02"): week 1 is the week with 4 January in it. */
+export function isoWeekMonday(week: string): string | null {
+  const match = /^(\d{4})-W(\d{2})$/.exec(week);
+  if (!match) return null;
+  const january4 = Date.UTC(Number(match[1]), 0, 4);
+  const fromMonday = (new Date(january4).getUTCDay() + 6) % 7;
+  const monday = january4 - fromMonday * 86_400_000 + (Number(match[2]) - 1) * 7 * 86_400_000;
+  return new Date(monday).toISOString().slice(0, 10);
+}
+
+/** Tickets per week of the top clusters (the run's weekly counts, every week of the period). */
+function weeklyTrend(clusters: readonly ClusterSummary[]): PageData['trend'] {
+  const top = clusters.slice(0, TREND_CLUSTERS);
+  const weekly = top[0]?.weekly;
+  if (!weekly || weekly.length === 0) return null;
+  const weeks = weekly.map((w) => isoWeekMonday(w.week));
+  if (weeks.some((w) => w === null)) return null;
+  return {
+    weeks: weeks as string[],
+    series: top.map((c, i) => ({ cluster: i, counts: (c.weekly ?? []).map((w) => w.tickets) })),
+  };
 }
 
 const MASK_RE = /\[(email|phone|card|account|url)\]/g;
@@ -204,39 +212,6 @@ function maskedCounts(texts: readonly string[]): Record<string, number> {
     for (const match of text.matchAll(MASK_RE)) counts[match[1]] = (counts[match[1]] ?? 0) + 1;
   }
   return counts;
-}
-
-/** Monday (UTC) of the ISO week a day falls in, as YYYY-MM-DD. */
-export function weekStart(isoDate: string): string | null {
-  const time = Date.parse(isoDate.length === 10 ? `${isoDate}T00:00:00Z` : isoDate);
-  if (!Number.isFinite(time)) return null;
-  const day = new Date(time);
-  const fromMonday = (day.getUTCDay() + 6) % 7;
-  return new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate() - fromMonday))
-    .toISOString()
-    .slice(0, 10);
-}
-
-/** Tickets per week of the top clusters by cost, every week of the period (zeros included). */
-function weeklyTrend(run: ClusterRun, createdAt: ReadonlyArray<string | null>): PageData['trend'] {
-  const top = run.clusters.slice(0, TREND_CLUSTERS);
-  const topIndex = new Map(top.map((c, i) => [c.id, i]));
-  const weekOf = run.tickets.map((_, i) => (createdAt[i] ? weekStart(createdAt[i]!) : null));
-  const dated = weekOf.filter((w): w is string => w !== null).sort();
-  if (dated.length === 0 || top.length === 0) return null;
-  const weeks: string[] = [];
-  const last = Date.parse(`${dated[dated.length - 1]}T00:00:00Z`);
-  for (let t = Date.parse(`${dated[0]}T00:00:00Z`); t <= last; t += 7 * 86_400_000) {
-    weeks.push(new Date(t).toISOString().slice(0, 10));
-  }
-  const weekIndex = new Map(weeks.map((w, i) => [w, i]));
-  const counts = top.map(() => new Array<number>(weeks.length).fill(0));
-  run.tickets.forEach((t, i) => {
-    const series = t.cluster === null ? undefined : topIndex.get(t.cluster);
-    const week = weekOf[i];
-    if (series !== undefined && week !== null) counts[series][weekIndex.get(week)!]++;
-  });
-  return { weeks, series: counts.map((c, i) => ({ cluster: i, counts: c })) };
 }
 
 /** Seeded so the same run gives the same page. */

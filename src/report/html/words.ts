@@ -33,6 +33,7 @@ export interface PageWords {
     size: string;
     share: string;
     cost: string;
+    handleTime: string;
     growth: string;
     repeat: string;
     early: string;
@@ -46,6 +47,8 @@ export interface PageWords {
   channels: string;
   parent: string;
   confidence: string;
+  priority: string;
+  satisfactionImpact: string;
   status: Record<'new' | 'growing' | 'shrinking' | 'stable' | 'gone' | 'split' | 'merged', string>;
   goneClusters: string;
   otherClusters: string;
@@ -88,6 +91,7 @@ const en: PageWords = {
     size: 'tickets',
     share: 'share',
     cost: 'est. cost',
+    handleTime: 'handle time',
     growth: 'growth',
     repeat: 'repeat contacts',
     early: 'early lifecycle',
@@ -101,6 +105,8 @@ const en: PageWords = {
   channels: 'Channels',
   parent: 'Topic',
   confidence: 'mean confidence',
+  priority: 'priority',
+  satisfactionImpact: 'effect on overall satisfaction',
   status: {
     new: 'new',
     growing: 'growing',
@@ -112,7 +118,7 @@ const en: PageWords = {
   },
   goneClusters: 'Gone since the baseline',
   otherClusters: 'other clusters',
-  generated: 'Made by tickets from {0} on {1}. Everything is in this file; nothing is loaded from the network.',
+  generated: 'Made by tickets from {0} ({1}). Everything is in this file; nothing is loaded from the network.',
   noiseLabel: 'unclustered',
 };
 
@@ -152,6 +158,7 @@ const ru: PageWords = {
     size: 'обращений',
     share: 'доля',
     cost: 'затраты',
+    handleTime: 'время работы',
     growth: 'рост',
     repeat: 'повторные',
     early: 'новые клиенты',
@@ -165,6 +172,8 @@ const ru: PageWords = {
   channels: 'Каналы',
   parent: 'Тема',
   confidence: 'средняя уверенность',
+  priority: 'приоритет',
+  satisfactionImpact: 'влияние на общую оценку',
   status: {
     new: 'новый',
     growing: 'растёт',
@@ -176,7 +185,7 @@ const ru: PageWords = {
   },
   goneClusters: 'Исчезли с прошлого раза',
   otherClusters: 'прочие кластеры',
-  generated: 'Сделано программой tickets из {0}, {1}. Всё содержится в этом файле; из сети ничего не загружается.',
+  generated: 'Сделано программой tickets из {0} ({1}). Всё содержится в этом файле; из сети ничего не загружается.',
   noiseLabel: 'вне кластеров',
 };
 

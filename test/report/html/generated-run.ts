@@ -1,6 +1,7 @@
 // A large ClusterRun with ticket details, generated in memory: what a 20,000- or 100,000-ticket export
 // hands the HTML reporter, without spending minutes in the pipeline. Seeded: the same size gives the same run.
-import type { ClusterRun, ClusterSummary } from '../../../src/types.js';
+import { dayNumber, isoWeekName, weekNumber } from '../../../src/economics/index.js';
+import type { ClusterRun, ClusterSummary, WeeklyCount } from '../../../src/types.js';
 
 const WORDS = (
   'refund order payment card charged twice invoice delivery courier late parcel password reset login ' +
@@ -38,8 +39,9 @@ export function generatedRun(options: GeneratedRunOptions): ClusterRun {
   const y = new Float32Array(n);
   const centres = Array.from({ length: k }, () => [random() * 20, random() * 20]);
   const texts: string[] = [];
-  const createdAt: string[] = [];
+  const week = new Int32Array(n);
   const start = Date.parse('2026-09-07T00:00:00Z');
+  const weeks = 12;
   for (let i = 0; i < n; i++) {
     // Bigger clusters first, roughly Zipf, so the ranking looks like a real one.
     const c = random() < 0.1 ? -1 : Math.min(k - 1, Math.floor(k * random() ** 2));
@@ -50,13 +52,20 @@ export function generatedRun(options: GeneratedRunOptions): ClusterRun {
     let text = `Ticket about ${WORDS[(c + 41) % WORDS.length]}:`;
     while (text.length < textLength) text += ` ${WORDS[Math.floor(random() * WORDS.length)]}`;
     texts.push(text);
-    createdAt.push(new Date(start + Math.floor(random() * 84 * 86_400_000)).toISOString());
+    week[i] = Math.floor(random() * weeks);
   }
   const members = Array.from({ length: k }, () => [] as number[]);
   for (let i = 0; i < n; i++) if (clusterOf[i] >= 0) members[clusterOf[i]].push(i);
   const order = members.map((_, c) => c).sort((a, b) => members[b].length - members[a].length || a - b);
   const idOf = new Map(order.map((c, rank) => [c, `C${rank + 1}`]));
   const ticketId = (i: number) => String(100000 + i);
+  const firstWeek = weekNumber(dayNumber(start));
+  const weekly = (tickets: readonly number[]): WeeklyCount[] => {
+    const counts = new Array<number>(weeks).fill(0);
+    for (const i of tickets) counts[week[i]]++;
+    return counts.map((count, w) => ({ week: isoWeekName(firstWeek + w), tickets: count }));
+  };
+  const noiseTickets = Array.from(clusterOf.keys()).filter((i) => clusterOf[i] < 0);
   const clustered = members.reduce((sum, m) => sum + m.length, 0);
   const clusters: ClusterSummary[] = order.map((c, rank) => ({
     id: `C${rank + 1}`,
@@ -71,6 +80,15 @@ export function generatedRun(options: GeneratedRunOptions): ClusterRun {
     confidence: 0.8,
     parent: null,
     signature: [],
+    handleMinutes: members[c].length * 12,
+    weekly: weekly(members[c]),
+    growth: (c % 5) / 4 - 0.3,
+    repeatShare: (c % 7) / 20,
+    earlyLifecycleShare: (c % 3) / 6,
+    satisfaction: { mean: 3 + (c % 4) / 2, answered: members[c].length, impact: -0.01 * (c % 4) },
+    channels: { email: members[c].length - (members[c].length >> 1), chat: members[c].length >> 1 },
+    priority: members[c].length * perTicket,
+    hypothesis: null,
   }));
   const noise = n - clustered;
   return {
@@ -86,7 +104,28 @@ export function generatedRun(options: GeneratedRunOptions): ClusterRun {
     totals: { rows: n, clustered, noise, skipped: {}, clusters: k },
     cost: { perTicket, currency: 'USD', source: 'minutes×hourly', minutesPerTicket: 12, hourlyCost: 30 },
     clusters,
-    noise: { size: noise, share: noise / n, cost: noise * perTicket, examples: [] },
+    noise: {
+      size: noise,
+      share: noise / n,
+      cost: noise * perTicket,
+      examples: [],
+      handleMinutes: noise * 12,
+      weekly: weekly(noiseTickets),
+    },
+    period: { from: '2026-09-07', to: '2026-11-29', weeks },
+    language: 'en',
+    economics: {
+      rankedBy: 'cost',
+      priorityFormula: 'cost',
+      totalCost: n * perTicket,
+      totalHandleMinutes: n * 12,
+      growth: null,
+      repeatWindowDays: 7,
+      earlyLifecycleDays: 21,
+      satisfactionMean: 4,
+      handleTimeUnit: 'minutes',
+      columns: { handleTime: null, date: null, customer: null, customerSince: null, csat: null, channel: null },
+    },
     parents: [],
     tickets: Array.from(clusterOf, (c, i) => ({
       id: ticketId(i),
@@ -95,6 +134,6 @@ export function generatedRun(options: GeneratedRunOptions): ClusterRun {
     })),
     skipped: [],
     timings: {},
-    details: { texts, createdAt, map: { x, y } },
+    details: { texts, map: { x, y } },
   };
 }

@@ -8,7 +8,8 @@ import {
   renderHtml,
   type PageData,
 } from '../../../src/report/html/index.js';
-import { mapSample, weekStart } from '../../../src/report/html/page-data.js';
+import { isoWeekMonday, mapSample } from '../../../src/report/html/page-data.js';
+import { dayNumber, isoWeekName, weekNumber } from '../../../src/economics/index.js';
 import { sampleRun } from '../../rank/sample-run.js';
 import { generatedRun } from './generated-run.js';
 import type { ClusterRun } from '../../../src/types.js';
@@ -36,7 +37,6 @@ function hostileRun(): ClusterRun {
   run.input.file = '/tmp/<script>.csv';
   run.details = {
     texts: run.tickets.map((_, i) => HOSTILE[i % HOSTILE.length]),
-    createdAt: run.tickets.map(() => null),
     map: { x: Float32Array.from(run.tickets, (_, i) => i), y: Float32Array.from(run.tickets, (_, i) => i % 3) },
   };
   return run;
@@ -102,9 +102,9 @@ describe('buildPageData', () => {
     const run = sampleRun();
     run.details = {
       texts: run.tickets.map((_, i) => (i === 0 ? 'mail [email] or call [phone], [phone]' : 'no pii here')),
-      createdAt: run.tickets.map((_, i) => (i === 1 ? '2026-03-02T10:00:00Z' : i === 2 ? '2026-01-05' : null)),
       map: { x: new Float32Array(run.tickets.length), y: new Float32Array(run.tickets.length) },
     };
+    run.period = { from: '2026-01-05', to: '2026-03-02', weeks: 9 };
     const data = buildPageData(run);
     expect(data.totals.tickets).toBe(run.totals.clustered + run.totals.noise);
     expect(data.totals.clusters).toBe(run.clusters.length);
@@ -118,6 +118,7 @@ describe('buildPageData', () => {
   it('hides the per-cluster figures a run does not have and shows the ones it has', () => {
     const bare = buildPageData(sampleRun());
     expect(bare.figures).toEqual({
+      handleHours: false,
       growth: false,
       repeatShare: false,
       earlyLifecycleShare: false,
@@ -171,7 +172,7 @@ describe('buildPageData', () => {
     expect(data.figures.change).toBe(true);
   });
 
-  it('counts tickets per week for the top clusters, every week of the period', () => {
+  it("draws the top clusters' weekly counts, weeks as their Mondays", () => {
     const run = generatedRun({ tickets: 2000, clusters: 10 });
     const trend = buildPageData(run).trend!;
     expect(trend.weeks[0]).toBe('2026-09-07');
@@ -184,6 +185,9 @@ describe('buildPageData', () => {
   it('uses the run language for words and number formats', () => {
     const data = buildPageData(sampleRun(), { language: 'ru' });
     expect(data.locale).toBe('ru-RU');
+    const run = sampleRun();
+    run.language = 'ru';
+    expect(buildPageData(run).words.tickets).toBe('обращений');
     expect(data.words.clusterList).toBe('Кластеры');
   });
 });
@@ -201,11 +205,17 @@ describe('map helpers', () => {
     expect(sample.filter((i) => i < 50_000).length).toBeLessThan(10_500);
   });
 
-  it('weekStart: the Monday of the ISO week', () => {
-    expect(weekStart('2026-11-30')).toBe('2026-11-30');
-    expect(weekStart('2026-12-06T23:59:00Z')).toBe('2026-11-30');
-    expect(weekStart('2027-01-01')).toBe('2026-12-28');
-    expect(weekStart('not a date')).toBeNull();
+  it('isoWeekMonday: the Monday of an ISO week name, the inverse of the economics week names', () => {
+    expect(isoWeekMonday('2026-W37')).toBe('2026-09-07');
+    expect(isoWeekMonday('2026-W01')).toBe('2025-12-29');
+    expect(isoWeekMonday('2020-W53')).toBe('2020-12-28');
+    expect(isoWeekMonday('2027-W01')).toBe('2027-01-04');
+    expect(isoWeekMonday('week 3')).toBeNull();
+    for (let day = dayNumber(Date.UTC(2019, 11, 20)); day < dayNumber(Date.UTC(2027, 1, 1)); day += 5) {
+      const week = weekNumber(day);
+      const monday = new Date((week * 7 - 3) * 86_400_000).toISOString().slice(0, 10);
+      expect(isoWeekMonday(isoWeekName(week))).toBe(monday);
+    }
   });
 
   it('escapeHtml and jsonForScript', () => {
