@@ -18,7 +18,7 @@
     maximumFractionDigits: 0,
     signDisplay: 'exceptZero',
   });
-  const hoursFormat = new Intl.NumberFormat(locale, { style: 'unit', unit: 'hour', maximumFractionDigits: 0 });
+  const hoursFormat = new Intl.NumberFormat(locale, { style: 'unit', unit: 'hour', maximumFractionDigits: 1 });
   const impactFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 2, signDisplay: 'exceptZero' });
   const ratingFormat = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const dayFormat = new Intl.DateTimeFormat(locale, {
@@ -102,7 +102,15 @@
     if (t.period) root.append(card(days(t.period.from, t.period.to), words.period));
     root.append(card(count(t.clusters), words.clusters));
     root.append(card(share(t.noiseShare), words.unclustered, count(t.noise) + ' ' + words.tickets));
-    root.append(card(money(t.cost), words.totalCost, fill(words.atPerTicket, money(data.perTicket))));
+    root.append(
+      card(
+        money(t.cost),
+        words.totalCost,
+        t.handleHours == null
+          ? fill(words.atPerTicket, money(data.perTicket))
+          : fill(words.fromHandleTime, hoursFormat.format(t.handleHours)),
+      ),
+    );
     if (t.masked) {
       const kinds = Object.keys(words.maskKinds).filter((k) => t.masked[k] > 0);
       const text =

@@ -64,6 +64,8 @@ export interface PageData {
     noise: number;
     noiseShare: number;
     cost: number;
+    /** Σ handle time in hours when the export has a handle-time column (the cost is then measured, not flat). */
+    handleHours: number | null;
     skipped: number;
     period: { from: string; to: string } | null;
     /** Placeholders counted in the masked texts, by kind; null when the run carries no texts. */
@@ -119,6 +121,7 @@ export function buildPageData(run: ClusterRun, options: HtmlReportOptions = {}):
       noise: run.noise.size,
       noiseShare: run.noise.share,
       cost: run.economics.totalCost,
+      handleHours: run.economics.totalHandleMinutes === null ? null : run.economics.totalHandleMinutes / 60,
       skipped: Object.values(run.totals.skipped).reduce((sum, n) => sum + n, 0),
       period: run.period ? { from: run.period.from, to: run.period.to } : null,
       masked: details ? maskedCounts(details.texts) : null,

@@ -12,6 +12,7 @@ export interface PageWords {
   unclustered: string;
   totalCost: string;
   atPerTicket: string;
+  fromHandleTime: string;
   masked: string;
   nothingMasked: string;
   maskKinds: Record<'email' | 'phone' | 'card' | 'account' | 'url', string>;
@@ -64,6 +65,7 @@ const en: PageWords = {
   unclustered: 'unclustered',
   totalCost: 'estimated cost',
   atPerTicket: 'at {0} per ticket',
+  fromHandleTime: 'from {0} of handle time',
   masked: 'masked',
   nothingMasked: 'no personal data found to mask',
   maskKinds: {
@@ -130,6 +132,7 @@ const ru: PageWords = {
   unclustered: 'вне кластеров',
   totalCost: 'оценка затрат',
   atPerTicket: 'по {0} за обращение',
+  fromHandleTime: 'по времени работы: {0}',
   masked: 'скрыто',
   nothingMasked: 'персональных данных для скрытия не найдено',
   maskKinds: {

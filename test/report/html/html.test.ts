@@ -111,6 +111,8 @@ describe('buildPageData', () => {
     expect(data.totals.noise).toBe(run.noise.size);
     expect(data.totals.cost).toBeCloseTo(data.totals.tickets * run.cost.perTicket, 6);
     expect(data.totals.skipped).toBe(3);
+    expect(data.totals.handleHours).toBeNull();
+    expect(buildPageData(generatedRun({ tickets: 500, clusters: 5 })).totals.handleHours).toBe(100);
     expect(data.totals.period).toEqual({ from: '2026-01-05', to: '2026-03-02' });
     expect(data.totals.masked).toEqual({ email: 1, phone: 2 });
   });
