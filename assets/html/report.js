@@ -165,8 +165,8 @@
   // Weekly trend of the top clusters: uPlot lines.
   function trend() {
     const root = document.getElementById('trend');
-    if (!data.trend) {
-      root.append(el('p', { class: 'muted', text: words.noDates }));
+    if (!data.trend || data.trend.weeks.length < 2) {
+      root.append(el('p', { class: 'muted', text: data.trend ? words.oneWeek : words.noDates }));
       return;
     }
     const xs = data.trend.weeks.map((w) => Date.parse(w + 'T00:00:00Z') / 1000);

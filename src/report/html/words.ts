@@ -21,6 +21,7 @@ export interface PageWords {
   weeklyTrend: string;
   week: string;
   noDates: string;
+  oneWeek: string;
   map: string;
   mapNote: string;
   mapSample: string;
@@ -80,6 +81,7 @@ const en: PageWords = {
   weeklyTrend: 'Tickets per week, top clusters',
   week: 'week of',
   noDates: 'The export has no created-at column, so there is no weekly trend.',
+  oneWeek: 'All tickets fall in one week: no weekly trend to draw yet.',
   map: 'Map of the tickets',
   mapNote: 'Each dot is a ticket, placed by meaning and coloured by cluster (grey: unclustered). Hover for its text.',
   mapSample: 'Showing a random sample of {0} of {1} tickets.',
@@ -147,6 +149,7 @@ const ru: PageWords = {
   weeklyTrend: 'Обращений в неделю, крупнейшие кластеры',
   week: 'неделя с',
   noDates: 'В выгрузке нет даты создания, поэтому недельной динамики нет.',
+  oneWeek: 'Все обращения за одну неделю: недельной динамики пока нет.',
   map: 'Карта обращений',
   mapNote:
     'Точка — обращение; близкие по смыслу рядом, цвет — кластер (серый — вне кластеров). Наведите, чтобы прочесть текст.',
