@@ -13,16 +13,6 @@ const MAP_GRID = 9999;
 /** Clusters drawn in the weekly trend chart. */
 export const TREND_CLUSTERS = 6;
 
-/** The part of a baseline diff the page marks (see src/diff). */
-interface BaselineChanges {
-  changes?: Array<{
-    status: string;
-    label: string;
-    before: { id: string; size: number; cost: number } | null;
-    after: { id: string; size: number; cost: number } | null;
-  }>;
-}
-
 export interface PageCluster {
   id: string;
   rank: number;
@@ -170,15 +160,13 @@ function pageCluster(c: ClusterSummary, change: string | null): PageCluster {
 }
 
 function changeByCluster(run: ClusterRun): Map<string, string> {
-  const diff = (run as ClusterRun & { diff?: BaselineChanges }).diff;
   const byId = new Map<string, string>();
-  for (const change of diff?.changes ?? []) if (change.after) byId.set(change.after.id, change.status);
+  for (const change of run.diff?.changes ?? []) if (change.after) byId.set(change.after.id, change.status);
   return byId;
 }
 
 function goneClusters(run: ClusterRun): PageData['gone'] {
-  const diff = (run as ClusterRun & { diff?: BaselineChanges }).diff;
-  return (diff?.changes ?? [])
+  return (run.diff?.changes ?? [])
     .filter((c) => c.status === 'gone' && c.before)
     .map((c) => ({ label: c.label, size: c.before!.size, cost: c.before!.cost }));
 }

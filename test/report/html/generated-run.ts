@@ -1,6 +1,7 @@
 // A large ClusterRun with ticket details, generated in memory: what a 20,000- or 100,000-ticket export
 // hands the HTML reporter, without spending minutes in the pipeline. Seeded: the same size gives the same run.
 import { dayNumber, isoWeekName, weekNumber } from '../../../src/economics/index.js';
+import { textHash } from '../../../src/text/fingerprint.js';
 import type { ClusterRun, ClusterSummary, WeeklyCount } from '../../../src/types.js';
 
 const WORDS = (
@@ -131,6 +132,7 @@ export function generatedRun(options: GeneratedRunOptions): ClusterRun {
       id: ticketId(i),
       cluster: c < 0 ? null : idOf.get(c)!,
       confidence: 0.8,
+      hash: textHash(texts[i]),
     })),
     skipped: [],
     timings: {},

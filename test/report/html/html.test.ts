@@ -159,9 +159,15 @@ describe('buildPageData', () => {
   });
 
   it('marks new, growing and gone clusters from the baseline diff', () => {
-    const run = sampleRun() as ClusterRun & { diff?: unknown };
+    const run = sampleRun();
     const state = (id: string) => ({ id, size: 5, share: 0.1, cost: 30 });
+    const reference = { file: 'export.csv', generatedAt: '2026-11-23T06:00:00.000Z' };
     run.diff = {
+      schemaVersion: 1,
+      previous: reference,
+      current: reference,
+      settings: { growthPercent: 50, minChange: 3 },
+      totals: { before: { tickets: 10, cost: 60 }, after: { tickets: 10, cost: 60 } },
       changes: [
         { id: 'T1', status: 'new', label: 'x', before: null, after: state('C1'), history: [] },
         { id: 'T2', status: 'growing', label: 'y', before: state('C4'), after: state('C2'), history: [] },
