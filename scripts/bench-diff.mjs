@@ -7,7 +7,8 @@
 //               reported new / gone / growing, ≤ 2 other 15+ clusters new or gone, exit 1 naming the new one,
 //               and `tickets diff` giving the same changes
 //   null diff — the same week again, rows shuffled, another seed: no 15+ cluster new or gone, exit 0
-// Usage: node scripts/bench-diff.mjs [--sets a,b] [--size N] [--embedder lexical|transformer] [--data dir]
+// Usage: node scripts/bench-diff.mjs [--sets a,b] [--size N] [--embedder lexical|transformer] [--data dir] [--keep]
+//   --keep: keep the exports and run files (their folder is printed)
 //   --data: the labeled sets' folder (default ../shared/data from the repository, or TICKETS_DATA)
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -81,7 +82,18 @@ function cluster(name, rows, extra = []) {
   return { run: JSON.parse(readFileSync(json, 'utf8')), json, code: res.status, stderr: res.stderr };
 }
 
-/** Per cluster id of a run: its majority label and the label counts. */
+/** Per cluster id of a run: the share of its tickets that carry its majority label. */
+function clusterPurity(run, labelOf) {
+  const majority = clusterLabels(run, labelOf);
+  const hits = new Map();
+  for (const t of run.tickets) {
+    if (t.cluster !== null && labelOf.get(t.id) === majority.get(t.cluster))
+      hits.set(t.cluster, (hits.get(t.cluster) ?? 0) + 1);
+  }
+  return new Map(run.clusters.map((c) => [c.id, (hits.get(c.id) ?? 0) / c.size]));
+}
+
+/** Per cluster id of a run: its majority label. */
 function clusterLabels(run, labelOf) {
   const counts = new Map();
   for (const t of run.tickets) {
@@ -120,6 +132,10 @@ function identity(set, kind, weekA, weekB, labelOf) {
   const after = clusterLabels(b.run, labelOf);
   const matched = b.run.diff.changes.filter((c) => c.before && c.after && !c.from && !c.into);
   const same = matched.filter((c) => before.get(c.before.id) === after.get(c.after.id)).length;
+  // Mixed clusters (no label is half of them) have no meaningful majority label: also count topics only.
+  const [purityA, purityB] = [clusterPurity(a.run, labelOf), clusterPurity(b.run, labelOf)];
+  const topics = matched.filter((c) => purityA.get(c.before.id) >= 0.5 && purityB.get(c.after.id) >= 0.5);
+  const sameTopics = topics.filter((c) => before.get(c.before.id) === after.get(c.after.id)).length;
 
   const [countA, countB] = [labelCounts(weekA), labelCounts(weekB)];
   const lastingA = new Map(a.run.clusters.map((c) => [c.id, c.lastingId]));
@@ -143,7 +159,8 @@ function identity(set, kind, weekA, weekB, labelOf) {
   const statuses = b.run.diff.changes.reduce((m, c) => ({ ...m, [c.status]: (m[c.status] ?? 0) + 1 }), {});
   console.log(
     `  ${kind.padEnd(11)} ${weekA.length}+${weekB.length} tickets, clusters ${a.run.clusters.length}→${b.run.clusters.length}: ` +
-      `matched with same majority label ${pct(same, matched.length)}; labels ≥20 in both weeks: biggest cluster ` +
+      `matched with same majority label ${pct(same, matched.length)} (clusters ≥50% one label: ${pct(sameTopics, topics.length)}); ` +
+      `labels ≥20 in both weeks: biggest cluster ` +
       `continues one of that label ${pct(continued, eligible)}, same lasting cluster ${pct(kept, eligible)}` +
       (unclustered ? ` (${unclustered} of them mostly unclustered in a week)` : '') +
       `; ${JSON.stringify(statuses)}`,
@@ -234,4 +251,5 @@ for (const set of sets) {
   nullDiff(set, rows.slice(0, Math.floor(n / 2)), labelOf);
   console.log(`  (${((performance.now() - started) / 1000).toFixed(0)} s)`);
 }
-rmSync(dir, { recursive: true, force: true });
+if (!args.includes('--keep')) rmSync(dir, { recursive: true, force: true });
+else console.log(`run files kept in ${dir}`);

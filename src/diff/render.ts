@@ -53,7 +53,7 @@ function relation(c: ClusterChange): string {
 export interface DiffTableOptions {
   color: boolean;
   currency: string;
-  /** Show changes of at most this many... (default all). */
+  /** Show at most this many changes (default: all); the JSON has every one. */
   limit?: number;
 }
 
