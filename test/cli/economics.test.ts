@@ -111,6 +111,36 @@ describe('tickets cluster on the planted Russian export, zero column options', (
     expect(res.stderr).toContain('config.cost: unknown key "hourlyCst"');
   });
 
+  it("pins a known reason by keywords and strips the config's boilerplate phrases", () => {
+    const pinConfig = join(out, 'pin.json');
+    writeFileSync(
+      pinConfig,
+      JSON.stringify({
+        boilerplate: ['Карта рабочая, деньги на карте есть.'],
+        curation: { pin: [{ label: 'Банк списывает, заказ не оплачен', keywords: ['банк списывает'] }] },
+      }),
+    );
+    const res = runCli([
+      'cluster',
+      fixture('economics-export-cp1251.csv'),
+      '--embedder',
+      'lexical',
+      '--config',
+      pinConfig,
+      '--format',
+      'json',
+    ]);
+    expect(res.code).toBe(0);
+    expect(res.stderr).toContain('curation: pin "Банк списывает, заказ не оплачен": 22 ticket(s)');
+    const file = JSON.parse(res.stdout);
+    // 22 tickets of the fixture say "банк списывает" (the generator's first fragment of the second part).
+    const pinned = file.clusters.find((c: { label: string }) => c.label === 'Банк списывает, заказ не оплачен');
+    expect(pinned.size).toBe(22);
+    const texts = file.clusters.flatMap((c: { examples: Array<{ text: string }> }) => c.examples.map((e) => e.text));
+    expect(texts.length).toBeGreaterThan(0);
+    for (const text of texts) expect(text).not.toContain('Карта рабочая');
+  });
+
   it('eval reads the config too (its columns and boilerplate change what is clustered)', () => {
     const res = runCli([
       'eval',
