@@ -180,7 +180,8 @@ export function describeBadValues(values: TicketValues, minutesPerTicket: number
     if (!quality || quality.invalid === 0) continue;
     const shown = quality.invalidExamples.map((e) => `line ${e.line} "${e.value}"`).join(', ');
     lines.push(
-      `column "${quality.column}": ${quality.invalid} value(s) could not be read (${shown}${quality.invalid > quality.invalidExamples.length ? ', …' : ''}); ${consequence[role]}`,
+      `column "${quality.column}": ${quality.invalid} value(s) could not be read ` +
+        `(${shown}${quality.invalid > quality.invalidExamples.length ? ', …' : ''}); ${consequence[role]}`,
     );
   }
   return lines;

@@ -6,6 +6,7 @@ import { registerClusterCommand } from './cluster-command.js';
 import { registerDiffCommand } from './diff-command.js';
 import { registerEvalCommand } from './eval-command.js';
 import { registerModelCommands } from './models-command.js';
+import { registerCacheCommand } from './cache-command.js';
 
 function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerDiffCommand(program);
   registerEvalCommand(program);
   registerModelCommands(program);
+  registerCacheCommand(program);
   // Subcommands inherit exit handling so their parse errors also reach main().
   for (const command of program.commands) command.exitOverride();
   return program;

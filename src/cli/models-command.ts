@@ -1,7 +1,8 @@
-// `tickets models`, `tickets models pull <id>`, `tickets cache clear`.
+// `tickets models` and `tickets models pull <id>`.
 import type { Command } from 'commander';
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { directorySize, formatBytes } from './disk-usage.js';
 import { UserError } from '../errors.js';
 import { offlineFromEnv, resolveCacheLocation, type CacheLocation } from '../embed/cache/location.js';
 import { DEFAULT_MODEL, MODEL_PROFILES } from '../embed/profiles.js';
@@ -10,35 +11,6 @@ import { missingModelFiles } from '../embed/transformer/model-source.js';
 
 interface CacheDirOption {
   cacheDir?: string;
-}
-
-/** Bytes under a directory (0 when it does not exist). */
-export function directorySize(dir: string): number {
-  let total = 0;
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return 0;
-  }
-  for (const e of entries) {
-    const path = join(dir, e.name);
-    if (e.isDirectory()) total += directorySize(path);
-    else if (e.isFile()) total += statSync(path).size;
-  }
-  return total;
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ['KB', 'MB', 'GB', 'TB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value.toFixed(1)} ${units[unit]}`;
 }
 
 /** Hub ids (owner/name) with a complete model in the model cache. */
@@ -90,7 +62,8 @@ export function describeModels(location: CacheLocation): string {
   out.push(
     '',
     `default: ${DEFAULT_MODEL}. Any hub id or local model directory works with --model.`,
-    'Download ahead of time (e.g. for a CI cache): tickets models pull <id>. Cache location: --cache-dir, TICKETS_CACHE_DIR or XDG_CACHE_HOME.',
+    'Download ahead of time (e.g. for a CI cache): tickets models pull <id>. Cache location: --cache-dir, ' +
+      'TICKETS_CACHE_DIR or XDG_CACHE_HOME.',
   );
   return `${out.join('\n')}\n`;
 }
@@ -112,18 +85,6 @@ export async function pullModel(id: string, location: CacheLocation, log: (line:
     }
   });
   return `${id} is in the model cache: ${dir} (${formatBytes(directorySize(dir))})`;
-}
-
-/** Deletes the embedding cache, and the downloaded models too when asked; returns what was freed. */
-export function clearCache(location: CacheLocation, models: boolean): string {
-  const targets = models ? [location.embeddings, location.models] : [location.embeddings];
-  const lines = targets.map((dir) => {
-    const size = directorySize(dir);
-    rmSync(dir, { recursive: true, force: true });
-    return `removed ${dir} (${formatBytes(size)})`;
-  });
-  if (!models) lines.push(`kept the downloaded models in ${location.models} (use --models to remove them too)`);
-  return lines.join('\n');
 }
 
 export function registerModelCommands(program: Command): void {
@@ -148,18 +109,5 @@ export function registerModelCommands(program: Command): void {
       const location = resolveCacheLocation(cacheDir);
       const summary = await pullModel(id, location, (line) => process.stderr.write(`${line}\n`));
       process.stdout.write(`${summary}\n`);
-    });
-  const cache = program.command('cache').description('manage the on-disk caches');
-  cache
-    .command('clear')
-    .exitOverride()
-    .description('delete cached embeddings (and downloaded models with --models)')
-    .option('--models', 'also delete the downloaded models')
-    .option('--cache-dir <dir>', 'cache directory')
-    .action((opts: CacheDirOption & { models?: boolean }) => {
-      const location = resolveCacheLocation(opts.cacheDir);
-      if (relative(location.root, location.embeddings).startsWith('..'))
-        throw new UserError('refusing to clear a cache outside the cache directory');
-      process.stdout.write(`${clearCache(location, Boolean(opts.models))}\n`);
     });
 }

@@ -117,7 +117,9 @@ async function autoTransformer(
   const source = resolveModelSource(model, modelsDir); // a bad local directory is an error, not a fallback
   const fallback = (why: string): CreatedEmbedder => ({
     embedder: lexical(),
-    notice: `transformer model "${model}" is not available (${why}); using the lexical embedder — run "tickets models pull ${model}" with network access for meaning-based clusters`,
+    notice:
+      `transformer model "${model}" is not available (${why}); using the lexical embedder — run ` +
+      `"tickets models pull ${model}" with network access for meaning-based clusters`,
   });
   if (!source.dir) {
     if (offline) return fallback(`offline and not in the model cache ${modelsDir}`);

@@ -93,7 +93,8 @@ export async function readTicketExport(path: string, options: IngestOptions = {}
   if (rows.tickets.length === 0) {
     const skippedFor = rows.skipped.some((s) => s.reason === 'empty text') ? 'has empty text' : 'was skipped';
     throw new UserError(
-      `${path}: every one of the ${rows.rowCount} rows ${skippedFor} in ${columns.text.map((c) => `"${c}"`).join(' + ')}; choose the text column with --text`,
+      `${path}: every one of the ${rows.rowCount} rows ${skippedFor} in ` +
+        `${columns.text.map((c) => `"${c}"`).join(' + ')}; choose the text column with --text`,
     );
   }
 

@@ -34,7 +34,8 @@ export function economicsSummaryLines(run: ClusterRun): string[] {
     const growth = economics.growth;
     const basis =
       growth && growth.lastFullWeek
-        ? `; growth compares the last full week, ${growth.lastFullWeek}, with the mean of the ${growth.weeksBefore} full week(s) before it (a mean below ${growth.floor} tickets counts as ${growth.floor})`
+        ? `; growth compares the last full week, ${growth.lastFullWeek}, with the mean of the ` +
+          `${growth.weeksBefore} full week(s) before it (a mean below ${growth.floor} tickets counts as ${growth.floor})`
         : '; growth needs two full weeks (Monday to Sunday), which this export does not cover';
     const dates = economics.columns.date;
     const undated = dates ? dates.missing + dates.invalid : 0;
@@ -54,7 +55,10 @@ export function economicsSummaryLines(run: ClusterRun): string[] {
 
 function unreadable(q: ColumnQuality): string {
   const shown = q.invalidExamples.map((e) => `line ${e.line} "${e.value.replace(/[`|]/g, ' ')}"`).join(', ');
-  return `Column \`${q.column}\`: ${formatCount(q.invalid)} value(s) could not be read (${shown}${q.invalid > q.invalidExamples.length ? ', …' : ''})`;
+  return (
+    `Column \`${q.column}\`: ${formatCount(q.invalid)} value(s) could not be read ` +
+    `(${shown}${q.invalid > q.invalidExamples.length ? ', …' : ''})`
+  );
 }
 
 /** How the cost was computed, in the words support leads use. */
@@ -63,7 +67,8 @@ export function costBasis(run: ClusterRun): string {
   const money = (n: number): string => formatMoney(n, cost.currency);
   if (cost.source === 'per-ticket') return `${money(cost.perTicket)} per ticket`;
   const hourly = cost.salary
-    ? `${money(cost.salary.monthlySalary)} a month × ${cost.salary.overhead} overhead / ${cost.salary.hoursPerMonth} h = ${money(cost.hourlyCost)}/hour`
+    ? `${money(cost.salary.monthlySalary)} a month × ${cost.salary.overhead} overhead / ` +
+      `${cost.salary.hoursPerMonth} h = ${money(cost.hourlyCost)}/hour`
     : `${money(cost.hourlyCost)}/hour`;
   const handle = run.economics.columns.handleTime;
   const channels = Object.entries(cost.minutesPerChannel ?? {});
@@ -188,18 +193,21 @@ export function clusterEconomicsLines(c: ClusterSummary, run: ClusterRun, money:
   }
   if (c.repeatShare !== null) {
     lines.push(
-      `- Repeat contacts: ${formatPercent(c.repeatShare)} of tickets come from a customer who wrote about this within the ${run.economics.repeatWindowDays} days before`,
+      `- Repeat contacts: ${formatPercent(c.repeatShare)} of tickets come from a customer who wrote about ` +
+        `this within the ${run.economics.repeatWindowDays} days before`,
     );
   }
   if (c.earlyLifecycleShare !== null) {
     lines.push(
-      `- New customers: ${formatPercent(c.earlyLifecycleShare)} of tickets were raised in the customer's first ${run.economics.earlyLifecycleDays} days`,
+      `- New customers: ${formatPercent(c.earlyLifecycleShare)} of tickets were raised in the customer's ` +
+        `first ${run.economics.earlyLifecycleDays} days`,
     );
   }
   if (c.satisfaction) {
     const overall = run.economics.satisfactionMean;
     lines.push(
-      `- CSAT: ${formatSatisfaction(c.satisfaction)} · impact ${formatImpact(c.satisfaction.impact)} on the overall ${overall === null ? '—' : overall.toFixed(2)}`,
+      `- CSAT: ${formatSatisfaction(c.satisfaction)} · impact ${formatImpact(c.satisfaction.impact)} on the ` +
+        `overall ${overall === null ? '—' : overall.toFixed(2)}`,
     );
   }
   if (c.channels) lines.push(`- Channels: ${formatChannels(c.channels, c.size)}`);

@@ -43,7 +43,8 @@ export function renderMarkdown(run: ClusterRun): string {
   lines.push(`- Total estimated cost: ${money(run.economics.totalCost)} (${costBasis(run)})`);
   lines.push(`- Input: \`${run.input.file}\` (${run.input.encoding}, delimiter \`${printable(run.input.delimiter)}\`)`);
   lines.push(
-    `- Columns: text ${run.input.columns.text.map((c) => `\`${c}\``).join(' + ')}; id ${column(run.input.columns.id)}; date ${column(run.input.columns.date)}`,
+    `- Columns: text ${run.input.columns.text.map((c) => `\`${c}\``).join(' + ')}; id ` +
+      `${column(run.input.columns.id)}; date ${column(run.input.columns.date)}`,
   );
   lines.push(...economicColumnsLine(run));
   lines.push(

@@ -185,7 +185,8 @@ export function parseRunFile(text: string, source = 'run file'): RunFile {
   const file = value as Record<string, unknown>;
   if (file.schemaVersion !== RUN_FILE_SCHEMA_VERSION && file.schemaVersion !== 1) {
     throw new UserError(
-      `${source}: unsupported schemaVersion ${JSON.stringify(file.schemaVersion)} (this version of tickets reads 1 and ${RUN_FILE_SCHEMA_VERSION})`,
+      `${source}: unsupported schemaVersion ${JSON.stringify(file.schemaVersion)} (this version of tickets ` +
+        `reads 1 and ${RUN_FILE_SCHEMA_VERSION})`,
     );
   }
   for (const key of ['clusters', 'parents', 'tickets', 'skipped'] as const) {

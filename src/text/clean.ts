@@ -69,7 +69,9 @@ export function decodeEntities(text: string): string {
 
 // Only real HTML tag names count, so "List<T>" or "<acc_num>" placeholders stay text.
 const HTML_TAG_NAMES =
-  'a|abbr|b|blockquote|body|br|center|code|div|em|font|h[1-6]|head|hr|html|i|img|li|meta|ol|p|pre|s|section|small|span|strong|style|script|sub|sup|table|tbody|td|th|thead|title|tr|u|ul|article|header|footer|dd|dl|dt|o:p|link|base|wbr|label|input|button|form';
+  'a|abbr|b|blockquote|body|br|center|code|div|em|font|h[1-6]|head|hr|html|i|img|li|meta|ol|p|pre|s|section' +
+  '|small|span|strong|style|script|sub|sup|table|tbody|td|th|thead|title|tr|u|ul|article|header|footer|dd|dl|dt' +
+  '|o:p|link|base|wbr|label|input|button|form';
 const HTML_HINT = new RegExp(`<\\/?(?:${HTML_TAG_NAMES})(?:\\s[^<>]*)?\\/?>|<!--|<!doctype`, 'i');
 const HTML_TAG = new RegExp(`<\\/?(?:${HTML_TAG_NAMES})(?:\\s[^<>]*)?\\/?>`, 'gi');
 const BLOCK_TAGS =
@@ -210,8 +212,10 @@ export function trimSignature(text: string): string {
 // "Hi there,", "Dear support team,", "Здравствуйте!", "Добрый день." at a line start: the same in every
 // ticket. Only a greeting followed by punctuation or the line end counts, so "Hi I can't log in" stays.
 const GREETING = new RegExp(
-  "^(?:(?:dear|sehr geehrte[rs]?|liebe[rs]?|estimad[oa]s?|querid[oa]s?|cher|chère|bonjour|hola|hallo|guten tag)(?:[ \\t]+[\\p{L}'’\\-]+){0,3}" +
-    '|(?:hi|hello|hey|hiya|greetings|good (?:morning|afternoon|evening|day))(?:[ \\t]+(?:there|all|team|everyone|folks|guys|support(?: team)?|\\p{L}+))?' +
+  '^(?:(?:dear|sehr geehrte[rs]?|liebe[rs]?|estimad[oa]s?|querid[oa]s?|cher|chère|bonjour|hola|hallo|guten tag)' +
+    "(?:[ \\t]+[\\p{L}'’\\-]+){0,3}" +
+    '|(?:hi|hello|hey|hiya|greetings|good (?:morning|afternoon|evening|day))(?:[ \\t]+(?:there|all|team' +
+    '|everyone|folks|guys|support(?: team)?|\\p{L}+))?' +
     '|(?:здравствуйте|здравствуй|добрый (?:день|вечер|утро)|доброе утро|доброго (?:дня|времени суток)|привет|приветствую)' +
     '(?:[ \\t,]+(?:уважаемая|уважаемые|служба|поддержка|поддержки|коллеги|команда)){0,3})' +
     '[ \\t]*(?:[,!.:]+[ \\t]*|$)',

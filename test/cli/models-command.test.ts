@@ -5,11 +5,13 @@ import { PassThrough } from 'node:stream';
 import { Command } from 'commander';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { registerModelCommands } from '../../src/cli/models-command.js';
+import { registerCacheCommand } from '../../src/cli/cache-command.js';
 import { startProgress } from '../../src/cli/progress.js';
 
 async function run(args: string[]): Promise<string> {
   const program = new Command('tickets').exitOverride();
   registerModelCommands(program);
+  registerCacheCommand(program);
   let out = '';
   const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
     out += String(chunk);

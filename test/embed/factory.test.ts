@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { createEmbedder } from '../../src/embed/index.js';
 import { TransformerEmbedder } from '../../src/embed/transformer/transformer-embedder.js';
-import { describeModels, pullModel, clearCache } from '../../src/cli/models-command.js';
+import { describeModels, pullModel } from '../../src/cli/models-command.js';
+import { clearCache } from '../../src/cli/cache-command.js';
 import { closedPort, startTestHub, type TestHub } from './test-hub.js';
 import { TINY_MODEL, tempLocation } from './tiny-model.js';
 

@@ -65,7 +65,8 @@ export async function embedWithCache(
     );
     if (dims !== null && result.dims !== dims) {
       throw new UserError(
-        `model "${options.model}" returned ${result.dims}-dimensional vectors, but ${dims} were expected (earlier cached vectors or the model profile); run "tickets cache clear" if the model changed`,
+        `model "${options.model}" returned ${result.dims}-dimensional vectors, but ${dims} were expected ` +
+          `(earlier cached vectors or the model profile); run "tickets cache clear" if the model changed`,
       );
     }
     dims = result.dims;

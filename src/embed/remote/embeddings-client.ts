@@ -1,7 +1,7 @@
 // One OpenAI-compatible POST /v1/embeddings call, with retries on 429/5xx/timeouts (honouring
 // Retry-After) and one-line errors that never contain the API key.
 import { UserError } from '../../errors.js';
-import { networkReason } from '../transformer/model-source.js';
+import { networkReason } from '../network.js';
 
 export interface ClientOptions {
   /** Full URL of the embeddings route. */
@@ -89,12 +89,14 @@ export async function requestEmbeddings(texts: string[], options: ClientOptions)
     const detail = redact(await serverMessage(res));
     if (res.status === 401 || res.status === 403) {
       throw new UserError(
-        `the embeddings endpoint ${where} refused the request (HTTP ${res.status}${detail ? `: ${detail}` : ''}); set a valid key in TICKETS_API_KEY or OPENAI_API_KEY`,
+        `the embeddings endpoint ${where} refused the request (HTTP ` +
+          `${res.status}${detail ? `: ${detail}` : ''}); set a valid key in TICKETS_API_KEY or OPENAI_API_KEY`,
       );
     }
     if (res.status === 404) {
       throw new UserError(
-        `the embeddings endpoint ${where} answered 404 (${detail || 'not found'}); check the URL (an OpenAI-compatible …/v1/embeddings) and the model name${options.model ? ` "${options.model}"` : ''}`,
+        `the embeddings endpoint ${where} answered 404 (${detail || 'not found'}); check the URL (an ` +
+          `OpenAI-compatible …/v1/embeddings) and the model name${options.model ? ` "${options.model}"` : ''}`,
       );
     }
     if (res.status !== 429 && res.status < 500) {
@@ -107,7 +109,8 @@ export async function requestEmbeddings(texts: string[], options: ClientOptions)
       await sleep(backoff(attempt, retryAfterMs(res.headers.get('retry-after')), options));
   }
   throw new UserError(
-    `the embeddings endpoint ${where} kept failing (${lastProblem}) after ${options.maxRetries + 1} attempts; try again later or lower the load`,
+    `the embeddings endpoint ${where} kept failing (${lastProblem}) after ${options.maxRetries + 1} attempts; ` +
+      `try again later or lower the load`,
   );
 }
 

@@ -127,7 +127,9 @@ export class RemoteEmbedder implements Embedder {
         throw new UserError(`the embeddings endpoint ${this.endpoint} returned an empty vector`);
       if (v.length !== dims) {
         throw new UserError(
-          `the embeddings endpoint ${this.endpoint} returned ${v.length}-dimensional vectors where ${dims} were expected (model "${this.model}"); the model changed or the server mixes models — run "tickets cache clear" if it changed`,
+          `the embeddings endpoint ${this.endpoint} returned ${v.length}-dimensional vectors where ${dims} ` +
+            `were expected (model "${this.model}"); the model changed or the server mixes models — ` +
+            `run "tickets cache clear" if it changed`,
         );
       }
     }

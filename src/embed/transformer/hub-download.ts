@@ -38,7 +38,8 @@ export async function downloadModel(
   const probe = await probeHub(id, host);
   if (!probe.reachable) {
     throw new UserError(
-      `cannot download model "${id}": ${host} is unreachable (${probe.reason}); run "tickets models pull ${id}" with network access, use --offline with a local --model directory, or --embedder lexical`,
+      `cannot download model "${id}": ${host} is unreachable (${probe.reason}); ` +
+        `run "tickets models pull ${id}" with network access, use --offline with a local --model directory, or --embedder lexical`,
     );
   }
   if (!probe.found)

@@ -7,6 +7,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { UserError } from '../../errors.js';
 import { writeFileAtomic } from '../../atomic-write.js';
 import type { ModelConfigHints, Pooling } from '../profiles.js';
+import { networkReason } from '../network.js';
 
 export interface ModelSource {
   /** What the user asked for: a hub id or the directory as given. */
@@ -69,7 +70,8 @@ export function checkModelDirectory(dir: string): void {
   const missing = missingModelFiles(dir);
   if (missing.length > 0) {
     throw new UserError(
-      `"${dir}" is not a transformers.js model directory: missing ${missing.join(', ')} (export one with optimum: optimum-cli export onnx --model <id> <dir>, or give a hub id)`,
+      `"${dir}" is not a transformers.js model directory: missing ${missing.join(', ')} (export one with ` +
+        `optimum: optimum-cli export onnx --model <id> <dir>, or give a hub id)`,
     );
   }
 }
@@ -174,16 +176,4 @@ export async function probeHub(id: string, host = hubHost(), timeoutMs = 2500): 
   } catch (err) {
     return { reachable: false, reason: networkReason(err, timeoutMs) };
   }
-}
-
-/** A short human reason for a failed fetch (the cause codes Node's fetch hides in `cause`). */
-export function networkReason(err: unknown, timeoutMs?: number): string {
-  const e = err as { name?: string; message?: string; cause?: { code?: string; message?: string } };
-  if (e?.name === 'TimeoutError' || e?.name === 'AbortError')
-    return `no answer within ${((timeoutMs ?? 0) / 1000).toFixed(1)} s`;
-  const code = e?.cause?.code;
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'the host name does not resolve (no network?)';
-  if (code === 'ECONNREFUSED') return 'connection refused';
-  if (code === 'ECONNRESET') return 'connection reset';
-  return e?.cause?.message ?? e?.message ?? String(err);
 }

@@ -107,7 +107,9 @@ export class TransformerEmbedder implements Embedder {
     if (!dir) {
       if (options.offline) {
         throw new UserError(
-          `model "${source.id}" is not in the model cache (searched ${join(options.location.models, source.id)}) and offline mode forbids downloading; run "tickets models pull ${source.id}" once with network access, or pass --model <local model directory>`,
+          `model "${source.id}" is not in the model cache (searched ` +
+            `${join(options.location.models, source.id)}) and offline mode forbids downloading; ` +
+            `run "tickets models pull ${source.id}" once with network access, or pass --model <local model directory>`,
         );
       }
       dir = await downloadModel(transformers, source.id, options.location, options.onDownload);
@@ -155,7 +157,8 @@ export class TransformerEmbedder implements Embedder {
       if (dims !== this.dims) {
         if (this.profile.dimensions !== 0) {
           throw new UserError(
-            `model "${this.model}" produced ${dims}-dimensional vectors, but its profile says ${this.dims}; the files do not match the model id`,
+            `model "${this.model}" produced ${dims}-dimensional vectors, but its profile says ${this.dims}; ` +
+              `the files do not match the model id`,
           );
         }
         this.dims = dims;
