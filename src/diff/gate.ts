@@ -50,7 +50,8 @@ export function checkGate(diff: TrendDiff, rules: GateRules, currency: string): 
     if (before.cost > 0 && (after.cost / before.cost - 1) * 100 >= rules.failOnCostGrowth) {
       trips.push(
         `total estimated cost grew ${percent(before.cost, after.cost)} ` +
-          `(${formatMoney(before.cost, currency)} → ${formatMoney(after.cost, currency)}) (--fail-on-cost-growth ${rules.failOnCostGrowth})`,
+          `(${formatMoney(before.cost, currency)} → ${formatMoney(after.cost, currency)}) ` +
+          `(--fail-on-cost-growth ${rules.failOnCostGrowth})`,
       );
     }
   }

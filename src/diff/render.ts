@@ -90,7 +90,8 @@ export function renderDiffTable(diff: TrendDiff, options: DiffTableOptions): str
   }
   const hidden = diff.changes.length - shown.length;
   const more = hidden > 0 ? `… ${formatCount(hidden)} more changes in the JSON\n` : '';
-  return `${paint.bold(`Since ${diff.previous.file}: ${countLine(diff)}`)}\n${totalsLine(diff, options.currency)}\n${table.toString()}\n${more}`;
+  const heading = paint.bold(`Since ${diff.previous.file}: ${countLine(diff)}`);
+  return `${heading}\n${totalsLine(diff, options.currency)}\n${table.toString()}\n${more}`;
 }
 
 export function renderDiffMarkdown(diff: TrendDiff, currency: string, gate: readonly string[] = []): string {
@@ -99,7 +100,8 @@ export function renderDiffMarkdown(diff: TrendDiff, currency: string, gate: read
   lines.push(`## What changed since ${escapeCell(baseName(diff.previous.file))}`, '');
   lines.push(`**${countLine(diff)}** · ${totalsLine(diff, currency)}`, '');
   lines.push(
-    `Previous run: ${diff.previous.generatedAt} (\`${escapeCell(diff.previous.file)}\`) · current run: ${diff.current.generatedAt} (\`${escapeCell(diff.current.file)}\`)`,
+    `Previous run: ${diff.previous.generatedAt} (\`${escapeCell(diff.previous.file)}\`) · current run: ` +
+      `${diff.current.generatedAt} (\`${escapeCell(diff.current.file)}\`)`,
     '',
   );
   if (gate.length > 0) {
