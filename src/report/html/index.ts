@@ -88,7 +88,8 @@ export function renderHtml(run: ClusterRun, options: HtmlReportOptions = {}): st
 <section>
 <h2 data-word="clusterList"></h2>
 <div class="list-tools"><input id="search" type="search" autocomplete="off"><span class="muted" id="list-count"></span></div>
-<div class="table-scroll"><table id="cluster-table"><thead><tr id="cluster-head"></tr></thead><tbody id="cluster-rows"></tbody></table></div>
+<div class="table-scroll"><table id="cluster-table"><thead><tr id="cluster-head"></tr></thead>
+<tbody id="cluster-rows"></tbody></table></div>
 <div id="gone"></div>
 </section>
 <footer id="footer"></footer>
