@@ -8,6 +8,8 @@ import {
   defaultMinClusterSize,
   defaultMinSamples,
   layoutEpochsFor,
+  layoutOptions,
+  resolveTuning,
   startIterationsFor,
 } from '../../src/cluster/tuning.js';
 import { topicMixture } from './mixtures.js';
@@ -40,6 +42,29 @@ describe('layout schedule', () => {
   it('epochs and start iterations step down with the ticket count', () => {
     expect([2000, 2001, 10_000, 10_001, 40_000, 40_001].map(layoutEpochsFor)).toEqual([1000, 400, 400, 200, 200, 100]);
     expect([20_000, 20_001].map(startIterationsFor)).toEqual([100, 40]);
+  });
+});
+
+describe('tuning', () => {
+  it('refuses an unknown knob by name, and leaves undefined ones at their defaults', () => {
+    expect(() => resolveTuning({ neighbors: 10 } as never)).toThrow('unknown cluster tuning "neighbors"');
+    expect(resolveTuning({ neighbours: 30, mergeThreshold: undefined })).toEqual({
+      ...DEFAULT_CLUSTER_TUNING,
+      neighbours: 30,
+    });
+  });
+
+  it('the layout takes its schedule from the ticket count unless the tuning sets it', () => {
+    expect(layoutOptions(resolveTuning(), 7, 50_000)).toEqual({
+      seed: 7,
+      dims: 5,
+      epochs: 100,
+      learningRate: 0.25,
+      negativeRate: 5,
+      startIterations: 40,
+    });
+    const fixed = layoutOptions(resolveTuning({ layoutEpochs: 3, layoutStartIterations: 2 }), 7, 50_000);
+    expect([fixed.epochs, fixed.startIterations]).toEqual([3, 2]);
   });
 });
 
