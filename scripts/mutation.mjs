@@ -10,8 +10,12 @@ const args = process.argv.slice(2);
 const passThrough = [];
 const folders = [];
 for (let i = 0; i < args.length; i++) {
-  if (args[i].startsWith('--')) passThrough.push(args[i], ...(args[i + 1]?.startsWith('--') ? [] : [args[++i]]));
-  else folders.push(args[i]);
+  if (args[i].startsWith('--')) {
+    // A flag's value is the next word unless that is another flag, a folder name, or missing (--force).
+    const next = args[i + 1];
+    const takesValue = next !== undefined && !next.startsWith('--') && !MUTATION_FOLDERS[next];
+    passThrough.push(args[i], ...(takesValue ? [args[++i]] : []));
+  } else folders.push(args[i]);
 }
 for (const f of folders) {
   if (!MUTATION_FOLDERS[f]) {

@@ -24,6 +24,7 @@ describe('agreement of a split class', () => {
     expect(ari(Int32Array.from([3]), Int32Array.from([7]))).toBe(1);
     expect(nmi(Int32Array.from([1, 1]), Int32Array.from([0, 0]))).toBe(1);
     expect(nmi(Int32Array.from([1, 1]), Int32Array.from([0, 1]))).toBe(0);
+    expect(nmi(Int32Array.from([0, 1]), Int32Array.from([5, 5]))).toBe(0); // one cluster for two classes
   });
 
   it('labelVector maps the noise values to -1 and the rest densely', () => {
