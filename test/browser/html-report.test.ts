@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 // The HTML report in a real browser (Debian's chromium through playwright-core), opened from file:// as a
 // reader opens an e-mail attachment. Skipped, with the reason, when no Chromium is installed.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +16,8 @@ const out = mkdtempSync(join(tmpdir(), 'tickets-html-'));
 
 interface RunFacts {
   tickets: number;
+  /** Clusters of the baseline that are gone (0 without a baseline). */
+  gone: number;
   clusters: Array<{ id: string; label: string; keywords: string[]; size: number; sampleTicketIds: string[] }>;
 }
 
@@ -25,8 +27,25 @@ function clusterToPage(name: string, file: string, extra: string[] = []): { page
   const json = join(out, `${name}.json`);
   const result = runCli(['cluster', file, '--embedder', 'lexical', '--html', page, '--json', json, '-q', ...extra]);
   if (result.code !== 0) throw new Error(`tickets cluster failed: ${result.stderr}`);
-  const run = JSON.parse(readFileSync(json, 'utf8')) as { totals: { clustered: number; noise: number } } & RunFacts;
-  return { page, run: { tickets: run.totals.clustered + run.totals.noise, clusters: run.clusters } };
+  const run = JSON.parse(readFileSync(json, 'utf8')) as {
+    totals: { clustered: number; noise: number };
+    diff?: { changes: Array<{ status: string }> };
+  } & RunFacts;
+  return {
+    page,
+    run: {
+      tickets: run.totals.clustered + run.totals.noise,
+      gone: run.diff?.changes.filter((c) => c.status === 'gone').length ?? 0,
+      clusters: run.clusters,
+    },
+  };
+}
+
+let support: { page: string; run: RunFacts } | undefined;
+/** The support fixture's page and run file, made once. */
+function supportPage(): { page: string; run: RunFacts } {
+  support ??= clusterToPage('support', fixture('support-export.csv'));
+  return support;
 }
 
 /** The support fixture plus tickets whose text carries markup, as a helpdesk exports it (entity-encoded). */
@@ -114,10 +133,11 @@ describe.skipIf(!CHROMIUM)(`HTML report in Chromium${CHROMIUM ? '' : ` — skipp
   });
   afterAll(async () => {
     await browser?.close();
+    rmSync(out, { recursive: true, force: true });
   });
 
   it('English support export: totals, charts, map, sortable and searchable list, cluster details', async () => {
-    const { page: file, run } = clusterToPage('support', fixture('support-export.csv'));
+    const { page: file, run } = supportPage();
     const report = await openReport(browser, file);
     const { page } = report;
     await expectCleanAndDrawn(report, run.tickets, 'support');
@@ -163,8 +183,10 @@ describe.skipIf(!CHROMIUM)(`HTML report in Chromium${CHROMIUM ? '' : ` — skipp
     expect(report.errors).toEqual([]);
   });
 
-  it('planted markup in ticket texts shows as text and never runs', async () => {
-    const { page: file } = clusterToPage('planted', plantedExport());
+  it('planted markup shows as text and never runs; against last week the planted tickets are a new cluster', async () => {
+    // Last week: the support export alone; this week: the same plus the planted tickets.
+    supportPage();
+    const { page: file, run } = clusterToPage('planted', plantedExport(), ['--baseline', join(out, 'support.json')]);
     const report = await openReport(browser, file);
     const { page } = report;
     await expectCleanAndDrawn(report, 421, 'planted');
@@ -183,6 +205,12 @@ describe.skipIf(!CHROMIUM)(`HTML report in Chromium${CHROMIUM ? '' : ` — skipp
       await page.locator('#cluster-rows img, #cluster-rows a, #cluster-rows script, #cluster-rows textarea').count(),
     ).toBe(0);
     expect(await page.locator('script').count()).toBe(3);
+    // The baseline diff: the planted tickets' cluster is marked new, and gone clusters are listed.
+    await page.fill('#search', '');
+    const planted = run.clusters.find((c) => c.keywords.includes('pwned'))!;
+    expect(await page.locator(`tr.cluster-row[data-id="${planted.id}"] .badge-new`).innerText()).toBe('new');
+    expect(await page.locator('th[data-key="change"]').count()).toBe(1);
+    if (run.gone > 0) expect(await page.locator('#gone li').count()).toBe(run.gone);
     expect(report.errors).toEqual([]);
     expect(report.requests).toEqual([]);
   });
