@@ -11,12 +11,12 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runCli(args: string[], env: Record<string, string> = {}): CliResult {
+export function runCli(args: string[], env: Record<string, string> = {}, timeoutMs = 120_000): CliResult {
   const res = spawnSync(process.execPath, [`${repoRoot}bin/tickets.js`, ...args], {
     cwd: repoRoot,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', TICKETS_OFFLINE: '1', ...env },
-    timeout: 120_000,
+    timeout: timeoutMs,
   });
   return { code: res.status, stdout: res.stdout, stderr: res.stderr };
 }
