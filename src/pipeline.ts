@@ -2,13 +2,17 @@
 // Reports are pure functions of the ClusterRun this returns; the CLI writes them.
 import { readTicketExport, describeColumns, type IngestOptions } from './ingest/index.js';
 import { prepareTicketText } from './text/index.js';
+import { removeBoilerplate, type BoilerplateSummary } from './text/boilerplate.js';
+import { detectLanguage } from './text/language.js';
 import { createEmbedder, type EmbedderOptions } from './embed/index.js';
 import { clusterSums, clusterTickets } from './cluster/index.js';
 import { labelClusters } from './label/index.js';
+import { withMeaningfulTopics } from './label/topics.js';
+import { withHypotheses } from './label/hypothesis.js';
 import { buildClusterRun, costModel, type CostOptions } from './rank/index.js';
 import { computeEconomics, readTicketValues, type TicketValues } from './economics/index.js';
 import { handleTimeUnitFromHeader } from './ingest/economic-columns.js';
-import { phraseRemover } from './config/boilerplate-phrases.js';
+import { configuredBoilerplate, phraseRemover } from './config/boilerplate-phrases.js';
 import type { CurationConfig } from './config/config-file.js';
 import { applyCuration } from './rank/curation.js';
 import { principalPlane } from './report/html/map-projection.js';
@@ -29,12 +33,14 @@ export interface ClusterJobOptions {
   cost: CostOptions;
   /** Rank by priority or cost; by default priority when the export has dates or customer columns. */
   rankBy?: 'priority' | 'cost';
-  /** Language of the report's words, recorded in the run file. */
+  /** Language of the report's words ("ru", "en"), recorded in the run file; by default the tickets' language. */
   language?: string;
   /** Phrases removed from every ticket before cleaning (the config's boilerplate). */
   boilerplate?: string[];
   /** Rename, merge and pin rules from the config, applied after clustering. */
   curation?: CurationConfig;
+  /** Recognise recurring boilerplate in the export and leave it out (default true). */
+  detectBoilerplate?: boolean;
   /** Options as the user gave them, recorded in the run file. */
   recordedOptions: Record<string, unknown>;
   /** One-line notices for stderr (columns used, embedder fallback, cache hits). */
@@ -49,8 +55,12 @@ export interface ClusterJobOptions {
 /** The tickets of an export, clustered: what `tickets eval` scores and `tickets cluster` labels and ranks. */
 export interface ClusteredExport {
   ticketExport: TicketExport;
-  /** Cleaned, masked texts in ticket order. */
+  /** Cleaned, masked texts in ticket order, without boilerplate. */
   texts: string[];
+  /** What boilerplate was removed from `texts`. */
+  boilerplate: BoilerplateSummary;
+  /** The report's language: as given, else the tickets' own. */
+  language: string;
   vectors: EmbeddingMatrix;
   assignment: ClusterAssignment;
   embedder: ClusterRun['embedder'];
@@ -72,16 +82,24 @@ export async function clusterExport(file: string, options: ClusterJobOptions): P
   const timings: Record<string, number> = {};
 
   // Cost options are validated before the slow stages, so a typo fails fast.
-  const cost = costModel(options.cost);
+  let cost = costModel(options.cost);
 
   const ticketExport = await timed(timings, 'ingest', () => readTicketExport(file, options.ingest));
   options.checkExport?.(ticketExport);
   options.notify(describeColumns(ticketExport));
   for (const warning of ticketExport.warnings ?? []) options.notify(`warning: ${warning}`);
   const removePhrases = phraseRemover(options.boilerplate);
-  const texts = await timed(timings, 'text', () =>
-    ticketExport.tickets.map((t) => prepareTicketText(removePhrases(t.rawText))),
-  );
+  const { texts, summary: boilerplate } = await timed(timings, 'text', () => {
+    const raw = ticketExport.tickets.map((t) => t.rawText);
+    return removeBoilerplate(
+      raw.map((text) => prepareTicketText(removePhrases(text))),
+      { detect: options.detectBoilerplate, configured: configuredBoilerplate(raw, options.boilerplate) },
+    );
+  });
+
+  const language = options.language ?? detectLanguage(texts);
+  // The currency follows the report's language unless set: a Russian team counts in rubles.
+  if (language === 'ru' && options.cost.currency === undefined) cost = costModel(inRubles(options.cost));
 
   const { embedder, notice } = await createEmbedder(options.embed);
   if (notice) options.notify(notice);
@@ -95,6 +113,8 @@ export async function clusterExport(file: string, options: ClusterJobOptions): P
   return {
     ticketExport,
     texts,
+    boilerplate,
+    language,
     vectors,
     assignment,
     embedder: {
@@ -109,10 +129,20 @@ export async function clusterExport(file: string, options: ClusterJobOptions): P
   };
 }
 
+// 12 minutes at 600 ₽ an hour (a 60 000 ₽ salary × 1.65 overhead / 165 hours) = 120 ₽ a ticket: the
+// dollar defaults would read as 30 ₽ an hour.
+const DEFAULT_HOURLY_COST_RUB = 600;
+
+/** Cost options in rubles: the user's own amounts as they are, the default hourly cost in rubles. */
+function inRubles(cost: CostOptions): CostOptions {
+  const given = cost.hourlyCost !== undefined || cost.monthlySalary !== undefined || cost.costPerTicket !== undefined;
+  return { ...cost, currency: 'RUB', ...(given ? {} : { hourlyCost: DEFAULT_HOURLY_COST_RUB }) };
+}
+
 /** The whole job: clusterExport, then label → rank. */
 export async function runClusterJob(file: string, options: ClusterJobOptions): Promise<ClusterRun> {
   const clustered = await clusterExport(file, options);
-  const { ticketExport, texts, vectors, embedder, cost, timings } = clustered;
+  const { ticketExport, texts, boilerplate, language, vectors, embedder, cost, timings } = clustered;
   let assignment = clustered.assignment;
   const values = readTicketValues(
     ticketExport.tickets,
@@ -137,20 +167,26 @@ export async function runClusterJob(file: string, options: ClusterJobOptions): P
   }
   const { labels: clusterOf, clusterCount } = assignment;
 
-  const run = buildClusterRun({
-    ticketExport,
-    texts,
-    assignment,
-    labels,
-    cost,
-    options: options.recordedOptions,
-    embedder,
-    timings,
-    economics: computeEconomics(clusterOf, clusterCount, values, cost, options.rankBy),
-    language: options.language,
-    // A lexical space is refitted on every export, so its centres mean nothing next week; a model's do.
-    centroids: embedder.kind === 'lexical' ? undefined : { sums, dims: vectors.dims },
-  });
+  // Topics appear only when they group clusters meaningfully (not one topic for most tickets, not languages).
+  const run = withHypotheses(
+    withMeaningfulTopics(
+      buildClusterRun({
+        ticketExport,
+        texts,
+        assignment,
+        labels,
+        cost,
+        options: options.recordedOptions,
+        embedder,
+        timings,
+        economics: computeEconomics(clusterOf, clusterCount, values, cost, options.rankBy),
+        language,
+        boilerplate,
+        // A lexical space is refitted on every export, so its centres mean nothing next week; a model's do.
+        centroids: embedder.kind === 'lexical' ? undefined : { sums, dims: vectors.dims },
+      }),
+    ),
+  );
   if (options.ticketDetails) {
     // The map is drawn from the space the clusters were found in, so it agrees with them; without a
     // layout (too few tickets to cluster) the embedding vectors themselves.

@@ -268,6 +268,11 @@ export interface ClusterRun {
   /** How the economics were computed and how clean each column was. */
   economics: EconomicsSummary;
   parents: ParentTopic[];
+  /**
+   * Boilerplate kept out of the clustering and the labels (greetings, signatures, auto subjects, the
+   * words around masked data): how many tickets carried some, and the most frequent phrases.
+   */
+  boilerplate?: { tickets: number; phrases: Array<{ text: string; tickets: number }> };
   /** One entry per clustered or noise ticket, in input order; `hash` is textHash of its cleaned text. */
   tickets: Array<{ id: string; cluster: string | null; confidence: number; hash: string }>;
   /** The next unused lasting id number, so a new cluster never reuses an old one's id. */

@@ -35,6 +35,36 @@ function positiveLimit(value: string): number {
   return n;
 }
 
+/** The examples closing `tickets cluster --help`: the calls people actually make. */
+export function clusterExamples(command: Command): string {
+  const has = (flag: string): boolean => command.options.some((o) => o.long === flag);
+  const examples: Array<[string, string]> = [
+    [
+      'zero flags: columns, encoding and delimiter detected, the ranked table on the terminal',
+      'tickets cluster export.csv',
+    ],
+    [
+      "costs from an agent's salary: 60 000 a month × 2.5 overhead / 165 hours",
+      'tickets cluster export.csv --monthly-salary 60000 --overhead 2.5 --currency RUB',
+    ],
+  ];
+  if (has('--lang')) {
+    examples.push([
+      'a Russian markdown report for the grooming meeting',
+      'tickets cluster export.csv --lang ru --md report.md',
+    ]);
+  } else {
+    examples.push(['a markdown report for the grooming meeting', 'tickets cluster export.csv --md report.md']);
+  }
+  if (has('--baseline')) {
+    examples.push([
+      "the weekly CI call: what changed since last week's run file",
+      'tickets cluster export.csv --baseline last-week.json --json this-week.json --md report.md',
+    ]);
+  }
+  return `\nExamples:\n${examples.map(([what, call]) => `  # ${what}\n  ${call}`).join('\n')}\n`;
+}
+
 export function registerClusterCommand(program: Command): void {
   const command = program
     .command('cluster')
@@ -46,6 +76,7 @@ export function registerClusterCommand(program: Command): void {
     .addOption(new Option('--format <format>', 'what goes to stdout').choices(REPORT_FORMAT_NAMES).default('table'))
     .option('--limit <n>', 'clusters shown in the table (default: all)', positiveLimit)
     .option('--baseline <run.json>', "last run's file: its clusters keep their ids, the run file carries the diff");
+  command.addHelpText('after', () => clusterExamples(command));
   addTrendOptions(command).action(async (file: string, opts: ClusterCommandOptions) => {
     const notify = (line: string) => process.stderr.write(`${line}\n`);
     const { config, path: configPath } = await loadConfig(opts.config, process.cwd());

@@ -34,6 +34,8 @@ export interface ClusterCliOptions {
   channel?: string;
   rankBy?: 'priority' | 'cost';
   config?: string;
+  keepBoilerplate?: boolean;
+  lang?: 'ru' | 'en';
   quiet?: boolean;
 }
 
@@ -134,6 +136,13 @@ export function addClusterOptions(command: Command): Command {
         'rank clusters by priority or cost (default: priority when it can be computed)',
       ).choices(['priority', 'cost']),
     )
+    .addOption(
+      new Option('--lang <language>', "the report's language (default: the tickets' language)").choices(['ru', 'en']),
+    )
+    .option(
+      '--keep-boilerplate',
+      'cluster greetings, signatures, auto subjects and contact lines too (default: recognised and left out)',
+    )
     .option('-q, --quiet', 'no progress or notices on stderr');
 }
 
@@ -174,9 +183,10 @@ export function clusterJobOptions(
     cluster: { seed: opts.seed, minClusterSize: opts.minClusterSize, minSamples: opts.minSamples },
     cost: costOptions(opts, cost),
     rankBy: opts.rankBy,
-    language: config.language,
+    language: opts.lang ?? config.language,
     boilerplate: config.boilerplate,
     curation: config.curation,
+    detectBoilerplate: !opts.keepBoilerplate,
     recordedOptions: {
       text: opts.text ?? null,
       id: opts.id ?? null,
@@ -198,6 +208,7 @@ export function clusterJobOptions(
       minClusterSize: opts.minClusterSize ?? null,
       minSamples: opts.minSamples ?? null,
       seed: opts.seed,
+      keepBoilerplate: Boolean(opts.keepBoilerplate),
     },
     notify: opts.quiet ? () => {} : notify,
   };

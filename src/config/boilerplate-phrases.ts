@@ -23,3 +23,23 @@ export function phraseRemover(phrases: readonly string[] | undefined): (text: st
   );
   return (text) => text.replace(re, ' ');
 }
+
+/** Which raw texts carry some configured phrase, and how many carry each: the report counts them as boilerplate. */
+export function configuredBoilerplate(
+  rawTexts: readonly string[],
+  phrases: readonly string[] | undefined,
+): { carried: boolean[]; phrases: Array<{ text: string; tickets: number }> } {
+  const usable = (phrases ?? []).filter((p) => p.trim() !== '');
+  const carried = rawTexts.map(() => false);
+  const counted = usable.map((phrase) => {
+    const remove = phraseRemover([phrase]);
+    let tickets = 0;
+    rawTexts.forEach((text, i) => {
+      if (remove(text) === text) return;
+      carried[i] = true;
+      tickets++;
+    });
+    return { text: phrase.trim(), tickets };
+  });
+  return { carried, phrases: counted };
+}

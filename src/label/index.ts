@@ -11,6 +11,7 @@ import {
   type ScoredTerms,
 } from './keywords.js';
 import { distinctExamples, membersByCloseness } from './representatives.js';
+import { distinctLabels } from './distinct.js';
 
 export { labelParent } from './parents.js';
 export { unitCentroid } from './representatives.js';
@@ -86,6 +87,7 @@ export function labelClusters(input: LabelInput): ClusterLabel[] {
       ...signatureOf(corpus.vocabulary, scored, support),
     });
   }
+  distinctLabels(result).forEach((label, c) => (result[c].label = label));
   return result;
 }
 

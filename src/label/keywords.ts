@@ -1,5 +1,6 @@
 // Class-based TF-IDF (as in BERTopic) and the choice of readable, non-redundant keywords.
 import type { CorpusTermCounts, TermVocabulary } from './term-counts.js';
+import { isDateOrPlace, isFiller } from './noise-words.js';
 
 /** A class's best terms by c-TF-IDF, best first. `counts` = tickets of the class containing the term. */
 export interface ScoredTerms {
@@ -104,6 +105,7 @@ export function selectKeywordTerms(
     const t = scored.terms[j];
     const count = scored.counts[j];
     if (count < minSupport) continue;
+    if (!readableTerm(vocabulary.key(t))) continue;
     countOf.set(t, count);
     if (first[t] < 0) {
       if (chosen.some((x) => first[x] >= 0 && (first[x] === t || second[x] === t))) continue;
@@ -125,6 +127,11 @@ export function selectKeywordTerms(
     for (let i = chosen.length - 1; i > at; i--) if (covered.includes(chosen[i])) chosen.splice(i, 1);
   }
   return chosen;
+}
+
+/** Neither a date or place ("arrive march", "доставка екатеринбурге") nor filler ("issue facing", "заказ должен"). */
+export function readableTerm(stemKey: string): boolean {
+  return stemKey.split(' ').every((s) => !isDateOrPlace(s) && !isFiller(s));
 }
 
 /** Two phrases share a word root: some pair of their words has a long common prefix. */

@@ -1,12 +1,12 @@
 // One pass over the corpus: words → stems → unigram and bigram terms, counted per class.
 // Terms are stem-level (so "пароль"/"пароля" or "charge"/"charged" are one term) and each is
 // counted at most once per ticket, so one long ticket repeating a word cannot make a keyword.
-import { contentWords } from '../text/tokens.js';
+import { isContentWord, words } from '../text/tokens.js';
 import { stem } from '../text/stem.js';
 import { GrowableInt32, PairTable } from './growable.js';
 
-// Bigrams do not cross sentence ends or line breaks.
-const SENTENCE_END = /[.!?;\n\r]+/;
+// Bigrams do not cross sentence ends, line breaks or masked data.
+const SENTENCE_END = /[.!?;\n\r]+|\[(?:email|phone|card|account|url)\]/;
 
 /** The terms seen in the corpus. Term ids index every array here. */
 export interface TermVocabulary {
@@ -105,7 +105,12 @@ export function countClassTerms(texts: readonly string[], classOf: Int32Array, c
       for (const sentence of texts[ticket].split(SENTENCE_END)) {
         let prevWord = -1;
         let prevTerm = -1;
-        for (const word of contentWords(sentence)) {
+        for (const word of words(sentence)) {
+          // A bigram is two words written side by side: "soon open" from "soon to open" is a fragment.
+          if (!isContentWord(word)) {
+            prevTerm = -1;
+            continue;
+          }
           const w = wordId(word);
           wordFreq.array[w]++;
           const term = wordTerm.array[w];

@@ -32,6 +32,8 @@ export interface ClusterRunInput {
   timings: Record<string, number>;
   /** ISO time; defaults to now (pass it for reproducible output). */
   generatedAt?: string;
+  /** Boilerplate removed before clustering (see removeBoilerplate). */
+  boilerplate?: ClusterRun['boilerplate'];
   /** Per-cluster vector sums (clusterCount × dims, from clusterSums) when centres should be kept. */
   centroids?: { sums: Float64Array; dims: number };
   /** Figures from the export's economic columns (computeEconomics); a flat cost per ticket when absent. */
@@ -140,6 +142,7 @@ export function buildClusterRun(input: ClusterRunInput): ClusterRun {
     language: input.language ?? 'en',
     economics: economics.summary,
     parents,
+    ...(input.boilerplate ? { boilerplate: input.boilerplate } : {}),
     tickets: tickets.map((t, i) => ({
       id: t.id,
       cluster: assignment.labels[i] >= 0 ? clusterId[assignment.labels[i]] : null,

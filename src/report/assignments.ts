@@ -1,9 +1,14 @@
 // The assignments CSV: one row per input row, to join back onto the export (id,cluster,confidence).
 import type { ClusterRun } from '../types.js';
 
-/** RFC 4180 quoting: only when needed, quotes doubled. */
+/**
+ * RFC 4180 quoting (only when needed, quotes doubled), and no formula injection: a cell that Excel or
+ * Sheets would run as a formula (starting with =, +, -, @, tab or CR) gets a leading apostrophe, as
+ * OWASP advises. Plain numbers ("-5", "+7") stay as they are: a spreadsheet reads them as numbers.
+ */
 export function csvField(value: string): string {
-  return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const safe = /^[=+\-@\t\r]/.test(value) && !/^[+-]?\d+(?:[.,]\d+)?$/.test(value) ? `'${value}` : value;
+  return /[",\r\n]|^\s|\s$/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /**

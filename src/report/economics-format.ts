@@ -17,33 +17,45 @@ export function sparkline(weekly: readonly WeeklyCount[], maxWeeks = 12): string
 }
 
 /** "+200%", "−16%", "0%"; "—" when there is no growth figure. */
-export function formatGrowth(growth: number | null): string {
+export function formatGrowth(growth: number | null, language: 'en' | 'ru' = 'en'): string {
   if (growth === null) return '—';
   const percent = Math.round(growth * 100);
-  if (percent === 0) return '0%';
-  return percent > 0 ? `+${formatCount(percent)}%` : `−${formatCount(-percent)}%`;
+  const unit = language === 'ru' ? ' %' : '%';
+  if (percent === 0) return `0${unit}`;
+  return percent > 0 ? `+${formatCount(percent, language)}${unit}` : `−${formatCount(-percent, language)}${unit}`;
 }
 
-/** "33%", "4.8%"; "—" for null. */
-export function formatPercent(share: number | null): string {
+/** "33%", "4.8%"; in Russian "33 %", "4,8 %"; "—" for null. */
+export function formatPercent(share: number | null, language: 'en' | 'ru' = 'en'): string {
   if (share === null) return '—';
   const percent = share * 100;
-  return `${percent >= 10 || percent === 0 ? Math.round(percent) : percent.toFixed(1)}%`;
+  const text = `${percent >= 10 || percent === 0 ? Math.round(percent) : percent.toFixed(1)}`;
+  return language === 'ru' ? `${text.replace('.', ',')} %` : `${text}%`;
 }
 
-/** "2,625.5 min" → "43.8 h" above ten hours. */
-export function formatMinutes(minutes: number): string {
-  if (minutes >= 600) return `${(minutes / 60).toLocaleString('en-US', { maximumFractionDigits: 1 })} h`;
-  return `${minutes.toLocaleString('en-US', { maximumFractionDigits: 1 })} min`;
+const plain = (text: string): string => text.replace(/[\u00a0\u202f]/g, ' ');
+
+/** "2,625.5 min" → "43.8 h" above ten hours; in Russian "2 625,5 мин", "43,8 ч". */
+export function formatMinutes(minutes: number, language: 'en' | 'ru' = 'en'): string {
+  const locale = language === 'ru' ? 'ru-RU' : 'en-US';
+  const [min, h] = language === 'ru' ? ['мин', 'ч'] : ['min', 'h'];
+  if (minutes >= 600) return plain(`${(minutes / 60).toLocaleString(locale, { maximumFractionDigits: 1 })} ${h}`);
+  return plain(`${minutes.toLocaleString(locale, { maximumFractionDigits: 1 })} ${min}`);
 }
 
-/** "8.0 h": one unit down a table column. */
-export function formatHours(minutes: number): string {
-  return `${(minutes / 60).toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} h`;
+/** "8.0 h": one unit down a table column; in Russian "8,0 ч". */
+export function formatHours(minutes: number, language: 'en' | 'ru' = 'en'): string {
+  const locale = language === 'ru' ? 'ru-RU' : 'en-US';
+  const hours = (minutes / 60).toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  return plain(`${hours} ${language === 'ru' ? 'ч' : 'h'}`);
 }
 
-/** "4.50 mean over 30 answered"; "none answered". */
-export function formatSatisfaction(s: ClusterSummary['satisfaction']): string {
+/** "4.50 mean over 30 answered"; "none answered"; in Russian "4,50 в среднем по 30 ответам". */
+export function formatSatisfaction(s: ClusterSummary['satisfaction'], language: 'en' | 'ru' = 'en'): string {
+  if (language === 'ru') {
+    if (s === null || s.mean === null) return 'нет ответов';
+    return `${s.mean.toFixed(2).replace('.', ',')} в среднем по ${formatCount(s.answered, 'ru')} ответам`;
+  }
   if (s === null || s.mean === null) return 'none answered';
   return `${s.mean.toFixed(2)} mean over ${formatCount(s.answered)} answered`;
 }

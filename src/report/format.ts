@@ -1,13 +1,20 @@
-// Number, money and text formatting shared by the reports. Fixed 'en-US' grouping keeps output reproducible.
+// Number, money and text formatting shared by the reports. A fixed locale per report language ('en-US',
+// 'ru-RU': "39 600 ₽", "12,5 %") keeps output reproducible whatever the machine's locale.
+
+/** Report languages the formats know; anything else is written as English. */
+type NumberLanguage = 'en' | 'ru';
+const LOCALE: Record<NumberLanguage, string> = { en: 'en-US', ru: 'ru-RU' };
+// Intl separates groups and units with no-break spaces; plain ones keep output greppable.
+const plainSpaces = (text: string): string => text.replace(/[\u00a0\u202f]/g, ' ');
 
 const moneyFormats = new Map<string, Intl.NumberFormat | null>();
 
-function moneyFormat(currency: string, fractionDigits: number): Intl.NumberFormat | null {
-  const key = `${currency}/${fractionDigits}`;
+function moneyFormat(currency: string, fractionDigits: number, language: NumberLanguage): Intl.NumberFormat | null {
+  const key = `${currency}/${fractionDigits}/${language}`;
   if (!moneyFormats.has(key)) {
     let format: Intl.NumberFormat | null = null;
     try {
-      format = new Intl.NumberFormat('en-US', {
+      format = new Intl.NumberFormat(LOCALE[language], {
         style: 'currency',
         currency,
         minimumFractionDigits: fractionDigits,
@@ -21,23 +28,32 @@ function moneyFormat(currency: string, fractionDigits: number): Intl.NumberForma
   return moneyFormats.get(key) ?? null;
 }
 
-/** "$1,234", "$6", "$6.50", "RUB 12,000", "12,000 ₽". Cents only on small amounts that have them. */
-export function formatMoney(amount: number, currency: string): string {
+/**
+ * "$1,234", "$6", "$6.50", "RUB 12,000", "12,000 ₽"; in Russian "39 600 ₽", "6,50 $". Cents only on small
+ * amounts that have them.
+ */
+export function formatMoney(amount: number, currency: string, language: NumberLanguage = 'en'): string {
   const digits = Math.abs(amount) >= 100 || Number.isInteger(amount) ? 0 : 2;
-  const format = moneyFormat(currency, digits);
-  // Intl puts a no-break space after codes ("RUB 12"); a plain one keeps output greppable.
-  if (format) return format.format(amount).replace(/\u00a0/g, ' ');
-  const number = amount.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-  return `${number} ${currency}`;
+  const format = moneyFormat(currency, digits, language);
+  if (format) return plainSpaces(format.format(amount));
+  const number = amount.toLocaleString(LOCALE[language], {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
+  return `${plainSpaces(number)} ${currency}`;
 }
 
-/** "1,234" */
-export function formatCount(n: number): string {
-  return n.toLocaleString('en-US');
+/** "1,234"; in Russian "1 234". */
+export function formatCount(n: number, language: NumberLanguage = 'en'): string {
+  return plainSpaces(n.toLocaleString(LOCALE[language]));
 }
 
-/** "12.3%", "0.4%", "<0.1%" */
-export function formatShare(share: number): string {
+/** "12.3%", "0.4%", "<0.1%"; in Russian "12,5 %", "<0,1 %". */
+export function formatShare(share: number, language: NumberLanguage = 'en'): string {
+  if (language === 'ru') {
+    if (share > 0 && share < 0.001) return '<0,1 %';
+    return `${(share * 100).toFixed(1).replace('.', ',')} %`;
+  }
   if (share > 0 && share < 0.001) return '<0.1%';
   return `${(share * 100).toFixed(1)}%`;
 }

@@ -49,6 +49,7 @@ export interface RunFile {
   clusters: RunFileCluster[];
   parents: ParentTopic[];
   noise: ClusterRun['noise'];
+  boilerplate?: ClusterRun['boilerplate'];
   tickets: RunFileTicket[];
   skipped: Array<{ id: string; line: number; reason: string }>;
   timings: Record<string, number>;
@@ -147,6 +148,7 @@ export function toRunFile(run: ClusterRun): RunFile {
       weekly: run.noise.weekly,
       examples: run.noise.examples,
     },
+    ...(run.boilerplate ? { boilerplate: run.boilerplate } : {}),
     tickets: run.tickets.map((t) => ({
       id: t.id,
       cluster: t.cluster,

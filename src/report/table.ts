@@ -2,7 +2,8 @@
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import type { ClusterRun } from '../types.js';
-import { describeSkipped, formatCount, formatMoney, formatShare, truncate } from './format.js';
+import { describeSkipped, truncate } from './format.js';
+import { messagesFor, reportLanguage } from './messages.js';
 import { economicColumnsShown, formatGrowth, formatPercent, sparkline } from './economics-format.js';
 
 export interface TableOptions {
@@ -46,14 +47,24 @@ interface FigureColumn {
 
 function figureColumns(run: ClusterRun): FigureColumn[] {
   const shown = economicColumnsShown(run.clusters);
+  const language = reportLanguage(run.language);
+  const ru = language === 'ru';
   const weeks = Math.min(12, run.period?.weeks ?? 0);
   const columns: FigureColumn[] = [];
   if (shown.trend) {
-    columns.push({ head: 'trend', cell: (c) => (c.weekly ? sparkline(c.weekly) : ''), width: Math.max(5, weeks) + 3 });
-    columns.push({ head: 'growth', cell: (c) => formatGrowth(c.growth), width: 9 });
+    columns.push({
+      head: ru ? 'динамика' : 'trend',
+      cell: (c) => (c.weekly ? sparkline(c.weekly) : ''),
+      width: Math.max(5, weeks) + 3,
+    });
+    columns.push({ head: ru ? 'рост' : 'growth', cell: (c) => formatGrowth(c.growth, language), width: 9 });
   }
-  if (shown.repeat) columns.push({ head: 'repeat', cell: (c) => formatPercent(c.repeatShare), width: 9 });
-  if (shown.early) columns.push({ head: 'new', cell: (c) => formatPercent(c.earlyLifecycleShare), width: 7 });
+  if (shown.repeat) {
+    columns.push({ head: ru ? 'повторные' : 'repeat', cell: (c) => formatPercent(c.repeatShare, language), width: 11 });
+  }
+  if (shown.early) {
+    columns.push({ head: ru ? 'новые' : 'new', cell: (c) => formatPercent(c.earlyLifecycleShare, language), width: 9 });
+  }
   if (shown.csat) {
     columns.push({
       head: 'CSAT',
@@ -62,7 +73,7 @@ function figureColumns(run: ClusterRun): FigureColumn[] {
     });
   }
   if (run.economics.rankedBy === 'priority') {
-    columns.push({ head: 'priority', cell: (c) => c.priority.toFixed(1), width: 11 });
+    columns.push({ head: ru ? 'приоритет' : 'priority', cell: (c) => c.priority.toFixed(1), width: 11 });
   }
   return columns;
 }
@@ -76,13 +87,20 @@ export function renderTable(run: ClusterRun, options: TableOptions): string {
   const paint = new Chalk({ level: options.color ? 1 : 0 });
   const limit = options.limit === undefined ? run.clusters.length : Math.max(0, Math.floor(options.limit));
   const shown = run.clusters.slice(0, limit);
-  const money = (n: number): string => formatMoney(n, run.cost.currency);
+  const m = messagesFor(run.language);
+  const money = (n: number): string => m.money(n, run.cost.currency);
   const blanks = figures.map(() => '');
 
   const table = new Table({
-    head: ['#', 'label', 'tickets', 'share', 'est. cost', ...figures.map((f) => f.head), 'keywords'].map((h) =>
-      paint.bold(h),
-    ),
+    head: [
+      '#',
+      m.table.label,
+      m.table.tickets,
+      m.table.share,
+      m.table.cost,
+      ...figures.map((f) => f.head),
+      m.table.keywords,
+    ].map((h) => paint.bold(h)),
     colAligns: ['right', 'left', 'right', 'right', 'right', ...figures.map(() => 'right' as const), 'left'],
     // cli-table3 would color with its own global-state colors; ours come from `paint` only.
     style: { head: [], border: [] },
@@ -93,8 +111,8 @@ export function renderTable(run: ClusterRun, options: TableOptions): string {
     table.push([
       String(c.rank),
       paint.bold(truncate(c.label, widths.label)),
-      formatCount(c.size),
-      formatShare(c.share),
+      m.count(c.size),
+      m.share(c.share),
       paint.yellow(money(c.cost)),
       ...figures.map((f) => f.cell(c)),
       paint.dim(truncate(c.keywords.join(', '), widths.keywords)),
@@ -105,24 +123,16 @@ export function renderTable(run: ClusterRun, options: TableOptions): string {
     const size = hidden.reduce((sum, c) => sum + c.size, 0);
     const cost = hidden.reduce((sum, c) => sum + c.cost, 0);
     const share = hidden.reduce((sum, c) => sum + c.share, 0);
-    table.push([
-      '',
-      paint.dim(`… ${formatCount(hidden.length)} more clusters`),
-      formatCount(size),
-      formatShare(share),
-      money(cost),
-      ...blanks,
-      '',
-    ]);
+    table.push(['', paint.dim(m.table.more(hidden.length)), m.count(size), m.share(share), money(cost), ...blanks, '']);
   }
   table.push([
     '',
-    paint.italic('unclustered'),
-    formatCount(run.noise.size),
-    formatShare(run.noise.share),
+    paint.italic(m.unclustered.toLowerCase()),
+    m.count(run.noise.size),
+    m.share(run.noise.share),
     money(run.noise.cost),
-    ...figures.map((f) => (f.head === 'trend' && run.noise.weekly ? sparkline(run.noise.weekly) : '')),
-    paint.dim(truncate('tickets no cluster fits well', widths.keywords)),
+    ...figures.map((f) => (f === figures[0] && run.noise.weekly ? sparkline(run.noise.weekly) : '')),
+    paint.dim(truncate(m.noiseHint, widths.keywords)),
   ]);
   return `${paint.bold(summaryLine(run))}\n${table.toString()}\n`;
 }
@@ -132,19 +142,29 @@ export function summaryLine(run: ClusterRun): string {
   const { totals, cost } = run;
   const tickets = totals.clustered + totals.noise;
   const total = run.economics.totalCost;
-  const parts = [
-    `${formatCount(tickets)} tickets`,
-    `${formatCount(totals.clusters)} clusters`,
-    `${formatCount(totals.noise)} unclustered (${formatShare(run.noise.share)})`,
-  ];
+  const m = messagesFor(run.language);
+  const parts = m.summary(tickets, totals.clusters, totals.noise, m.share(run.noise.share));
   const skipped = describeSkipped(totals.skipped);
-  if (skipped) parts.push(skipped);
+  if (skipped)
+    parts.push(
+      m.language === 'en'
+        ? skipped
+        : `${m.skipped.toLowerCase()} ${m.count(Object.values(totals.skipped).reduce((a, b) => a + b, 0))}`,
+    );
   // With handle times the cost per ticket varies: say the mean, not the flat rate.
   const perTicket = tickets > 0 ? total / tickets : cost.perTicket;
   parts.push(
-    `est. cost ${formatMoney(total, cost.currency)} at ${formatMoney(perTicket, cost.currency)}/ticket` +
-      (run.economics.columns.handleTime ? ' on average (handle time)' : ''),
+    m.estCost(m.money(total, cost.currency), m.money(perTicket, cost.currency)) +
+      (run.economics.columns.handleTime
+        ? m.language === 'en'
+          ? ' on average (handle time)'
+          : ' в среднем (по времени обработки)'
+        : ''),
   );
-  if (run.period) parts.push(`${run.period.from} to ${run.period.to}`);
+  if (run.period) {
+    parts.push(
+      m.language === 'ru' ? `с ${run.period.from} по ${run.period.to}` : `${run.period.from} to ${run.period.to}`,
+    );
+  }
   return parts.join(' · ');
 }

@@ -28,6 +28,8 @@ function cluster(week: string) {
       fixture('tiny-model'),
       '--json',
       json,
+      // The cache is under test, not what each week's export learns as boilerplate (that changes the texts).
+      '--keep-boilerplate',
     ],
     { TICKETS_CACHE_DIR: cacheDir },
   );
@@ -69,6 +71,7 @@ describe('tickets cluster --embedder transformer --model <local dir>', () => {
       fixture('tiny-model'),
       '--cache-dir',
       cacheDir,
+      '--keep-boilerplate',
       '--format',
       'json',
       '--quiet',
