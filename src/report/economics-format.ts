@@ -69,12 +69,17 @@ export function formatImpact(impact: number | null): string {
 }
 
 /** "Почта 30 (100%), Чат 2 (6%)": the top channels of a cluster. */
-export function formatChannels(channels: Record<string, number> | null, size: number, top = 3): string {
+export function formatChannels(
+  channels: Record<string, number> | null,
+  size: number,
+  top = 3,
+  language: 'en' | 'ru' = 'en',
+): string {
   if (channels === null) return '—';
   const entries = Object.entries(channels);
   const shown = entries
     .slice(0, top)
-    .map(([name, n]) => `${name} ${formatCount(n)} (${formatPercent(size > 0 ? n / size : 0)})`);
+    .map(([name, n]) => `${name} ${formatCount(n, language)} (${formatPercent(size > 0 ? n / size : 0, language)})`);
   return entries.length > top ? `${shown.join(', ')}, …` : shown.join(', ');
 }
 

@@ -296,6 +296,6 @@ function clusterEconomicsLinesRussian(c: ClusterSummary, run: ClusterRun, money:
         `${formatImpact(c.satisfaction.impact).replace('.', ',')} на общий ${overall === null ? '—' : decimal(overall, 2)}`,
     );
   }
-  if (c.channels) lines.push(`- Каналы: ${formatChannels(c.channels, c.size)}`);
+  if (c.channels) lines.push(`- Каналы: ${formatChannels(c.channels, c.size, 3, 'ru')}`);
   return lines;
 }

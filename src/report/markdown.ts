@@ -101,8 +101,8 @@ export function renderMarkdown(run: ClusterRun): string {
     lines.push('');
   }
 
-  for (const c of run.clusters.slice(0, top)) lines.push(...clusterSection(c, run, money, m), '');
-  if (run.clusters.length > top) lines.push(m.others(run.clusters.length - top), '');
+  // Every cluster keeps its section for reference; the summary above is what the meeting reads.
+  for (const c of run.clusters) lines.push(...clusterSection(c, run, money, m), '');
 
   lines.push(`## ${m.unclustered}`, '');
   lines.push(m.noiseParagraph(run.noise.size, m.share(run.noise.share), money(run.noise.cost)), '');

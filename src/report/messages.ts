@@ -61,7 +61,6 @@ export interface Messages {
   hypothesis: string;
   typical: string;
   top(shown: number, all: number, costShare: string): string;
-  others(n: number): string;
 }
 
 const ENGLISH: Messages = {
@@ -124,8 +123,6 @@ const ENGLISH: Messages = {
   hypothesis: 'Hypothesis',
   typical: 'Typical ticket',
   top: (shown, all, share) => `Top ${shown} of ${en(all, 'cluster', 'clusters')}: ${share} of the cost`,
-  others: (n) =>
-    `The other ${en(n, 'cluster', 'clusters')} are in the table above; run with --format json for all their details.`,
 };
 
 const SKIP_REASONS_RU: Record<string, string> = { 'empty text': 'пустой текст', 'duplicate id': 'повторный номер' };
@@ -192,8 +189,6 @@ const RUSSIAN: Messages = {
   typical: 'Типичное обращение',
   top: (shown, all, share) =>
     `Главные ${formatCount(shown, 'ru')} из ${ru(all, 'кластера', 'кластеров', 'кластеров')}: ${share} затрат`,
-  others: (n) =>
-    `Остальные ${ru(n, 'кластер', 'кластера', 'кластеров')} — в таблице выше; все подробности в --format json.`,
 };
 
 export function messagesFor(language: string | undefined): Messages {

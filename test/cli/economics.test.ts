@@ -14,6 +14,7 @@ writeFileSync(
   config,
   JSON.stringify({
     cost: { currency: 'RUB', monthlySalary: 40000, overhead: 2.5, hoursPerMonth: 165 },
+    // The report is in Russian (the tickets are, and the config says so): its words are checked in Russian.
     language: 'ru',
     curation: {
       merge: [
@@ -82,24 +83,24 @@ describe('tickets cluster on the planted Russian export, zero column options', (
   });
 
   it('shows trend, growth, repeat, new-customer and CSAT columns and a sparkline in the table', () => {
-    expect(result.stdout).toMatch(/trend.*growth.*repeat.*new.*CSAT.*priority/);
-    expect(result.stdout).toMatch(/Оплата картой не проходит.*▁▁▁▁▁█.*\+200%/);
-    expect(result.stdout).toContain('est. cost RUB 26,520');
+    expect(result.stdout).toMatch(/динамика.*рост.*повторные.*новые.*CSAT.*приоритет/);
+    expect(result.stdout).toMatch(/Оплата картой не проходит.*▁▁▁▁▁█.*\+200 %/);
+    expect(result.stdout).toContain('затраты 26 520 ₽');
   });
 
   it("writes the summary by priority, the formula, mermaid charts and each cluster's figures in the markdown", () => {
     const text = readFileSync(md, 'utf8');
-    expect(text).toContain('## Clusters by priority');
-    expect(text).toContain('- Ranked by priority: priority = 100 × cost share');
-    expect(text).toContain('RUB 40,000 a month × 2.5 overhead / 165 h = RUB 606/hour');
-    expect(text).toMatch(/```mermaid\nxychart-beta\n {2}title "Cost by cluster \(RUB\)"\n {2}x-axis \["C1", /);
+    expect(text).toContain('## Кластеры по приоритету');
+    expect(text).toContain('- Порядок по приоритету: приоритет = 100 × доля затрат');
+    expect(text).toContain('40 000 ₽ в месяц × 2.5 накладные / 165 ч = 606 ₽ в час');
+    expect(text).toMatch(/```mermaid\nxychart-beta\n {2}title "Затраты по кластерам \(RUB\)"\n {2}x-axis \["C1", /);
     expect(text).toMatch(/ {2}bar \[7273, /);
     expect(text).toContain('  line [8, 8, 8, 8, 8, 24]');
-    expect(text).toContain('- Weekly: ▁▁▁▁▁█ 8, 8, 8, 8, 8, 24 (2026-W40 to 2026-W45) · growth +200% in 2026-W45');
-    expect(text).toContain('- Repeat contacts: 33% of tickets');
-    expect(text).toContain("- New customers: 50% of tickets were raised in the customer's first 21 days");
-    expect(text).toMatch(/- CSAT: 1\.50 mean over 30 answered · impact −0\.50 on the overall 3\.63/);
-    expect(text).toContain('- Channels: Чат 32 (50%), Почта 16 (25%), Телефон 16 (25%)');
+    expect(text).toContain('- По неделям: ▁▁▁▁▁█ 8, 8, 8, 8, 8, 24 (с 2026-W40 по 2026-W45) · рост +200 % за 2026-W45');
+    expect(text).toContain('- Повторные: 33 % обращений');
+    expect(text).toContain('- Новые клиенты: 50 % обращений — в первые 21 дн. клиента');
+    expect(text).toMatch(/- CSAT: 1,50 в среднем по 30 ответам · влияние −0,50 на общий 3,63/);
+    expect(text).toContain('- Каналы: Чат 32 (50 %), Почта 16 (25 %), Телефон 16 (25 %)');
   });
 
   it('rejects a config with an unknown key in one line, exit 2', () => {
