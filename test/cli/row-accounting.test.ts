@@ -38,7 +38,8 @@ interface Outputs {
 function clusterFile(file: string, name: string): Outputs {
   const paths = { json: join(out, `${name}.json`), md: join(out, `${name}.md`), csv: join(out, `${name}.csv`) };
   const res = runCli(
-    ['cluster', file, '--embedder', 'lexical', '-q', '--json', paths.json, '--md', paths.md].concat([
+    // English words whatever the export's language: the checks below read the English table.
+    ['cluster', file, '--embedder', 'lexical', '-q', '--lang', 'en', '--json', paths.json, '--md', paths.md].concat([
       '--assignments',
       paths.csv,
     ]),
