@@ -1,9 +1,11 @@
 // The data flow of `tickets cluster`: ingest → text → embed → cluster → label → rank (`tickets eval` stops after cluster).
 // Reports are pure functions of the ClusterRun this returns; the CLI writes them.
 import { readTicketExport, describeColumns, type IngestOptions } from './ingest/index.js';
-import { prepareTicketText } from './text/index.js';
 import { removeBoilerplate, type BoilerplateSummary } from './text/boilerplate.js';
 import { detectLanguage } from './text/language.js';
+import { prepareExportTexts } from './text/index.js';
+import { MAX_TEXT_CHARS } from './text/clean.js';
+import { UserError } from './errors.js';
 import { createEmbedder, type EmbedderOptions } from './embed/index.js';
 import { clusterSums, clusterTickets } from './cluster/index.js';
 import { labelClusters } from './label/index.js';
@@ -84,18 +86,37 @@ export async function clusterExport(file: string, options: ClusterJobOptions): P
   // Cost options are validated before the slow stages, so a typo fails fast.
   let cost = costModel(options.cost);
 
-  const ticketExport = await timed(timings, 'ingest', () => readTicketExport(file, options.ingest));
-  options.checkExport?.(ticketExport);
-  options.notify(describeColumns(ticketExport));
-  for (const warning of ticketExport.warnings ?? []) options.notify(`warning: ${warning}`);
+  const ingested = await timed(timings, 'ingest', () => readTicketExport(file, options.ingest));
+  options.checkExport?.(ingested);
+  options.notify(describeColumns(ingested));
+  for (const warning of ingested.warnings ?? []) options.notify(`warning: ${warning}`);
   const removePhrases = phraseRemover(options.boilerplate);
-  const { texts, summary: boilerplate } = await timed(timings, 'text', () => {
-    const raw = ticketExport.tickets.map((t) => t.rawText);
-    return removeBoilerplate(
-      raw.map((text) => prepareTicketText(removePhrases(text))),
-      { detect: options.detectBoilerplate, configured: configuredBoilerplate(raw, options.boilerplate) },
-    );
+  const {
+    ticketExport,
+    texts,
+    cut,
+    summary: boilerplate,
+  } = await timed(timings, 'text', () => {
+    const prepared = prepareExportTexts(ingested, removePhrases);
+    const raw = prepared.ticketExport.tickets.map((t) => t.rawText);
+    const cleaned = removeBoilerplate(prepared.texts, {
+      detect: options.detectBoilerplate,
+      configured: configuredBoilerplate(raw, options.boilerplate),
+    });
+    return { ...prepared, ...cleaned };
   });
+  if (cut > 0) {
+    options.notify(
+      `warning: ${file}: ${cut} ticket text(s) longer than ${MAX_TEXT_CHARS.toLocaleString('en-US')} characters ` +
+        'were read up to that length',
+    );
+  }
+  if (ticketExport.tickets.length === 0) {
+    throw new UserError(
+      `${file}: every one of the ${ticketExport.rowCount} rows has empty text in ` +
+        `${ticketExport.columns.text.map((c) => `"${c}"`).join(' + ')} once markup is removed; choose the text column with --text`,
+    );
+  }
 
   const language = options.language ?? detectLanguage(texts);
   // The currency follows the report's language unless set: a Russian team counts in rubles.

@@ -273,8 +273,11 @@ export interface ClusterRun {
    * words around masked data): how many tickets carried some, and the most frequent phrases.
    */
   boilerplate?: { tickets: number; phrases: Array<{ text: string; tickets: number }> };
-  /** One entry per clustered or noise ticket, in input order; `hash` is textHash of its cleaned text. */
-  tickets: Array<{ id: string; cluster: string | null; confidence: number; hash: string }>;
+  /**
+   * One entry per clustered or noise ticket, in input order; `hash` is textHash of its cleaned text,
+   * `line` where its row starts in the file.
+   */
+  tickets: Array<{ id: string; cluster: string | null; confidence: number; hash: string; line?: number }>;
   /** The next unused lasting id number, so a new cluster never reuses an old one's id. */
   nextId?: number;
   /** What changed since the baseline run (`tickets cluster --baseline`). */

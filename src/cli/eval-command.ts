@@ -44,8 +44,20 @@ export function registerEvalCommand(program: Command): void {
       };
       // Only the clusters are scored, so labeling and ranking are skipped.
       const { ticketExport, assignment } = await clusterExport(file, jobOptions);
-      const truth = ticketExport.tickets.map((t) => t.extra[label] ?? '');
-      const score: ClusteringScore = scoreClustering(truth, assignment.labels);
+      // A blank label is "not labeled", not one more class: those tickets are left out of the scores.
+      const labeled: number[] = [];
+      ticketExport.tickets.forEach((t, i) => {
+        if ((t.extra[label] ?? '').trim() !== '') labeled.push(i);
+      });
+      const unlabeled = ticketExport.tickets.length - labeled.length;
+      if (labeled.length === 0)
+        throw new UserError(`${file}: every "${label}" cell is blank; nothing to score against`);
+      if (unlabeled > 0 && !opts.quiet) {
+        notify(`${unlabeled} ticket(s) with a blank "${label}" are left out of the scores`);
+      }
+      const truth = labeled.map((i) => ticketExport.tickets[i]!.extra[label]!.trim());
+      const predicted = Int32Array.from(labeled, (i) => assignment.labels[i]!);
+      const score: ClusteringScore = { ...scoreClustering(truth, predicted), unlabeled };
       if (opts.json === true) {
         process.stdout.write(`${JSON.stringify(score, null, 2)}\n`);
       } else {

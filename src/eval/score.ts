@@ -13,6 +13,8 @@ export interface ClusteringScore {
   completeness: number;
   /** NMI over the clustered tickets only. */
   nmiClustered: number;
+  /** Tickets left out because their label is blank (set by the caller that filtered them). */
+  unlabeled?: number;
 }
 
 export function scoreClustering(truthLabels: string[], predicted: Int32Array): ClusteringScore {
@@ -46,7 +48,7 @@ export function scoreClustering(truthLabels: string[], predicted: Int32Array): C
 export function renderScore(s: ClusteringScore): string {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   return [
-    `tickets       ${s.tickets}`,
+    `tickets       ${s.tickets}${s.unlabeled ? `  (${s.unlabeled} more with a blank label left out)` : ''}`,
     `labels        ${s.labels}`,
     `clusters      ${s.clusters}`,
     `noise         ${pct(s.noiseShare)}`,

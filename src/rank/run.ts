@@ -16,7 +16,7 @@ import type {
 export interface ClusterRunInput {
   /** Export metadata; only `id` is read from each ticket (a TicketExport fits). */
   ticketExport: Pick<TicketExport, 'file' | 'encoding' | 'delimiter' | 'columns'> & {
-    tickets: ReadonlyArray<{ id: string }>;
+    tickets: ReadonlyArray<{ id: string; line?: number }>;
     skipped: ReadonlyArray<{ id: string; line: number; reason: string }>;
   };
   /** Cleaned, PII-masked texts, one per ticket. */
@@ -148,6 +148,7 @@ export function buildClusterRun(input: ClusterRunInput): ClusterRun {
       cluster: assignment.labels[i] >= 0 ? clusterId[assignment.labels[i]] : null,
       confidence: assignment.confidence[i],
       hash: textHash(texts[i]),
+      ...(t.line === undefined ? {} : { line: t.line }),
     })),
     skipped: ticketExport.skipped.map((s) => ({ id: s.id, line: s.line, reason: s.reason })),
     timings: { ...input.timings },

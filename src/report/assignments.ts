@@ -12,14 +12,16 @@ export function csvField(value: string): string {
 }
 
 /**
- * cluster is the cluster id ("C3"), "noise", or "skipped"; confidence is empty for skipped rows.
+ * cluster is the cluster id ("C3"), "noise", or "skipped"; confidence is empty for skipped rows; line
+ * is where the row starts in the export, so rows with the same id stay apart.
  * Tickets come in input order, then the skipped rows.
  */
 export function renderAssignments(run: ClusterRun): string {
-  const lines = ['id,cluster,confidence'];
+  const lines = ['id,cluster,confidence,line'];
   for (const t of run.tickets) {
-    lines.push(`${csvField(t.id)},${t.cluster ?? 'noise'},${t.cluster === null ? '0' : t.confidence.toFixed(3)}`);
+    const confidence = t.cluster === null ? '0' : t.confidence.toFixed(3);
+    lines.push(`${csvField(t.id)},${t.cluster ?? 'noise'},${confidence},${t.line ?? ''}`);
   }
-  for (const s of run.skipped) lines.push(`${csvField(s.id)},skipped,`);
+  for (const s of run.skipped) lines.push(`${csvField(s.id)},skipped,,${s.line}`);
   return `${lines.join('\n')}\n`;
 }

@@ -108,6 +108,8 @@ const REPLY_HEADER_LINE = [
   /^on\s.{4,200}\bwrote:$/i,
   /^(?=.*[\d@]).{4,200}\s(?:пишет|написал|написала|написал\(а\)):$/i,
   /^(?:le|am)\s.{4,200}\s(?:a écrit|schrieb):$/i,
+  // Gmail in Russian and other languages without a "wrote" word: "пн, 4 мар. 2024 г. в 10:53, Support <s@x.ru>:".
+  /^.{0,80}\b\d{1,2}:\d{2}\b.{0,200}<[^<>\s]+@[^<>\s]+>:$/,
 ];
 // Outlook-style header block: "From:" / "От:" followed by "Sent:"/"Date:"/"Отправлено:" within 4 lines.
 const FROM_LINE = /^\*?(?:from|от|de|von)\s*:\*?\s/i;
@@ -254,9 +256,18 @@ function trimGreetings(text: string): string {
   return kept.length > 0 ? kept.join('\n') : text;
 }
 
+/**
+ * Characters of raw text read per ticket. Beyond this a ticket is a pasted log or an attachment, not
+ * the customer's words; reading all of a 10 MB field would only slow every pattern below.
+ */
+export const MAX_TEXT_CHARS = 100_000;
+
 /** The customer's own words from a raw ticket text (HTML, e-mail thread, signature and all). */
 export function cleanTicketText(raw: string): string {
-  let text = raw.indexOf('\r') >= 0 ? raw.replace(/\r\n?/g, '\n') : raw;
+  // NFC first, so decomposed letters (macOS, some web forms) match the greeting and quote patterns.
+  const head = raw.length > MAX_TEXT_CHARS ? raw.slice(0, MAX_TEXT_CHARS) : raw;
+  const composed = /[^\u0000-\u02ff]/.test(head) ? head.normalize('NFC') : head;
+  let text = composed.indexOf('\r') >= 0 ? composed.replace(/\r\n?/g, '\n') : composed;
   text = looksLikeHtml(text) ? htmlToText(text) : decodeEntities(text);
   text = normalizeWhitespace(text);
   if (text === '') return text;

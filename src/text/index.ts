@@ -1,8 +1,40 @@
 // Text preparation for the pipeline: clean first (HTML, quotes, signatures), then mask personal data.
-import { cleanTicketText } from './clean.js';
+import type { SkippedRow, TicketExport } from '../types.js';
+import { MAX_TEXT_CHARS, cleanTicketText } from './clean.js';
 import { maskPii } from './pii.js';
 
 /** Cleaned, PII-masked ticket text: what gets embedded, labeled and shown in reports. */
 export function prepareTicketText(raw: string): string {
   return maskPii(cleanTicketText(raw));
+}
+
+/**
+ * The text stage over a whole export: cleaned, masked texts aligned with the tickets that keep one.
+ * A ticket whose text cleans down to nothing (only markup, only a quote marker) becomes a skipped
+ * row "empty text", like a blank cell; `cut` counts texts longer than MAX_TEXT_CHARS.
+ */
+export function prepareExportTexts(
+  ticketExport: TicketExport,
+  beforeCleaning: (raw: string) => string = (raw) => raw,
+): {
+  ticketExport: TicketExport;
+  texts: string[];
+  cut: number;
+} {
+  const texts: string[] = [];
+  const tickets: TicketExport['tickets'] = [];
+  const emptied: SkippedRow[] = [];
+  let cut = 0;
+  for (const ticket of ticketExport.tickets) {
+    if (ticket.rawText.length > MAX_TEXT_CHARS) cut++;
+    const text = prepareTicketText(beforeCleaning(ticket.rawText));
+    if (text === '') emptied.push({ id: ticket.id, line: ticket.line, reason: 'empty text' });
+    else {
+      tickets.push(ticket);
+      texts.push(text);
+    }
+  }
+  if (emptied.length === 0) return { ticketExport, texts, cut };
+  const skipped = [...ticketExport.skipped, ...emptied].sort((a, b) => a.line - b.line);
+  return { ticketExport: { ...ticketExport, tickets, skipped }, texts, cut };
 }

@@ -4,7 +4,7 @@ import { isStopWord } from './stopwords.js';
 // Letters (any script), digits, and inner apostrophes/hyphens ("don't", "e-mail", "вай-фай").
 const WORD = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu;
 // Placeholders left by PII masking, e.g. "[email]", are not topic words.
-const MASK = /\[(?:email|phone|card|account|url)\]/g;
+const MASK = /\[(?:email|phone|card|account|url|passport|snils|inn|secret)\]/g;
 
 /** Lower-cased words, ё folded to е, apostrophes normalized. Stop words kept. */
 export function words(text: string): string[] {

@@ -1,3 +1,8 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
 import { fixture, runCli } from './run-cli.js';
 
@@ -87,5 +92,23 @@ describe('tickets eval', () => {
     ]);
     expect(res.code).toBe(2);
     expect(res.stderr.trim()).toMatch(/^tickets: cannot write the scores to \/nonexistent-dir\/scores\.json: ENOENT$/);
+  });
+
+  it('leaves blank labels out of the scores and says how many', () => {
+    const rows = parse(readFileSync(fixture('labeled-tickets.csv')), { columns: true }) as Array<
+      Record<string, string>
+    >;
+    rows.forEach((row, i) => {
+      if (i % 10 === 0) row.label = i % 20 === 0 ? '' : '  ';
+    });
+    const file = join(mkdtempSync(join(tmpdir(), 'tickets-eval-')), 'blank-labels.csv');
+    writeFileSync(file, stringify(rows, { header: true }));
+    const res = runCli(['eval', file, '--label', 'label', '--embedder', 'lexical', '--json']);
+    expect(res.code).toBe(0);
+    const score = JSON.parse(res.stdout);
+    expect(score.unlabeled).toBe(30);
+    expect(score.tickets).toBe(270);
+    expect(score.labels).toBe(10); // a blank is not an eleventh class
+    expect(res.stderr).toMatch(/30 ticket\(s\) with a blank "label" are left out of the scores/);
   });
 });

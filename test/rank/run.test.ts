@@ -40,6 +40,7 @@ describe('buildClusterRun', () => {
       cluster: null,
       confidence: 0,
       hash: expect.stringMatching(/^[0-9a-f]{12}$/),
+      line: 16,
     });
     expect(run.skipped.map((s) => s.reason)).toEqual(['empty text', 'empty text', 'duplicate id']);
   });

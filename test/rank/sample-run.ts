@@ -23,7 +23,7 @@ export function sampleRun(options: SampleOptions = {}): ClusterRun {
       encoding: 'utf-8',
       delimiter: ';',
       columns: { text: ['subject', 'body'], id: 'id', date: null },
-      tickets: ids.map((id) => ({ id })),
+      tickets: ids.map((id, i) => ({ id, line: i + 2 })),
       skipped: options.skipped ?? [
         { id: 'T-90', line: 40, reason: 'empty text' },
         { id: 'T-91', line: 41, reason: 'empty text' },

@@ -7,11 +7,12 @@ describe('renderAssignments', () => {
   it('has one row per input row: cluster id, noise or skipped', () => {
     const run = sampleRun();
     const lines = renderAssignments(run).trimEnd().split('\n');
-    expect(lines[0]).toBe('id,cluster,confidence');
+    expect(lines[0]).toBe('id,cluster,confidence,line');
     expect(lines).toHaveLength(1 + run.totals.rows);
-    expect(lines[1]).toMatch(/^T-1,C\d,0\.500$/);
-    expect(lines[15]).toBe('T-15,noise,0');
-    expect(lines.slice(-3)).toEqual(['T-90,skipped,', 'T-91,skipped,', 'T-1,skipped,']);
+    expect(lines[1]).toMatch(/^T-1,C\d,0\.500,2$/);
+    expect(lines[15]).toBe('T-15,noise,0,16');
+    // The duplicate T-1 is told apart from the first T-1 by its line.
+    expect(lines.slice(-3)).toEqual(['T-90,skipped,,40', 'T-91,skipped,,41', 'T-1,skipped,,42']);
   });
 
   it('quotes ids that need it', () => {

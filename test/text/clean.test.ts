@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanTicketText, decodeEntities, htmlToText } from '../../src/text/clean.js';
+import { MAX_TEXT_CHARS, cleanTicketText, decodeEntities, htmlToText } from '../../src/text/clean.js';
 import { prepareTicketText } from '../../src/text/index.js';
 
 describe('HTML to text', () => {
@@ -117,5 +117,27 @@ describe('greetings and whitespace', () => {
 describe('prepareTicketText', () => {
   it('cleans then masks', () => {
     expect(prepareTicketText('<p>Call me: +7 (912) 345-67-89</p><p>С уважением,<br>Иван</p>')).toBe('Call me: [phone]');
+  });
+});
+
+describe('robustness of cleaning', () => {
+  it('trims a Russian Gmail attribution line and what it quotes', () => {
+    const text =
+      'Деньги так и не вернули.\n\nпн, 4 мар. 2024 г. в 10:53, Support <support@shop.example>:\n\n> Здравствуйте, ожидайте возврата.';
+    expect(cleanTicketText(text)).toBe('Деньги так и не вернули.');
+  });
+  it('normalizes to NFC before trimming, so decomposed text loses its greeting too', () => {
+    const nfd = 'Здравствуйте!\nНе приходит письмо с кодом, пробовал ещё раз'.normalize('NFD');
+    expect(cleanTicketText(nfd)).toBe('Не приходит письмо с кодом, пробовал ещё раз'.normalize('NFC'));
+  });
+  it('markup without words is empty text', () => {
+    expect(cleanTicketText('<p>&nbsp;</p>')).toBe('');
+    expect(cleanTicketText('<div><br></div>\n&nbsp;')).toBe('');
+  });
+  it('reads at most MAX_TEXT_CHARS of a huge field, and quickly', () => {
+    const huge = 'Не могу войти. '.repeat(700_000); // ~10 MB
+    const cleaned = prepareTicketText(huge);
+    expect(cleaned.length).toBeLessThanOrEqual(MAX_TEXT_CHARS);
+    expect(cleaned.startsWith('Не могу войти.')).toBe(true);
   });
 });
