@@ -266,7 +266,7 @@ export const MAX_TEXT_CHARS = 100_000;
 export function cleanTicketText(raw: string): string {
   // NFC first, so decomposed letters (macOS, some web forms) match the greeting and quote patterns.
   const head = raw.length > MAX_TEXT_CHARS ? raw.slice(0, MAX_TEXT_CHARS) : raw;
-  const composed = /[^\u0000-\u02ff]/.test(head) ? head.normalize('NFC') : head;
+  const composed = /[^\u0020-\u02ff\n\t]/.test(head) ? head.normalize('NFC') : head;
   let text = composed.indexOf('\r') >= 0 ? composed.replace(/\r\n?/g, '\n') : composed;
   text = looksLikeHtml(text) ? htmlToText(text) : decodeEntities(text);
   text = normalizeWhitespace(text);
