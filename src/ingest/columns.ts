@@ -1,5 +1,6 @@
 // Finds the text, id and created-at columns from the header names (English and Russian), or from user overrides.
 import { UserError } from '../errors.js';
+import { maskPii } from '../text/pii.js';
 
 export interface ColumnChoice {
   /** Header indexes joined (in this order) into the ticket text. */
@@ -184,9 +185,7 @@ export function resolveColumnName(header: string[], name: string, file: string, 
   if (exact >= 0) return exact;
   const i = header.findIndex((h) => normalizeHeaderName(h) === wanted);
   if (i >= 0) return i;
-  throw new UserError(
-    `${file}: no column "${name}" (given by --${option}); columns are: ${header.map((h) => `"${h}"`).join(', ')}`,
-  );
+  throw new UserError(`${file}: no column "${name}" (given by --${option}); columns are: ${listColumns(header)}`);
 }
 
 // "--text Subject,Description" may arrive as one string; split it only when the whole name is not a column.
@@ -223,9 +222,7 @@ export function chooseColumns(header: string[], overrides: ColumnOverrides, file
     const body = findColumn(normalized, BODY_NAMES, taken);
     text = [subject, body].filter((i): i is number => i !== null);
     if (text.length === 0) {
-      throw new UserError(
-        `${file}: no text column found among ${header.map((h) => `"${h}"`).join(', ')}; name it with --text <column>`,
-      );
+      throw new UserError(`${file}: no text column found among ${listColumns(header)}; name it with --text <column>`);
     }
   }
   for (const t of text) taken.add(t);
@@ -239,4 +236,14 @@ export function chooseColumns(header: string[], overrides: ColumnOverrides, file
       findExact(normalized, CREATED_STAND_INS, taken);
   }
   return { text, id, date };
+}
+
+/** The header names for a one-line message: the first 12, then how many more (a row of 10,000 cells is no list). */
+function listColumns(header: readonly string[]): string {
+  // A broken quote can pull ticket text into the header: one line, masked, cut short.
+  const shown = header.slice(0, 12).map((raw) => {
+    const h = maskPii(raw.replace(/\s+/g, ' '));
+    return `"${h.length > 40 ? `${h.slice(0, 39)}…` : h}"`;
+  });
+  return header.length > 12 ? `${shown.join(', ')} and ${header.length - 12} more` : shown.join(', ');
 }

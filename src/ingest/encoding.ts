@@ -8,6 +8,8 @@ export interface DecodedExport {
   utf8: Buffer;
   /** Canonical encoding name, e.g. 'utf-8', 'utf-16le', 'windows-1251'. */
   encoding: string;
+  /** UTF-8 file with some lines in Windows-1251 (two exports pasted together): how many, and the first. */
+  windows1251Lines?: { count: number; firstLine: number };
 }
 
 /** Encoding named by a byte-order mark, or null. */
@@ -42,17 +44,21 @@ export function guessBomlessUtf16(bytes: Uint8Array): string | null {
   return null;
 }
 
-/** True when the first bytes hold NULs or many control characters: an archive, image or other non-text file. */
+/**
+ * True when the first bytes hold many NULs or control characters: an archive, image or other
+ * non-text file. A few stray NULs in a text export are not enough (they are removed with a warning).
+ */
 export function looksBinary(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, 65536);
+  let zeros = 0;
   let control = 0;
   for (let i = 0; i < n; i++) {
     const b = bytes[i]!;
-    if (b === 0) return true;
-    // Tab, LF, FF, CR and ESC-free text only; other C0 controls are rare in real exports.
+    if (b === 0) zeros++;
+    // Tab, LF, FF and CR are text; other C0 controls are rare in real exports.
     if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d) control++;
   }
-  return n > 0 && control / n > 0.05;
+  return n > 0 && ((zeros >= 4 && zeros > n * 0.01) || control > n * 0.05);
 }
 
 /** Canonical name for a user-given encoding, or a UserError when iconv-lite does not know it. */
@@ -111,8 +117,40 @@ export function decodeExport(bytes: Buffer, file: string, forced?: string): Deco
     return { utf8: toUtf8(bytes, encoding), encoding };
   }
   const encoding = encodingFromBom(bytes) ?? guessBomlessUtf16(bytes);
-  if (encoding !== null) return { utf8: toUtf8(bytes, encoding), encoding };
+  // A UTF-8 BOM in front of text that is not UTF-8 (Excel re-saving a Windows-1251 file): trust the bytes.
+  const falseBom = encoding === 'utf-8' && !isUtf8(withoutUtf8Bom(bytes));
+  if (encoding !== null && !falseBom) return { utf8: toUtf8(bytes, encoding), encoding };
   if (looksBinary(bytes)) throw binaryError(file, bytes);
-  if (isUtf8(bytes)) return { utf8: bytes, encoding: 'utf-8' };
-  return { utf8: toUtf8(bytes, 'windows-1251'), encoding: 'windows-1251' };
+  const body = withoutUtf8Bom(bytes);
+  if (isUtf8(body)) return { utf8: body, encoding: 'utf-8' };
+  return mixedUtf8(body) ?? { utf8: toUtf8(body, 'windows-1251'), encoding: 'windows-1251' };
+}
+
+/**
+ * A file that is UTF-8 except for some lines (an export appended to in Excel): each line read in
+ * the encoding it is valid in, Windows-1251 for the rest. Null when the UTF-8 lines with non-ASCII
+ * letters are fewer than the others (then it is a Windows-1251 file, read whole).
+ */
+function mixedUtf8(bytes: Buffer): DecodedExport | null {
+  const parts: Buffer[] = [];
+  let utf8Lines = 0;
+  let count = 0;
+  let firstLine = 0;
+  let line = 1;
+  for (let start = 0; start < bytes.length; line++) {
+    let end = bytes.indexOf(0x0a, start);
+    end = end < 0 ? bytes.length : end + 1;
+    const part = bytes.subarray(start, end);
+    if (isUtf8(part)) {
+      if (part.some((b) => b >= 0x80)) utf8Lines++;
+      parts.push(part);
+    } else {
+      count++;
+      if (firstLine === 0) firstLine = line;
+      parts.push(Buffer.from(iconv.decode(part, 'windows-1251'), 'utf8'));
+    }
+    start = end;
+  }
+  if (utf8Lines < count) return null;
+  return { utf8: Buffer.concat(parts), encoding: 'utf-8', windows1251Lines: { count, firstLine } };
 }

@@ -54,3 +54,51 @@ export function normalizeLineBreaks(bytes: Buffer): Buffer {
   written += bytes.copy(out, written, from);
   return out.subarray(0, written);
 }
+
+/** What removeControlBytes took out: how many bytes, on how many lines, and the first such line. */
+export interface ControlBytesRemoved {
+  bytes: number;
+  lines: number;
+  firstLine: number;
+}
+
+// NUL and the other C0 controls except tab, LF, FF and CR, plus DEL: never text in an export.
+function isControlByte(b: number): boolean {
+  return (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d) || b === 0x7f;
+}
+
+/**
+ * `bytes` (UTF-8) without stray control bytes: a NUL or two from a broken export tool should cost
+ * nothing but a warning, not the whole file. Control bytes are never part of a multi-byte UTF-8
+ * character, so removing them cannot corrupt one. Lines are counted from 1 + `lineOffset`.
+ */
+export function removeControlBytes(bytes: Buffer, lineOffset = 0): { bytes: Buffer; removed: ControlBytesRemoved } {
+  const removed = { bytes: 0, lines: 0, firstLine: 0 };
+  let first = -1;
+  for (let i = 0; i < bytes.length; i++) {
+    if (isControlByte(bytes[i]!)) {
+      first = i;
+      break;
+    }
+  }
+  if (first < 0) return { bytes, removed };
+  const out = Buffer.allocUnsafe(bytes.length);
+  bytes.copy(out, 0, 0, first);
+  let written = first;
+  let line = 1 + lineOffset;
+  for (let i = 0; i < first; i++) if (bytes[i] === 0x0a) line++;
+  let lastCountedLine = 0;
+  for (let i = first; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b === 0x0a) line++;
+    if (isControlByte(b)) {
+      removed.bytes++;
+      if (line !== lastCountedLine) {
+        removed.lines++;
+        lastCountedLine = line;
+        if (removed.firstLine === 0) removed.firstLine = line;
+      }
+    } else out[written++] = b;
+  }
+  return { bytes: out.subarray(0, written), removed };
+}

@@ -5,8 +5,8 @@ import { chooseColumns, isCreatedStandIn } from './columns.js';
 import { chooseEconomicColumns, type EconomicOverrides } from './economic-columns.js';
 import { delimiterName, parseDelimiterOption, sniffDelimiter } from './delimiter.js';
 import { decodeExport } from './encoding.js';
-import { normalizeLineBreaks, readExportBytes } from './file.js';
-import { parseTicketRows, type RowLayout } from './rows.js';
+import { normalizeLineBreaks, readExportBytes, removeControlBytes } from './file.js';
+import { parseTicketRows, UnclosedQuoteError, type ParsedRows, type RowLayout } from './rows.js';
 
 export interface IngestOptions {
   /** Force an encoding (utf-8, utf-16le, windows-1251, ...); detected when absent. */
@@ -43,7 +43,8 @@ function isBlank(utf8: Buffer): boolean {
 export async function readTicketExport(path: string, options: IngestOptions = {}): Promise<TicketExport> {
   const bytes = await readExportBytes(path);
   const decoded = decodeExport(bytes, path, options.encoding);
-  let utf8 = normalizeLineBreaks(decoded.utf8);
+  const cleaned = removeControlBytes(normalizeLineBreaks(decoded.utf8));
+  let utf8 = cleaned.bytes;
   if (isBlank(utf8)) throw new UserError(`${path}: the file is empty`);
 
   let lineOffset = 0;
@@ -87,7 +88,19 @@ export async function readTicketExport(path: string, options: IngestOptions = {}
     return { ...choice, extra, headerLength: header.length };
   };
 
-  const rows = parseTicketRows(utf8, delimiter, path, lineOffset, layoutFor);
+  // A quote that never closes would swallow the rest of the file into one field: like a person
+  // reading it, take that quote as a plain character and read on (a few times; then refuse).
+  const unclosedLines: number[] = [];
+  let rows: ParsedRows | undefined;
+  while (rows === undefined) {
+    try {
+      rows = parseTicketRows(utf8, delimiter, path, lineOffset, layoutFor);
+    } catch (err) {
+      if (!(err instanceof UnclosedQuoteError) || err.byte === null || unclosedLines.length >= 20) throw err;
+      unclosedLines.push(err.line);
+      utf8 = Buffer.concat([utf8.subarray(0, err.byte), utf8.subarray(err.byte + 1)]);
+    }
+  }
   if (rows.header.length === 0) throw new UserError(`${path}: the file is empty`);
   if (rows.rowCount === 0) throw new UserError(`${path}: has a header but no data rows`);
   if (rows.tickets.length === 0) {
@@ -99,6 +112,23 @@ export async function readTicketExport(path: string, options: IngestOptions = {}
   }
 
   const warnings: string[] = [];
+  if (unclosedLines.length > 0) {
+    warnings.push(
+      `${path}: ${unclosedLines.length} quoted field(s) never closed, on line(s) ${unclosedLines.join(', ')}; read as if the opening quote were not there`,
+    );
+  }
+  if (decoded.windows1251Lines) {
+    const { count, firstLine } = decoded.windows1251Lines;
+    warnings.push(
+      `${path}: ${count} line(s) are not UTF-8 like the rest and were read as Windows-1251, first on line ${firstLine}`,
+    );
+  }
+  if (cleaned.removed.bytes > 0) {
+    const { bytes, lines, firstLine } = cleaned.removed;
+    warnings.push(
+      `${path}: removed ${bytes} control character(s) (NUL and the like) from ${lines} line(s), first on line ${firstLine}`,
+    );
+  }
   if (rows.raggedRows > 0) {
     warnings.push(
       `${path}: ${rows.raggedRows} row(s) have a different number of fields than the header ` +

@@ -122,9 +122,14 @@ export function parseTicketRows(
   } catch (err) {
     if (err instanceof UserError) throw err;
     if (err instanceof CsvError && err.code === 'CSV_QUOTE_NOT_CLOSED') {
-      const start = unclosedQuoteLine(utf8.toString('utf8'), delimiter, lastEndLine - lineOffset);
-      const at = start === null ? lastEndLine + 1 : start + lineOffset;
-      throw new UserError(`${file}: line ${at}: a quoted field starts here but its closing quote (") is missing`);
+      const text = utf8.toString('utf8');
+      const start = unclosedQuote(text, delimiter, lastEndLine - lineOffset);
+      const at = start === null ? lastEndLine + 1 : start.line + lineOffset;
+      throw new UnclosedQuoteError(
+        `${file}: line ${at}: a quoted field starts here but its closing quote (") is missing`,
+        at,
+        start === null ? null : Buffer.byteLength(text.slice(0, start.index)),
+      );
     }
     if (err instanceof CsvError) {
       const lines = (err as unknown as { lines?: unknown }).lines;
@@ -136,11 +141,28 @@ export function parseTicketRows(
   return { header: header ?? [], tickets, skipped, rowCount, raggedRows, firstRaggedLine };
 }
 
-/**
- * The line where an unclosed quoted field opens, scanning from the line after `afterLine`
- * (the end of the last good record). Only a quote at the start of a field opens one, as in the parser.
- */
+/** A quoted field that never closes: where it opens, so the reader can retry without that quote. */
+export class UnclosedQuoteError extends UserError {
+  constructor(
+    message: string,
+    readonly line: number,
+    /** Byte offset of the opening quote in the parsed buffer, when found. */
+    readonly byte: number | null,
+  ) {
+    super(message);
+  }
+}
+
+/** The line where an unclosed quoted field opens (see unclosedQuote). */
 export function unclosedQuoteLine(text: string, delimiter: string, afterLine: number): number | null {
+  return unclosedQuote(text, delimiter, afterLine)?.line ?? null;
+}
+
+/**
+ * Where an unclosed quoted field opens (line and string index), scanning from the line after
+ * `afterLine` (the end of the last good record). Only a quote at the start of a field opens one, as in the parser.
+ */
+function unclosedQuote(text: string, delimiter: string, afterLine: number): { line: number; index: number } | null {
   let line = 1;
   let i = 0;
   while (line <= afterLine && i < text.length) {
@@ -152,6 +174,7 @@ export function unclosedQuoteLine(text: string, delimiter: string, afterLine: nu
   let atFieldStart = true;
   let inQuotes = false;
   let openLine: number | null = null;
+  let openIndex = 0;
   for (; i < text.length; i++) {
     const c = text[i]!;
     if (inQuotes) {
@@ -164,6 +187,7 @@ export function unclosedQuoteLine(text: string, delimiter: string, afterLine: nu
     if (c === '"' && atFieldStart) {
       inQuotes = true;
       openLine = line;
+      openIndex = i;
       atFieldStart = false;
     } else if (c === delimiter) atFieldStart = true;
     else if (c === '\n') {
@@ -171,5 +195,5 @@ export function unclosedQuoteLine(text: string, delimiter: string, afterLine: nu
       atFieldStart = true;
     } else atFieldStart = false;
   }
-  return inQuotes ? openLine : null;
+  return inQuotes && openLine !== null ? { line: openLine, index: openIndex } : null;
 }

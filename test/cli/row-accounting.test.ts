@@ -71,7 +71,7 @@ function markdownSizes(markdown: string): Map<string, number> {
 /** Checks all three outputs against the ids read straight from the input file. */
 function expectEveryRowOnce(expectedIds: string[], { assignments, run, markdown }: Outputs): void {
   const [header, ...rows] = assignments;
-  expect(header).toEqual(['id', 'cluster', 'confidence']);
+  expect(header).toEqual(['id', 'cluster', 'confidence', 'line']);
   // The assignments file: one line per input row, each id as often as in the input.
   expect(rows).toHaveLength(expectedIds.length);
   expect(tally(rows.map((r) => r[0]!))).toEqual(tally(expectedIds));

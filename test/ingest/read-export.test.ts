@@ -103,11 +103,20 @@ describe('readTicketExport: bad input is one UserError line naming the file', ()
       'fixtures/bad/header-only.csv: has a header but no data rows',
     );
   });
-  it('unclosed quote names the line where the quoted field starts', async () => {
-    const err = await userError(readTicketExport('fixtures/bad/unclosed-quote.csv', {}));
-    expect(err.message).toMatch(/^fixtures\/bad\/unclosed-quote\.csv: line 5: .*closing quote/);
+  it('an unclosed quote costs that quote, not the file: read on, named in a warning', async () => {
+    const exp = await readTicketExport('fixtures/bad/unclosed-quote.csv', {});
+    expect(exp.tickets.map((t) => t.id)).toEqual(['1', '2', '3', '4', '5', '6']);
+    expect(exp.tickets[3]!.rawText).toBe('Crash\nThe app crashes on startup');
+    expect(exp.warnings?.join('\n')).toMatch(/1 quoted field\(s\) never closed, on line\(s\) 5; read as if/);
     const crlf = file('id,text\r\n1,ok\r\n2,"fine\r\nstill fine"\r\n3,"broken\r\n4,x\r\n');
-    expect((await userError(readTicketExport(crlf, {}))).message).toMatch(/: line 5: /);
+    const read = await readTicketExport(crlf, {});
+    expect(read.tickets.map((t) => [t.id, t.line])).toEqual([
+      ['1', 2],
+      ['2', 3],
+      ['3', 5],
+      ['4', 6],
+    ]);
+    expect(read.warnings?.join('\n')).toMatch(/on line\(s\) 5;/);
   });
   it('rows exist but none has text', async () => {
     const err = await userError(readTicketExport(file('id,subject,notes\n1,,x\n2, ,y\n'), {}));
