@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Thin launcher: the CLI lives in src/cli (compiled to dist/ by `npm install`).
-import { main } from '../dist/cli/main.js';
+import { main, safeErrorLine } from '../dist/cli/main.js';
 
 main(process.argv).then(
   (code) => {
@@ -8,7 +8,7 @@ main(process.argv).then(
   },
   (err) => {
     // Last line of defence: user errors are handled inside main(); this is a bug.
-    process.stderr.write(`tickets: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(`tickets: internal error: ${safeErrorLine(err instanceof Error ? err.message : String(err))}\n`);
     process.exitCode = 1;
   },
 );

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { GateTripped, UserError } from '../errors.js';
+import { maskPii } from '../text/pii.js';
 import { registerClusterCommand } from './cluster-command.js';
 import { registerDiffCommand } from './diff-command.js';
 import { registerEvalCommand } from './eval-command.js';
@@ -48,9 +49,22 @@ export async function main(argv: string[]): Promise<number> {
       return 1;
     }
     if (err instanceof UserError) {
-      process.stderr.write(`tickets: ${err.message}\n`);
+      process.stderr.write(`tickets: ${safeErrorLine(err.message)}\n`);
       return 2;
     }
     throw err;
   }
+}
+
+/**
+ * An error line as printed: no API key, token, URL credentials or personal data, whatever put it
+ * in the message (a server echoing the request, a header cell holding ticket text).
+ */
+export function safeErrorLine(message: string, env: NodeJS.ProcessEnv = process.env): string {
+  let line = message;
+  for (const key of [env.TICKETS_API_KEY, env.OPENAI_API_KEY]) {
+    const k = (key ?? '').trim();
+    if (k.length >= 4) line = line.split(k).join('***');
+  }
+  return maskPii(line, { urls: false });
 }

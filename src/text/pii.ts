@@ -167,10 +167,11 @@ export function maskSecrets(text: string): string {
 }
 
 /** Replaces e-mails, URLs, secrets, phone, card, account, passport, SNILS and INN numbers with placeholders. */
-export function maskPii(text: string): string {
+export function maskPii(text: string, options: { urls?: boolean } = {}): string {
   let s = maskSecrets(text);
   if (s.includes('@')) s = s.replace(EMAIL_RE, '[email]');
-  if (s.includes('://') || /www\./i.test(s))
+  // Error messages keep their URLs (an endpoint the user must check); secrets in them are gone already.
+  if (options.urls !== false && (s.includes('://') || /www\./i.test(s)))
     s = s.replace(URL_RE, (url) => {
       // Trailing punctuation belongs to the sentence, not the address.
       const tail = /[.,;:!?)\]]+$/.exec(url)?.[0] ?? '';

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, test } from 'vitest';
+import type { EmbeddingCache } from '../../src/embed/cache/embedding-cache.js';
 import { UserError } from '../../src/errors.js';
 import { RemoteEmbedder, type RemoteOptions } from '../../src/embed/remote/remote-embedder.js';
 import { embeddingsUrl, retryAfterMs } from '../../src/embed/remote/embeddings-client.js';
@@ -258,6 +259,24 @@ describe('remote embedder', () => {
     // Same endpoint URL and model name, other vectors: simulate by a fixed expected size.
     const err = await failure(remote(s8.url, { location, model: 'm', dimensions: 4 }).embed(['b']));
     expect(err.message).toMatch(/8-dimensional vectors where 4 were expected/);
+  });
+
+  test('a model whose size changes between runs writes no second segment of another size (issue 19)', async () => {
+    const location = tempLocation();
+    const s = await endpoint(8, (body, _q, res, call) => {
+      if (call === 1) return false;
+      const data = body.input.map((t, index) => ({ index, embedding: vectorOf(t, 12) }));
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data }));
+      return true;
+    });
+    const first = remote(s.url, { location, model: 'm' });
+    await first.embed(['a']);
+    // Only new texts: nothing comes from the cache, yet its 8-dimensional segment fixes the size.
+    const err = await failure(remote(s.url, { location, model: 'm' }).embed(['b', 'c']));
+    expect(err.message).toMatch(/12-dimensional vectors, but 8 were expected/);
+    const cache = (first as unknown as { cache: EmbeddingCache }).cache;
+    expect(cache.segments()).toHaveLength(1);
+    expect(cache.dims()).toBe(8);
   });
 
   test('connection refused is immediate and clear', async () => {

@@ -1,6 +1,6 @@
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative as relativePath } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { TransformerEmbedder } from '../../src/embed/transformer/transformer-embedder.js';
@@ -128,6 +128,37 @@ describe('embedding cache through the transformer', () => {
     expect(after.revision).not.toBe(before.revision);
     await after.embed(TEXTS);
     expect(after.stats).toEqual({ embedded: TEXTS.length, cached: 0 });
+  });
+});
+
+describe('the cache key follows everything that changes the vectors (issue 19)', () => {
+  test('a changed pooling or token limit gets a new revision; the model given three ways shares one cache', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tickets-settings-'));
+    cleanup.push(dir);
+    cpSync(TINY_MODEL, dir, { recursive: true });
+    const location = tempLocation();
+    const first = await load({ model: dir, location });
+    await first.embed(TEXTS);
+    mkdirSync(join(dir, '1_Pooling'), { recursive: true });
+    writeFileSync(join(dir, '1_Pooling', 'config.json'), JSON.stringify({ pooling_mode_cls_token: true }));
+    const pooled = await load({ model: dir, location });
+    expect(pooled.revision).not.toBe(first.revision);
+    await pooled.embed(TEXTS);
+    expect(pooled.stats).toEqual({ embedded: TEXTS.length, cached: 0 });
+    writeFileSync(join(dir, 'tokenizer_config.json'), JSON.stringify({ model_max_length: 16 }));
+    const shorter = await load({ model: dir, location });
+    expect(shorter.revision).not.toBe(pooled.revision);
+
+    // Relative, ./relative and absolute: one cache, so the second and third runs embed nothing.
+    const relative = relativePath(process.cwd(), TINY_MODEL);
+    const shared = tempLocation();
+    const a = await load({ model: relative, location: shared });
+    await a.embed(TEXTS);
+    for (const model of [`./${relative}`, TINY_MODEL]) {
+      const again = await load({ model, location: shared });
+      await again.embed(TEXTS);
+      expect(again.stats, model).toEqual({ embedded: 0, cached: TEXTS.length });
+    }
   });
 });
 

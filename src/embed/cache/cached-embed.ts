@@ -53,7 +53,9 @@ export async function embedWithCache(
   let done = n - missing.length;
   const report = (): void => options.onProgress?.({ done, total: n });
   report();
-  let dims = lookup && lookup.foundCount > 0 ? lookup.dims : options.dims;
+  // What the cache already holds fixes the size too: a model answering in another size must not
+  // write a second segment beside the first (a changed model, or a server mixing models).
+  let dims = lookup && lookup.foundCount > 0 ? lookup.dims : (options.dims ?? options.cache?.dims() ?? null);
   let computed: Float32Array = new Float32Array(0);
   if (missing.length > 0) {
     const result = await compute(

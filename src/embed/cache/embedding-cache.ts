@@ -89,6 +89,16 @@ export class EmbeddingCache {
     return { found, foundCount, dims, vectors };
   }
 
+  /** Vector size of the newest readable segment, or null when the cache is empty. */
+  dims(): number | null {
+    let dims: number | null = null;
+    this.eachSegment(this.segments(), (_fd, header) => {
+      dims = header.dims;
+      return false;
+    });
+    return dims;
+  }
+
   /** Adds vectors (rows of `dims`) for the keys as one new segment, then merges if needed. */
   store(keys: Buffer, vectors: Float32Array, dims: number): void {
     const count = keys.length / KEY_BYTES;
@@ -140,7 +150,8 @@ export class EmbeddingCache {
       (out) => writeMerged(this.dir, out, plan, mergedDims, total),
       join(this.dir, `.tmp-${merged}`),
     );
-    for (const name of names) removeQuietly(join(this.dir, name));
+    // Only the merged segments go; one of another size (written by an older version) stays as it was.
+    for (const { name } of plan) removeQuietly(join(this.dir, name));
     this.removeStaleTemps();
   }
 

@@ -108,7 +108,8 @@ export function readConfigHints(dir: string): ModelConfigHints {
 }
 
 /**
- * Revision of a model on disk: hash of its ONNX file and tokenizer. Part of the embedding cache
+ * Revision of a model on disk: hash of its ONNX file, tokenizer and settings files (config,
+ * tokenizer_config, 1_Pooling/config). Part of the embedding cache
  * key, so a re-exported or updated model never serves stale vectors. Hashing a 118 MB file takes
  * a moment, so digests are remembered by path, size and mtime (in `memoFile` across runs).
  */
@@ -130,10 +131,23 @@ export async function modelRevision(dir: string, memoFile?: string): Promise<str
     parts.push(digest);
   }
   if (changed && memoFile) saveMemo(memoFile, memo);
+  // The small settings files change the vectors too (pooling, token limit, hidden size): hashed whole.
+  for (const f of SETTINGS_FILES) {
+    try {
+      parts.push(
+        createHash('sha1')
+          .update(readFileSync(join(dir, f)))
+          .digest('hex'),
+      );
+    } catch {
+      parts.push('-'); // absent
+    }
+  }
   return createHash('sha1').update(parts.join(':')).digest('hex');
 }
 
 const revisionMemo = new Map<string, string>();
+const SETTINGS_FILES = ['config.json', 'tokenizer_config.json', join('1_Pooling', 'config.json')];
 
 function saveMemo(file: string, memo: Map<string, string>): void {
   try {

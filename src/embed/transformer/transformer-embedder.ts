@@ -127,7 +127,10 @@ export class TransformerEmbedder implements Embedder {
       tokenizer,
       batchModel,
       cache:
-        options.useCache === false ? null : EmbeddingCache.forModel(options.location.embeddings, source.id, revision),
+        options.useCache === false
+          ? null
+          : // A local model is keyed by its absolute directory: "fixtures/m", "./fixtures/m" and "/abs/fixtures/m" share one cache.
+            EmbeddingCache.forModel(options.location.embeddings, source.kind === 'local' ? dir : source.id, revision),
       batchSize: options.batchSize ?? 32,
       Tensor: transformers.Tensor as unknown as TensorConstructor,
     });
