@@ -114,7 +114,8 @@ export async function readTicketExport(path: string, options: IngestOptions = {}
   const warnings: string[] = [];
   if (unclosedLines.length > 0) {
     warnings.push(
-      `${path}: ${unclosedLines.length} quoted field(s) never closed, on line(s) ${unclosedLines.join(', ')}; read as if the opening quote were not there`,
+      `${path}: ${unclosedLines.length} quoted field(s) never closed, on line(s) ${unclosedLines.join(', ')}; ` +
+        'read as if the opening quote were not there',
     );
   }
   if (decoded.windows1251Lines) {
