@@ -8,7 +8,9 @@ main(process.argv).then(
   },
   (err) => {
     // Last line of defence: user errors are handled inside main(); this is a bug.
-    process.stderr.write(`tickets: internal error: ${safeErrorLine(err instanceof Error ? err.message : String(err))}\n`);
+    process.stderr.write(
+      `tickets: internal error: ${safeErrorLine(err instanceof Error ? err.message : String(err))}\n`,
+    );
     process.exitCode = 1;
   },
 );
