@@ -174,7 +174,9 @@ export function maskPii(text: string, options: { urls?: boolean } = {}): string 
   if (options.urls !== false && (s.includes('://') || /www\./i.test(s)))
     s = s.replace(URL_RE, (url) => {
       // Trailing punctuation belongs to the sentence, not the address.
-      const tail = /[.,;:!?)\]]+$/.exec(url)?.[0] ?? '';
+      let tail = /[.,;:!?)\]]+$/.exec(url)?.[0] ?? '';
+      // A "]" closing a placeholder inside the URL ("?token=[secret]") goes with the URL.
+      if (url.includes('[')) tail = tail.replace(']', '');
       return `[url]${tail}`;
     });
   if (!/\d{4}/.test(s) && !/\d[\s\-.()]+\d/.test(s)) return s; // no run long enough to be a number worth masking

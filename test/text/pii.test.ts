@@ -17,6 +17,7 @@ describe('maskPii: what is masked', () => {
     ['see https://shop.example.com/orders/123?x=1.', 'see [url].'],
     ['Правилаhttps://rutube.ru/info/taboo/ тут', 'Правила[url] тут'],
     ['www.example.org/help', '[url]'],
+    ['reset link http://x.com/?token=abcdef123456789 expired', 'reset link [url] expired'],
     ['card 4111 1111 1111 1111 expired', 'card [card] expired'],
     ['card 4111-1111-1111-1111', 'card [card]'],
     ['карта 2200154512345678', 'карта [card]'],
