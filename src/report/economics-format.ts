@@ -60,12 +60,18 @@ export function formatSatisfaction(s: ClusterSummary['satisfaction'], language: 
   return `${s.mean.toFixed(2)} mean over ${formatCount(s.answered)} answered`;
 }
 
-/** "+0.13", "−0.50"; "—" for null. */
-export function formatImpact(impact: number | null): string {
+/** A CSAT mean with two decimals in the reader's notation: "4.50" / "4,50". */
+export function formatScore(score: number, language: 'en' | 'ru' = 'en'): string {
+  const text = score.toFixed(2);
+  return language === 'ru' ? text.replace('.', ',') : text;
+}
+
+/** "+0.13", "−0.50" ("+0,13" in Russian); "—" for null. */
+export function formatImpact(impact: number | null, language: 'en' | 'ru' = 'en'): string {
   if (impact === null) return '—';
   const rounded = Math.round(impact * 100) / 100;
-  if (rounded === 0) return '0.00';
-  return rounded > 0 ? `+${rounded.toFixed(2)}` : `−${(-rounded).toFixed(2)}`;
+  if (rounded === 0) return formatScore(0, language);
+  return rounded > 0 ? `+${formatScore(rounded, language)}` : `−${formatScore(-rounded, language)}`;
 }
 
 /** "Почта 30 (100%), Чат 2 (6%)": the top channels of a cluster. */

@@ -8,6 +8,7 @@ import {
   formatGrowth,
   formatHours,
   formatImpact,
+  formatScore,
   formatMinutes,
   formatPercent,
   formatSatisfaction,
@@ -156,7 +157,7 @@ export function rankedTable(run: ClusterRun, money: Money, escapeCell: Escape): 
     if (shown.trend) cells.push(c.weekly ? sparkline(c.weekly) : '—', formatGrowth(c.growth, language));
     if (shown.repeat) cells.push(formatPercent(c.repeatShare, language));
     if (shown.early) cells.push(formatPercent(c.earlyLifecycleShare, language));
-    if (shown.csat) cells.push(csatCell(c));
+    if (shown.csat) cells.push(csatCell(c, language));
     if (byPriority) cells.push(ru ? c.priority.toFixed(1).replace('.', ',') : c.priority.toFixed(1));
     cells.push(escapeCell(c.keywords.join(', ')));
     return cells;
@@ -176,9 +177,9 @@ export function rankedTable(run: ClusterRun, money: Money, escapeCell: Escape): 
   return lines;
 }
 
-function csatCell(c: ClusterSummary): string {
+function csatCell(c: ClusterSummary, language: 'en' | 'ru'): string {
   if (c.satisfaction === null || c.satisfaction.mean === null) return '—';
-  return `${c.satisfaction.mean.toFixed(2)} (${formatImpact(c.satisfaction.impact)})`;
+  return `${formatScore(c.satisfaction.mean, language)} (${formatImpact(c.satisfaction.impact, language)})`;
 }
 
 // Mermaid strings are double-quoted; a quote or bracket inside would end them.
@@ -293,7 +294,7 @@ function clusterEconomicsLinesRussian(c: ClusterSummary, run: ClusterRun, money:
     const overall = run.economics.satisfactionMean;
     lines.push(
       `- CSAT: ${formatSatisfaction(c.satisfaction, 'ru')} · влияние ` +
-        `${formatImpact(c.satisfaction.impact).replace('.', ',')} на общий ${overall === null ? '—' : decimal(overall, 2)}`,
+        `${formatImpact(c.satisfaction.impact, 'ru')} на общий ${overall === null ? '—' : decimal(overall, 2)}`,
     );
   }
   if (c.channels) lines.push(`- Каналы: ${formatChannels(c.channels, c.size, 3, 'ru')}`);

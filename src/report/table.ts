@@ -4,7 +4,7 @@ import Table from 'cli-table3';
 import type { ClusterRun } from '../types.js';
 import { describeSkipped, truncate } from './format.js';
 import { messagesFor, reportLanguage } from './messages.js';
-import { economicColumnsShown, formatGrowth, formatPercent, sparkline } from './economics-format.js';
+import { economicColumnsShown, formatGrowth, formatPercent, formatScore, sparkline } from './economics-format.js';
 
 export interface TableOptions {
   /** ANSI colors on or off; decided by the caller (see shouldUseColor), never by global state. */
@@ -68,12 +68,16 @@ function figureColumns(run: ClusterRun): FigureColumn[] {
   if (shown.csat) {
     columns.push({
       head: 'CSAT',
-      cell: (c) => (c.satisfaction?.mean == null ? '—' : c.satisfaction.mean.toFixed(2)),
+      cell: (c) => (c.satisfaction?.mean == null ? '—' : formatScore(c.satisfaction.mean, language)),
       width: 7,
     });
   }
   if (run.economics.rankedBy === 'priority') {
-    columns.push({ head: ru ? 'приоритет' : 'priority', cell: (c) => c.priority.toFixed(1), width: 11 });
+    columns.push({
+      head: ru ? 'приоритет' : 'priority',
+      cell: (c) => (ru ? c.priority.toFixed(1).replace('.', ',') : c.priority.toFixed(1)),
+      width: 11,
+    });
   }
   return columns;
 }

@@ -84,6 +84,9 @@ describe('tickets cluster on the planted Russian export, zero column options', (
 
   it('shows trend, growth, repeat, new-customer and CSAT columns and a sparkline in the table', () => {
     expect(result.stdout).toMatch(/динамика.*рост.*повторные.*новые.*CSAT.*приоритет/);
+    // CSAT means and priorities in Russian notation: decimal commas, never a dot.
+    expect(result.stdout).toMatch(/│ +[1-5],\d\d │/);
+    expect(result.stdout).not.toMatch(/│ +\d+\.\d+ │/);
     expect(result.stdout).toMatch(/Оплата картой не проходит.*▁▁▁▁▁█.*\+200 %/);
     expect(result.stdout).toContain('затраты 26 520 ₽');
   });

@@ -4,6 +4,7 @@ import {
   formatGrowth,
   formatImpact,
   formatPercent,
+  formatScore,
   sparkline,
 } from '../../src/report/economics-format.js';
 
@@ -31,5 +32,15 @@ describe('economics formatting', () => {
     expect(formatChannels({ Чат: 32, Почта: 16, Телефон: 15, Сайт: 1 }, 64)).toBe(
       'Чат 32 (50%), Почта 16 (25%), Телефон 15 (23%), …',
     );
+  });
+});
+
+describe('scores in the reader’s notation', () => {
+  it('writes a CSAT mean and its impact with a decimal comma in Russian', () => {
+    expect(formatScore(4.5, 'ru')).toBe('4,50');
+    expect(formatScore(4.5)).toBe('4.50');
+    expect(formatImpact(-0.498, 'ru')).toBe('−0,50');
+    expect(formatImpact(0.13)).toBe('+0.13');
+    expect(formatImpact(0.001, 'ru')).toBe('0,00');
   });
 });
