@@ -174,7 +174,7 @@ describe('determinism and stdout formats', () => {
       ]),
     );
     expect(res.code).toBe(0);
-    expect(res.stdout).toMatch(/^id,cluster,confidence\n/);
+    expect(res.stdout).toMatch(/^id,cluster,confidence,line\n/);
     expect(readFileSync(file, 'utf8')).toBe(res.stdout);
   });
 
