@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { fixture, repoRoot, runCli } from './run-cli.js';
 
@@ -60,7 +61,7 @@ describe('tickets cluster on the planted Russian export, zero column options', (
   it('writes a schemaVersion 2 run file the shipped schema accepts, with the planted answers', () => {
     const file = run();
     const schema = JSON.parse(readFileSync(join(repoRoot, 'schema/run-file.schema.json'), 'utf8'));
-    const validate = new Ajv2020({ strict: false }).compile(schema);
+    const validate = addFormats.default(new Ajv2020({ strict: false })).compile(schema);
     expect(validate(file)).toBe(true);
     expect(file.period).toEqual({ from: '2026-09-28', to: '2026-11-08', weeks: 6 });
     expect(file.language).toBe('ru');

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { phraseRemover } from '../../src/config/boilerplate-phrases.js';
 import { loadConfig, parseConfig } from '../../src/config/config-file.js';
@@ -27,7 +28,7 @@ describe('tickets.config.json', () => {
     const schema = JSON.parse(
       readFileSync(new URL('../../schema/tickets.config.schema.json', import.meta.url), 'utf8'),
     );
-    const validate = new Ajv2020({ strict: false }).compile(schema);
+    const validate = addFormats.default(new Ajv2020({ strict: false })).compile(schema);
     expect(validate(full)).toBe(true);
     expect(validate({ ...full, cost: { hourlyCst: 1 } })).toBe(false);
   });

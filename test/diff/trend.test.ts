@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { diffRuns, growthStatus, trackAgainstBaseline } from '../../src/diff/index.js';
 import { parseRunFile, renderRunFile } from '../../src/report/index.js';
@@ -243,7 +244,7 @@ describe('--baseline and tickets diff agree', () => {
     expect(toRunFile(sampleRun()).tickets[0].hash).toMatch(/^[0-9a-f]{12}$/);
     // The shipped JSON Schema documents the trend fields and the diff.
     const schema = JSON.parse(readFileSync(new URL('../../schema/run-file.schema.json', import.meta.url), 'utf8'));
-    const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+    const validate = addFormats.default(new Ajv2020({ allErrors: true, strict: false })).compile(schema);
     const json = JSON.parse(renderRunFile(tracked));
     expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
     expect(

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { parseRunFile, renderRunFile } from '../../src/report/index.js';
@@ -118,7 +119,7 @@ describe('renderRunFile', () => {
 
 describe('the shipped run-file JSON Schema', () => {
   const schema = JSON.parse(readFileSync(new URL('../../schema/run-file.schema.json', import.meta.url), 'utf8'));
-  const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+  const validate = addFormats.default(new Ajv2020({ allErrors: true, strict: false })).compile(schema);
 
   it('accepts what renderRunFile writes, with and without parents', () => {
     for (const run of [sampleRun(), sampleRun({ parentOf: [1, 0, 0] })]) {
