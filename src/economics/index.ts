@@ -12,6 +12,7 @@ import {
 } from './measures.js';
 import { GROWTH_FLOOR_TICKETS, growthOf, growthWindow, isoWeekName, weeklyCounts, weeklySeries } from './weeks.js';
 import type { TicketValues } from './values.js';
+export { noTicketValues } from './values.js';
 
 export { readTicketValues, parseHandleTime, parseRating, guessHandleTimeUnit, type TicketValues } from './values.js';
 export { isoWeekName, weekNumber, dayNumber } from './weeks.js';
@@ -122,20 +123,5 @@ export function computeEconomics(
       handleTimeUnit: values.handleTimeUnit,
       columns: values.quality,
     },
-  };
-}
-
-/** Economics of an export without any economic column: flat cost per ticket, nothing else. */
-export function noTicketValues(): TicketValues {
-  return {
-    createdMs: null,
-    handleMinutes: null,
-    customer: null,
-    customerSinceMs: null,
-    csat: null,
-    channel: null,
-    channelNames: [],
-    handleTimeUnit: null,
-    quality: { handleTime: null, date: null, customer: null, customerSince: null, csat: null, channel: null },
   };
 }

@@ -164,13 +164,9 @@ function readNames(
   return { codes, names, quality: finish(q) };
 }
 
-/** Reads every economic column the export has. `unitFromHeader` is the unit the handle-time header states. */
-export function readTicketValues(
-  tickets: readonly TicketCells[],
-  columns: ExportColumns,
-  unitFromHeader: HandleTimeUnit | null,
-): TicketValues {
-  const result: TicketValues = {
+/** Economics of an export without any economic column: flat cost per ticket, nothing else. */
+export function noTicketValues(): TicketValues {
+  return {
     createdMs: null,
     handleMinutes: null,
     customer: null,
@@ -181,6 +177,15 @@ export function readTicketValues(
     handleTimeUnit: null,
     quality: { handleTime: null, date: null, customer: null, customerSince: null, csat: null, channel: null },
   };
+}
+
+/** Reads every economic column the export has. `unitFromHeader` is the unit the handle-time header states. */
+export function readTicketValues(
+  tickets: readonly TicketCells[],
+  columns: ExportColumns,
+  unitFromHeader: HandleTimeUnit | null,
+): TicketValues {
+  const result = noTicketValues();
   if (columns.date) {
     const date = columns.date;
     const createdMs = new Float64Array(tickets.length).fill(Number.NaN);
