@@ -3,6 +3,7 @@
 import type { ClusterRun, ClusterSummary, ExampleTicket } from '../../types.js';
 import { truncate } from '../format.js';
 import { PAGE_LOCALES, PAGE_WORDS, type PageLanguage, type PageWords } from './words.js';
+import { mulberry32 } from '../../numerics/random.js';
 
 /** Map points drawn at most; above this a seeded random sample is shown and the page says so. */
 export const MAP_POINTS = 20_000;
@@ -205,23 +206,11 @@ function maskedCounts(texts: readonly string[]): Record<string, number> {
   return counts;
 }
 
-/** Seeded so the same run gives the same page. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Ticket indices drawn on the map: all of them, or a uniform random MAP_POINTS of them in input order. */
 export function mapSample(total: number, limit = MAP_POINTS, seed = 1): number[] {
   const all = Array.from({ length: total }, (_, i) => i);
   if (total <= limit) return all;
-  const random = mulberry32(seed);
+  const random = mulberry32(seed); // seeded so the same run gives the same page
   for (let i = 0; i < limit; i++) {
     const j = i + Math.floor(random() * (total - i));
     [all[i], all[j]] = [all[j], all[i]];
