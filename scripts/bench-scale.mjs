@@ -1,0 +1,170 @@
+#!/usr/bin/env node
+// npm run bench:scale — end-to-end time and peak memory of `tickets cluster` (lexical embedder, zero flags) on
+// generated helpdesk exports of 10,000 / 100,000 / 1,000,000 tickets (scripts/generate-export.mjs), per stage
+// (the run file's `timings`), and how well the planted topics are recovered (NMI / ARI, noise as one more
+// cluster; the 3% one-off tickets left out of the score). With --peer, StackOverflow20 (20,000 real tickets) is run
+// by both tools in the same minutes and scored with ../shared/tools/score.py.
+// Usage: node scripts/bench-scale.mjs [--sizes 10000,100000,1000000] [--peer] [--data DIR] [--timeout-min 20]
+//        [--keep DIR]   (generated exports are kept in DIR between runs; default: the system temp directory)
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ari, labelVector, nmi } from '../dist/eval/metrics.js';
+import { ONE_OFF_LABEL, writeGeneratedExport } from './generate-export.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const sizes = (option('--sizes') ?? '10000,100000,1000000').split(',').map(Number);
+const data = resolve(option('--data') ?? join(root, '..', 'shared', 'data'));
+const timeoutMs = Number(option('--timeout-min') ?? 20) * 60_000;
+const keep = resolve(option('--keep') ?? join(tmpdir(), 'tickets-bench-scale'));
+mkdirSync(keep, { recursive: true });
+const out = mkdtempSync(join(tmpdir(), 'tickets-scale-run-'));
+const hasTime = existsSync('/usr/bin/time');
+
+/** Runs a command under /usr/bin/time; resolves with wall seconds and peak RSS (bytes), or a timeout. */
+function measured(command, argv) {
+  return new Promise((done) => {
+    const start = performance.now();
+    const wrapped = hasTime ? ['/usr/bin/time', ['-f', 'peak-rss-kb %M', command, ...argv]] : [command, argv];
+    const child = spawn(wrapped[0], wrapped[1], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr = (stderr + chunk).slice(-20_000)));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      const rss = /peak-rss-kb (\d+)/.exec(stderr);
+      done({
+        seconds: (performance.now() - start) / 1000,
+        peakBytes: rss ? Number(rss[1]) * 1024 : NaN,
+        ok: code === 0,
+        timedOut: signal === 'SIGKILL',
+        stderr,
+      });
+    });
+  });
+}
+
+/** id → cluster from an assignments CSV (id,cluster,…); noise and skipped as written. */
+function readAssignments(file) {
+  const byId = new Map();
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const header = lines[0].split(',');
+  const idAt = header.indexOf('id');
+  const clusterAt = header.indexOf('cluster');
+  for (let i = 1; i < lines.length; i++) {
+    if (!lines[i]) continue;
+    const cells = lines[i].split(',');
+    byId.set(cells[idAt], cells[clusterAt]);
+  }
+  return byId;
+}
+
+function plantedScore(labelsFile, assignmentsFile) {
+  const assigned = readAssignments(assignmentsFile);
+  const truth = [];
+  const found = [];
+  for (const line of readFileSync(labelsFile, 'utf8').split('\n').slice(1)) {
+    if (!line) continue;
+    const [id, label] = line.split(',');
+    if (label === ONE_OFF_LABEL) continue;
+    truth.push(label);
+    found.push(assigned.get(id) ?? 'missing');
+  }
+  const t = labelVector(truth);
+  const f = labelVector(found);
+  return { nmi: nmi(t, f), ari: ari(t, f) };
+}
+
+const seconds = (ms) => (ms === undefined ? '–' : (ms / 1000).toFixed(1));
+const gb = (bytes) => (Number.isFinite(bytes) ? (bytes / 2 ** 30).toFixed(2) : '–');
+
+async function runTickets(file, name) {
+  const runFile = join(out, `${name}.json`);
+  const assignments = join(out, `${name}-assignments.csv`);
+  const result = await measured(process.execPath, [
+    join(root, 'bin', 'tickets.js'),
+    'cluster',
+    file,
+    '--embedder',
+    'lexical',
+    '--no-cache',
+    '--json',
+    runFile,
+    '--assignments',
+    assignments,
+  ]);
+  const run = result.ok ? JSON.parse(readFileSync(runFile, 'utf8')) : null;
+  return { ...result, run, assignments };
+}
+
+const rows = [];
+console.log(`bench:scale on ${new Date().toISOString()}, load ${readFileSync('/proc/loadavg', 'utf8').split(' ')[0]}`);
+for (const tickets of sizes) {
+  const file = join(keep, `generated-${tickets}.csv`);
+  const labels = join(keep, `generated-${tickets}-labels.csv`);
+  if (!existsSync(file) || !existsSync(labels)) writeGeneratedExport({ tickets, file, labelsFile: labels, seed: 7 });
+  const result = await runTickets(file, `generated-${tickets}`);
+  if (!result.ok) {
+    const why = result.timedOut
+      ? `did not finish in ${timeoutMs / 60_000} min`
+      : result.stderr.trim().split('\n').pop();
+    rows.push({ name: `generated ${tickets.toLocaleString('en')}`, failed: why, ...result });
+    console.log(`generated ${tickets}: ${why}`);
+    continue;
+  }
+  const score = plantedScore(labels, result.assignments);
+  rows.push({ name: `generated ${tickets.toLocaleString('en')}`, tickets, ...result, score });
+  console.log(
+    `generated ${tickets}: ${result.seconds.toFixed(1)} s, ${gb(result.peakBytes)} GB, NMI ${score.nmi.toFixed(3)}`,
+  );
+}
+
+if (args.includes('--peer')) {
+  const so20 = join(data, 'stackoverflow20', 'tickets.csv');
+  const ours = await runTickets(so20, 'stackoverflow20');
+  const peerOut = join(out, 'peer.csv');
+  const peer = await measured('/usr/bin/python3', [join(root, '..', 'shared', 'tools', 'peer.py'), so20, peerOut]);
+  const score = (assignments) => {
+    const res = spawnSync('/usr/bin/python3', [join(root, '..', 'shared', 'tools', 'score.py'), so20, assignments], {
+      encoding: 'utf8',
+    });
+    return res.stdout.trim().replace(/\s+/g, ' ');
+  };
+  rows.push({
+    name: 'StackOverflow20 (20,000)',
+    tickets: 20_000,
+    ...ours,
+    scoreText: ours.ok ? score(ours.assignments) : '',
+  });
+  console.log(`StackOverflow20: tickets ${ours.seconds.toFixed(1)} s (${score(ours.assignments)})`);
+  console.log(
+    peer.ok
+      ? `StackOverflow20: peer ${peer.seconds.toFixed(1)} s (${score(peerOut)}); tickets / peer time ${(ours.seconds / peer.seconds).toFixed(2)}`
+      : `peer failed: ${peer.stderr.trim().split('\n').pop()} (install: see ../shared/tools/README.md)`,
+  );
+}
+
+console.log(
+  '\n| export | wall | peak RSS | ingest | text | embed | cluster | label | tickets / min | clusters | noise | NMI / ARI |',
+);
+console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
+for (const row of rows) {
+  if (row.failed) {
+    console.log(`| ${row.name} | ${row.failed} | ${gb(row.peakBytes)} GB | | | | | | | | | |`);
+    continue;
+  }
+  const t = row.run.timings ?? {};
+  const totals = row.run.totals ?? {};
+  const quality = row.score ? `${row.score.nmi.toFixed(3)} / ${row.score.ari.toFixed(3)}` : row.scoreText;
+  const noise = totals.rows ? `${((100 * (totals.noise ?? 0)) / totals.rows).toFixed(1)}%` : '–';
+  console.log(
+    `| ${row.name} | ${row.seconds.toFixed(1)} s | ${gb(row.peakBytes)} GB | ${seconds(t.ingest)} | ${seconds(t.text)} | ` +
+      `${seconds(t.embed)} | ${seconds(t.cluster)} | ${seconds(t.label)} | ${Math.round((row.tickets * 60) / row.seconds).toLocaleString('en')} | ` +
+      `${row.run.clusters?.length ?? '–'} | ${noise} | ${quality} |`,
+  );
+}
+console.log(`\noutputs in ${out}; generated exports kept in ${keep}`);
