@@ -94,6 +94,24 @@ export function snilsValid(digits: string): boolean {
   return check === Number(digits.slice(9));
 }
 
+/**
+ * Splits the punctuation that ends a sentence off a masked value: "(see x.io/?token=abc123)" keeps its ")".
+ * A closing bracket stays with the value when the value opened it ("wiki/Foo_(bar)").
+ */
+export function splitTrailingPunctuation(value: string): [string, string] {
+  let end = value.length;
+  while (end > 0) {
+    const ch = value[end - 1]!;
+    const opener = ch === ')' ? '(' : ch === ']' ? '[' : ch === '}' ? '{' : null;
+    if (opener) {
+      const core = value.slice(0, end);
+      if (core.split(opener).length >= core.split(ch).length) break;
+    } else if (!'.,;:!?'.includes(ch)) break;
+    end--;
+  }
+  return [value.slice(0, end), value.slice(end)];
+}
+
 function digitsOf(s: string): string {
   return s.replace(/\D/g, '');
 }
@@ -160,7 +178,8 @@ export function maskSecrets(text: string): string {
       // After ":" the value must look machine-made (letters and digits, or long): "key: important" is prose.
       if (sep === ':' && !(/\d/.test(value) && /\p{L}/u.test(value)) && value.length < 16) return whole;
       if (sep === ':' && /^code/i.test(lead)) return whole; // "promo code: SPRING20", "error code: E42"
-      return `${lead}[secret]`;
+      const [secret, tail] = splitTrailingPunctuation(value);
+      return secret.length >= 4 ? `${lead}[secret]${tail}` : `${lead}[secret]`;
     });
   }
   return s.length >= 32 && /[A-Za-z0-9_\-]{32}/.test(s) ? s.replace(LONG_TOKEN_RE, '[secret]') : s;
@@ -173,11 +192,9 @@ export function maskPii(text: string, options: { urls?: boolean } = {}): string 
   // Error messages keep their URLs (an endpoint the user must check); secrets in them are gone already.
   if (options.urls !== false && (s.includes('://') || /www\./i.test(s)))
     s = s.replace(URL_RE, (url) => {
-      // Trailing punctuation belongs to the sentence, not the address.
-      let tail = /[.,;:!?)\]]+$/.exec(url)?.[0] ?? '';
-      // A "]" closing a placeholder inside the URL ("?token=[secret]") goes with the URL.
-      if (url.includes('[')) tail = tail.replace(']', '');
-      return `[url]${tail}`;
+      // Trailing punctuation belongs to the sentence, not the address; a bracket the URL opened (its own
+      // "(bar)", a "[secret]" placeholder) goes with the URL.
+      return `[url]${splitTrailingPunctuation(url)[1]}`;
     });
   if (!/\d{4}/.test(s) && !/\d[\s\-.()]+\d/.test(s)) return s; // no run long enough to be a number worth masking
   if (/[A-Z]{2}\d{2}/.test(s)) {

@@ -59,6 +59,14 @@ describe('maskPii: what is masked', () => {
     ['8 383 212-34-56', '[phone]'],
     ['8 (3822) 12-34-56', '[phone]'],
     ['00 44 20 7946 0958', '[phone]'],
+    // Punctuation after a masked value belongs to the sentence: the ")" or "." stays.
+    ['(see https://x.io/?token=abc123)', '(see [url])'],
+    ['(token=abc123)', '(token=[secret])'],
+    ['[password=hunter22], then', '[password=[secret]], then'],
+    ['api_key=abcd1234. Next', 'api_key=[secret]. Next'],
+    ['see (https://x.io/a?sig=abc123def).', 'see ([url]).'],
+    ['https://en.wikipedia.org/wiki/Foo_(bar) and', '[url] and'],
+    ['(https://en.wikipedia.org/wiki/Foo_(bar))', '([url])'],
   ])('%j → %j', (input, masked) => {
     expect(maskPii(input)).toBe(masked);
   });
