@@ -52,7 +52,12 @@ export interface ClusterJobOptions {
   ticketDetails?: boolean;
   /** Called right after ingest, before the slow stages: a place to reject the export early. */
   checkExport?: (ticketExport: TicketExport) => void;
+  /** Runs each stage (the CLI's Ctrl-C handling); by default the stage just runs. */
+  runStage?: StageRunner;
 }
+
+/** Runs one stage of the pipeline, named as in the run file's `timings`. */
+export type StageRunner = <T>(stage: string, work: () => Promise<T> | T) => Promise<T>;
 
 /** The tickets of an export, clustered: what `tickets eval` scores and `tickets cluster` labels and ranks. */
 export interface ClusteredExport {
@@ -72,9 +77,14 @@ export interface ClusteredExport {
 }
 
 /** Times `work` into `timings[stage]`. */
-async function timed<T>(timings: Record<string, number>, stage: string, work: () => Promise<T> | T): Promise<T> {
+async function timed<T>(
+  timings: Record<string, number>,
+  stage: string,
+  work: () => Promise<T> | T,
+  runStage?: StageRunner,
+): Promise<T> {
   const start = performance.now();
-  const result = await work();
+  const result = await (runStage ? runStage(stage, work) : work());
   timings[stage] = Math.round(performance.now() - start);
   return result;
 }
@@ -86,7 +96,7 @@ export async function clusterExport(file: string, options: ClusterJobOptions): P
   // Cost options are validated before the slow stages, so a typo fails fast.
   let cost = costModel(options.cost);
 
-  const ingested = await timed(timings, 'ingest', () => readTicketExport(file, options.ingest));
+  const ingested = await timed(timings, 'ingest', () => readTicketExport(file, options.ingest), options.runStage);
   options.checkExport?.(ingested);
   options.notify(describeColumns(ingested));
   for (const warning of ingested.warnings ?? []) options.notify(`warning: ${warning}`);
@@ -96,15 +106,20 @@ export async function clusterExport(file: string, options: ClusterJobOptions): P
     texts,
     cut,
     summary: boilerplate,
-  } = await timed(timings, 'text', () => {
-    const prepared = prepareExportTexts(ingested, removePhrases);
-    const raw = prepared.ticketExport.tickets.map((t) => t.rawText);
-    const cleaned = removeBoilerplate(prepared.texts, {
-      detect: options.detectBoilerplate,
-      configured: configuredBoilerplate(raw, options.boilerplate),
-    });
-    return { ...prepared, ...cleaned };
-  });
+  } = await timed(
+    timings,
+    'text',
+    () => {
+      const prepared = prepareExportTexts(ingested, removePhrases);
+      const raw = prepared.ticketExport.tickets.map((t) => t.rawText);
+      const cleaned = removeBoilerplate(prepared.texts, {
+        detect: options.detectBoilerplate,
+        configured: configuredBoilerplate(raw, options.boilerplate),
+      });
+      return { ...prepared, ...cleaned };
+    },
+    options.runStage,
+  );
   if (cut > 0) {
     options.notify(
       `warning: ${file}: ${cut} ticket text(s) longer than ${MAX_TEXT_CHARS.toLocaleString('en-US')} characters ` +
@@ -124,13 +139,13 @@ export async function clusterExport(file: string, options: ClusterJobOptions): P
 
   const { embedder, notice } = await createEmbedder(options.embed);
   if (notice) options.notify(notice);
-  const vectors = await timed(timings, 'embed', () => embedder.embed(texts, options.onEmbedProgress));
+  const vectors = await timed(timings, 'embed', () => embedder.embed(texts, options.onEmbedProgress), options.runStage);
   const stats = embedder.stats ?? { embedded: texts.length, cached: 0 };
   if (embedder.kind !== 'lexical') {
     options.notify(`embeddings: ${stats.embedded} computed, ${stats.cached} from cache (${embedder.model})`);
   }
 
-  const assignment = await timed(timings, 'cluster', () => clusterTickets(vectors, options.cluster));
+  const assignment = await timed(timings, 'cluster', () => clusterTickets(vectors, options.cluster), options.runStage);
   return {
     ticketExport,
     texts,
@@ -176,7 +191,7 @@ export async function runClusterJob(file: string, options: ClusterJobOptions): P
     const sums = clusterSums(vectors, a.labels, a.clusterCount);
     return { sums, labels: labelClusters({ texts, labels: a.labels, clusterCount: a.clusterCount, vectors, sums }) };
   };
-  let { sums, labels } = await timed(timings, 'label', () => label(assignment));
+  let { sums, labels } = await timed(timings, 'label', () => label(assignment), options.runStage);
   if (options.curation) {
     const curated = applyCuration({ assignment, labels, texts }, options.curation);
     for (const note of curated.notes) options.notify(`curation: ${note}`);

@@ -12,6 +12,7 @@ import {
   type ReportFormatName,
 } from '../report/index.js';
 import { startProgress } from './progress.js';
+import { guardAgainstInterrupts } from './interrupt.js';
 import { GateTripped, UserError } from '../errors.js';
 import { CONFIG_FILE_NAME, loadConfig } from '../config/config-file.js';
 import { parseFixes, renderDiffMarkdown, renderDiffTable, trackAgainstBaseline } from '../diff/index.js';
@@ -95,6 +96,9 @@ export function registerClusterCommand(program: Command): void {
     const jobOptions = clusterJobOptions(opts, notify, config);
     const progress = startProgress('embedding', { quiet: Boolean(opts.quiet), stream: process.stderr });
     jobOptions.onEmbedProgress = progress.update;
+    // Ctrl-C: one line and exit 130, never a half-written report or cache segment.
+    const interrupts = guardAgainstInterrupts({ cleanup: progress.stop });
+    jobOptions.runStage = interrupts.runStage;
     // Texts and map positions stay in memory only for the HTML page.
     jobOptions.ticketDetails = Boolean(opts.html) || opts.format === 'html';
     let run;
@@ -123,15 +127,17 @@ export function registerClusterCommand(program: Command): void {
           : name === 'table'
             ? `${clusterReport(name)}\n${renderDiffTable(diff, { color, currency })}`
             : clusterReport(name);
-    writeOutputs(
-      FILE_FORMAT_NAMES.flatMap((name) => {
-        const path = opts[name];
-        return path ? [{ path, content: report(name), title: REPORT_FORMATS[name].title }] : [];
-      }),
-    );
-    if (diff) await writeStepSummary(diffMarkdown);
-    // Every report already ends with a newline.
-    process.stdout.write(report(opts.format));
+    const outputs = FILE_FORMAT_NAMES.flatMap((name) => {
+      const path = opts[name];
+      return path ? [{ path, content: report(name), title: REPORT_FORMATS[name].title }] : [];
+    });
+    const printed = report(opts.format);
+    await interrupts.writing(async () => {
+      writeOutputs(outputs);
+      if (diff) await writeStepSummary(diffMarkdown);
+      // Every report already ends with a newline.
+      process.stdout.write(printed);
+    });
     if (trips.length > 0) throw new GateTripped(trips);
   });
 }
