@@ -6,9 +6,8 @@
 // (default 100000). usage:
 //   node scripts/bench-cluster.mjs [--n 100000] [--cache DIR] [--skip-exact] [--seeds 1,2,42]
 import { clusterTickets, defaultMinClusterSize } from '../dist/cluster/index.js';
-import { seededRandom } from '../dist/numerics/random.js';
 import { ari, labelVector, nmi } from '../dist/eval/metrics.js';
-import { lexicalVectors, readLabeledSet } from './labeled-sets.mjs';
+import { expandVectors, lexicalVectors, readLabeledSet } from './labeled-sets.mjs';
 
 const args = process.argv.slice(2);
 const flag = (name) => (args.indexOf(name) >= 0 ? args[args.indexOf(name) + 1] : undefined);
@@ -16,10 +15,6 @@ const total = Number(flag('--n') ?? 100_000);
 const cacheDir = flag('--cache');
 const recordsOf = new Map();
 for (const set of ['stackoverflow20', 'bitext_customer_support', 'clinc150']) recordsOf.set(set, readLabeledSet(set));
-
-function gaussian(random) {
-  return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
-}
 
 const sources = [];
 for (const [set, records] of recordsOf)
@@ -30,33 +25,14 @@ for (const [set, records] of recordsOf)
       cacheDir,
     ),
   );
-const dims = Math.min(...sources.map((s) => s.dims));
-const random = seededRandom(7);
-const data = new Float32Array(total * dims);
-const sourceRows = sources.reduce((a, s) => a + s.rows, 0);
-for (let i = 0; i < total; i++) {
-  let r = i % sourceRows;
-  let s = 0;
-  while (r >= sources[s].rows) r -= sources[s++].rows;
-  const src = sources[s];
-  // Copies after the first get a small perturbation (≈ cosine 0.98 to the original).
-  const noise = i < sourceRows ? 0 : 0.2 / Math.sqrt(dims);
-  let norm = 0;
-  for (let t = 0; t < dims; t++) {
-    const x = src.data[r * src.dims + t] + noise * gaussian(random);
-    data[i * dims + t] = x;
-    norm += x * x;
-  }
-  for (let t = 0; t < dims; t++) data[i * dims + t] /= Math.sqrt(norm) || 1;
-}
-const big = { rows: total, dims, data };
+const big = expandVectors(sources, total);
 let t0 = performance.now();
 const result = clusterTickets(big, { seed: 1 });
 const seconds = (performance.now() - t0) / 1000;
 let noise = 0;
 for (const l of result.labels) if (l < 0) noise++;
 console.log(
-  `speed: ${total} tickets × ${dims} dims, minClusterSize ${defaultMinClusterSize(total)}: ${seconds.toFixed(1)} s, ` +
+  `speed: ${total} tickets × ${big.dims} dims, minClusterSize ${defaultMinClusterSize(total)}: ${seconds.toFixed(1)} s, ` +
     `${result.clusterCount} clusters, noise ${((100 * noise) / total).toFixed(1)}%`,
 );
 

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { LexicalEmbedder } from '../dist/embed/lexical/index.js';
 import { prepareTicketText } from '../dist/text/index.js';
+import { seededRandom } from '../dist/numerics/random.js';
 
 // Every script that reads the sets takes --data DIR (default ../shared/data, beside the repository).
 const dataFlag = process.argv.indexOf('--data');
@@ -63,4 +64,34 @@ export function clusterOptionsFrom(args) {
     }
   });
   return options;
+}
+
+function gaussian(random) {
+  return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+}
+
+/**
+ * `total` unit vectors from the sources' rows taken in turn; copies after the first pass get a small
+ * seeded perturbation (≈ cosine 0.98 to the original): a large input with the sources' topic structure.
+ */
+export function expandVectors(sources, total) {
+  const dims = Math.min(...sources.map((s) => s.dims));
+  const random = seededRandom(7);
+  const data = new Float32Array(total * dims);
+  const sourceRows = sources.reduce((a, s) => a + s.rows, 0);
+  for (let i = 0; i < total; i++) {
+    let r = i % sourceRows;
+    let s = 0;
+    while (r >= sources[s].rows) r -= sources[s++].rows;
+    const src = sources[s];
+    const noise = i < sourceRows ? 0 : 0.2 / Math.sqrt(dims);
+    let norm = 0;
+    for (let t = 0; t < dims; t++) {
+      const x = src.data[r * src.dims + t] + noise * gaussian(random);
+      data[i * dims + t] = x;
+      norm += x * x;
+    }
+    for (let t = 0; t < dims; t++) data[i * dims + t] /= Math.sqrt(norm) || 1;
+  }
+  return { rows: total, dims, data };
 }

@@ -44,6 +44,8 @@ export interface ClusterOptions {
   minSamples?: number;
   /** Changes to the benchmark-chosen knobs (tuning.ts); for scripts and tests. */
   tuning?: Partial<ClusterTuning>;
+  /** Called after each step with its name and wall time in ms (the profile script, --verbose). */
+  onStep?: (step: string, ms: number) => void;
 }
 
 function checkVectors(vectors: EmbeddingMatrix): void {
@@ -77,26 +79,42 @@ export function clusterTickets(vectors: EmbeddingMatrix, options: ClusterOptions
     };
   }
 
+  let clock = performance.now();
+  const step = <T>(name: string, value: T): T => {
+    if (options.onStep) {
+      const now = performance.now();
+      options.onStep(name, now - clock);
+      clock = now;
+    }
+    return value;
+  };
   const k = Math.min(n - 1, Math.max(tuning.neighbours, minSamples));
-  const graph = nearestNeighbours(vectors, k, seed, tuning.exactLimit);
-  const layout = tuning.layoutDims > 0 ? graphLayout(vectors, graph, layoutOptions(tuning, seed, n)) : undefined;
+  const graph = step('knn', nearestNeighbours(vectors, k, seed, tuning.exactLimit));
+  const layout = step(
+    'layout',
+    tuning.layoutDims > 0 ? graphLayout(vectors, graph, layoutOptions(tuning, seed, n)) : undefined,
+  );
   // Density is read in the layout when there is one (its own small kNN graph), else on the vectors.
   const space = layout ?? vectors;
-  const spaceGraph = layout
-    ? nearestNeighbours(layout, Math.min(k, Math.max(minSamples, 2)), seed, tuning.exactLimit, 'euclidean')
-    : graph;
+  const spaceGraph = step(
+    'layout-knn',
+    layout
+      ? nearestNeighbours(layout, Math.min(k, Math.max(minSamples, 2)), seed, tuning.exactLimit, 'euclidean')
+      : graph,
+  );
   const core = coreDistances(spaceGraph, minSamples);
-  const tree = mutualReachabilityTree(space, spaceGraph, core, seed, layout ? 'euclidean' : 'cosine');
-  const hdbscan = hdbscanFromTree(tree, n, minClusterSize);
+  const tree = step('mst', mutualReachabilityTree(space, spaceGraph, core, seed, layout ? 'euclidean' : 'cosine'));
+  const hdbscan = step('hdbscan', hdbscanFromTree(tree, n, minClusterSize));
   const count = hdbscan.count;
 
-  let labels = dropFarMembers(vectors, hdbscan.labels, count);
+  let labels = step('outliers', dropFarMembers(vectors, hdbscan.labels, count));
   if (tuning.reassignNoise) {
     labels = reassignNoise(vectors, graph, labels, count, {
       memberQuantile: tuning.reassignQuantile,
       majority: tuning.reassignMajority,
     });
   }
+  step('noise', labels);
   if (tuning.settleShare > 0 && count > 0) {
     labels = settleBoundaries(graph, labels, count, {
       minShare: tuning.settleShare,
@@ -104,13 +122,16 @@ export function clusterTickets(vectors: EmbeddingMatrix, options: ClusterOptions
       isolationRatio: tuning.settleIsolation,
     });
   }
-  labels = recentreMembers(vectors, graph, labels, count, tuning.recentrePasses);
-  const merged = mergeNearDuplicates(vectors, labels, count, tuning.mergeThreshold);
+  step('settle', labels);
+  labels = step('recentre', recentreMembers(vectors, graph, labels, count, tuning.recentrePasses));
+  const merged = step('merge', mergeNearDuplicates(vectors, labels, count, tuning.mergeThreshold));
+  const confidence = step('confidence', membershipConfidence(vectors, merged.labels, merged.count));
+  const parentOf = step('topics', parentTopics(vectors, merged.labels, merged.count));
   return {
     labels: merged.labels,
-    confidence: membershipConfidence(vectors, merged.labels, merged.count),
+    confidence,
     clusterCount: merged.count,
-    parentOf: parentTopics(vectors, merged.labels, merged.count),
+    parentOf,
     ...(layout ? { layout: { dims: layout.dims, data: layout.data } } : {}),
   };
 }

@@ -101,7 +101,9 @@ const bitsInt = new Int32Array(bits.buffer);
 export function fastPow(x: number, p: number): number {
   bits[0] = x;
   const log2 = (bitsInt[0] - 1065353216) / 8388608;
-  bitsInt[0] = Math.round(p * log2 * 8388608 + 1065353216);
+  // Math.round, written as (v + 0.5) | 0: the same integer for every v here (0 < v < 2³¹, since x is stored
+  // as a float32 and p < 1) and several times faster in the SGD's innermost loop.
+  bitsInt[0] = (p * log2 * 8388608 + 1065353216 + 0.5) | 0;
   return bits[0];
 }
 
@@ -134,11 +136,13 @@ export function graphLayout(vectors: EmbeddingMatrix, graph: KnnGraph, options: 
     everyNegative[e] = every[e] / negativeRate;
     nextNegative[e] = everyNegative[e];
   }
-  sgdEpochs(y, dims, n, fuzzy, { every, next, everyNegative, nextNegative }, epochs, learningRate, random);
+  const schedule = { every, next, everyNegative, nextNegative };
+  if (dims === 5) sgdEpochsFiveDims(y, n, fuzzy, schedule, epochs, learningRate, random);
+  else sgdEpochs(y, dims, n, fuzzy, schedule, epochs, learningRate, random);
   return { rows: n, dims, data: y };
 }
 
-interface EdgeSchedule {
+export interface EdgeSchedule {
   every: Float32Array;
   next: Float32Array;
   everyNegative: Float32Array;
@@ -150,7 +154,7 @@ interface EdgeSchedule {
  * tickets. The hot loop of the cluster stage, so it keeps the differences in scalar locals, not a
  * scratch array (faster, same values).
  */
-function sgdEpochs(
+export function sgdEpochs(
   y: Float32Array,
   dims: number,
   n: number,
@@ -216,6 +220,111 @@ function sgdEpochs(
         }
       }
       nextNegative[e] += negatives * evn;
+    }
+  }
+}
+
+/**
+ * sgdEpochs for the default five dimensions, with the edge's head held in locals while it meets its
+ * negative samples (rounded to float32 after every step, as storing it would): the same layout, bit for
+ * bit (test/cluster/layout.test.ts), in about 2/3 of the time.
+ */
+export function sgdEpochsFiveDims(
+  y: Float32Array,
+  n: number,
+  fuzzy: EdgeList,
+  schedule: EdgeSchedule,
+  epochs: number,
+  learningRate: number,
+  random: Random,
+): void {
+  const { every, next, everyNegative, nextNegative } = schedule;
+  const head = fuzzy.head;
+  const tail = fuzzy.tail;
+  const m = head.length;
+  const a = CURVE_A;
+  const b = CURVE_B;
+  const twoB = 2 * b;
+  const attract = -2 * a * b;
+  const f = Math.fround;
+  const clip = (g: number) => (g > 4 ? 4 : g < -4 ? -4 : g);
+  for (let epoch = 1; epoch <= epochs; epoch++) {
+    const alpha = learningRate * (1 - (epoch - 1) / epochs);
+    for (let e = 0; e < m; e++) {
+      const ev = every[e];
+      if (ev < 0 || next[e] > epoch) continue;
+      const i = head[e];
+      const bi = i * 5;
+      const bj = tail[e] * 5;
+      let h0 = y[bi];
+      let h1 = y[bi + 1];
+      let h2 = y[bi + 2];
+      let h3 = y[bi + 3];
+      let h4 = y[bi + 4];
+      const u0 = y[bj];
+      const u1 = y[bj + 1];
+      const u2 = y[bj + 2];
+      const u3 = y[bj + 3];
+      const u4 = y[bj + 4];
+      const x0 = h0 - u0;
+      const x1 = h1 - u1;
+      const x2 = h2 - u2;
+      const x3 = h3 - u3;
+      const x4 = h4 - u4;
+      const d2 = x0 * x0 + x1 * x1 + x2 * x2 + x3 * x3 + x4 * x4;
+      if (d2 > 0) {
+        const pb = fastPow(d2, b);
+        const coeff = (attract * pb) / (d2 * (a * pb + 1));
+        const g0 = clip(coeff * x0) * alpha;
+        const g1 = clip(coeff * x1) * alpha;
+        const g2 = clip(coeff * x2) * alpha;
+        const g3 = clip(coeff * x3) * alpha;
+        const g4 = clip(coeff * x4) * alpha;
+        h0 = f(h0 + g0);
+        h1 = f(h1 + g1);
+        h2 = f(h2 + g2);
+        h3 = f(h3 + g3);
+        h4 = f(h4 + g4);
+        y[bj] = u0 - g0;
+        y[bj + 1] = u1 - g1;
+        y[bj + 2] = u2 - g2;
+        y[bj + 3] = u3 - g3;
+        y[bj + 4] = u4 - g4;
+      }
+      next[e] += ev;
+      const evn = everyNegative[e];
+      const negatives = Math.floor((epoch - nextNegative[e]) / evn);
+      for (let s = 0; s < negatives; s++) {
+        const q = Math.floor(random() * n);
+        if (q === i) continue;
+        const bq = q * 5;
+        const z0 = h0 - y[bq];
+        const z1 = h1 - y[bq + 1];
+        const z2 = h2 - y[bq + 2];
+        const z3 = h3 - y[bq + 3];
+        const z4 = h4 - y[bq + 4];
+        const dq = z0 * z0 + z1 * z1 + z2 * z2 + z3 * z3 + z4 * z4;
+        const coeff = dq > 0 ? twoB / ((0.001 + dq) * (a * fastPow(dq, b) + 1)) : 0;
+        if (coeff > 0) {
+          h0 = f(h0 + clip(coeff * z0) * alpha);
+          h1 = f(h1 + clip(coeff * z1) * alpha);
+          h2 = f(h2 + clip(coeff * z2) * alpha);
+          h3 = f(h3 + clip(coeff * z3) * alpha);
+          h4 = f(h4 + clip(coeff * z4) * alpha);
+        } else {
+          h0 = f(h0 + 4 * alpha);
+          h1 = f(h1 + 4 * alpha);
+          h2 = f(h2 + 4 * alpha);
+          h3 = f(h3 + 4 * alpha);
+          h4 = f(h4 + 4 * alpha);
+        }
+      }
+      nextNegative[e] += negatives * evn;
+      y[bi] = h0;
+      y[bi + 1] = h1;
+      y[bi + 2] = h2;
+      y[bi + 3] = h3;
+      y[bi + 4] = h4;
     }
   }
 }

@@ -77,7 +77,7 @@ function joinComponents(
   const random = seededRandom(seed ^ 0x5bd1e995);
   const perComponent = Math.max(1, Math.floor(JOIN_SAMPLE_BUDGET / members.size));
   const sample: number[] = [];
-  const componentOf: number[] = [];
+  const componentList: number[] = [];
   let c = 0;
   for (const list of members.values()) {
     // Partial Fisher–Yates: a seeded sample of each component.
@@ -86,30 +86,103 @@ function joinComponents(
       const r = s + randomIndex(random, list.length - s);
       [list[s], list[r]] = [list[r], list[s]];
       sample.push(list[s]);
-      componentOf.push(c);
+      componentList.push(c);
     }
     c++;
   }
+  const componentOf = Int32Array.from(componentList);
   const m = sample.length;
-  let pairs = 0;
-  for (let a = 0; a < m; a++) for (let b = a + 1; b < m; b++) if (componentOf[a] !== componentOf[b]) pairs++;
-  const from = new Int32Array(pairs);
-  const to = new Int32Array(pairs);
-  const weight = new Float64Array(pairs);
-  let e = 0;
-  for (let a = 0; a < m; a++) {
+  const weightOf = (a: number, b: number): number => {
     const p = sample[a];
+    const q = sample[b];
+    const d = keyToDistance(rowKey(data, p * dims, q * dims, dims, metric), metric);
+    return Math.max(d, core[p], core[q]);
+  };
+  const edges =
+    c <= JOIN_SAMPLE_BUDGET ? lightestBetween(m, c, componentOf, weightOf) : primEdges(m, componentOf, weightOf);
+  const from = Int32Array.from(edges.a, (a) => sample[a]);
+  const to = Int32Array.from(edges.b, (b) => sample[b]);
+  return kruskal(from, to, edges.weight, edges.weight.length, sets, tree, filled);
+}
+
+interface SampleEdges {
+  a: Int32Array;
+  b: Int32Array;
+  weight: Float64Array;
+}
+
+/**
+ * The lightest sampled pair between every two components (ties: the first pair in (a, b) order), listed in
+ * (a, b) order. Kruskal over these picks exactly the edges it would pick over all pairs (any other pair
+ * between two components meets them already joined), sorting C² edges instead of m² (1.2 s at 20,000
+ * tickets). Time O(m²·d), memory O(C²).
+ */
+export function lightestBetween(
+  m: number,
+  c: number,
+  componentOf: Int32Array,
+  weightOf: (a: number, b: number) => number,
+): SampleEdges {
+  const best = new Float64Array(c * c).fill(Infinity);
+  const pair = new Int32Array(c * c).fill(-1);
+  for (let a = 0; a < m; a++) {
     for (let b = a + 1; b < m; b++) {
-      if (componentOf[a] === componentOf[b]) continue;
-      const q = sample[b];
-      const d = keyToDistance(rowKey(data, p * dims, q * dims, dims, metric), metric);
-      from[e] = p;
-      to[e] = q;
-      weight[e] = Math.max(d, core[p], core[q]);
-      e++;
+      const ca = componentOf[a];
+      const cb = componentOf[b];
+      if (ca === cb) continue;
+      const slot = ca < cb ? ca * c + cb : cb * c + ca;
+      const w = weightOf(a, b);
+      if (w < best[slot]) {
+        best[slot] = w;
+        pair[slot] = a * m + b;
+      }
     }
   }
-  return kruskal(from, to, weight, pairs, sets, tree, filled);
+  const order: number[] = [];
+  for (let slot = 0; slot < c * c; slot++) if (pair[slot] >= 0) order.push(pair[slot]);
+  order.sort((x, y) => x - y);
+  const out: SampleEdges = {
+    a: new Int32Array(order.length),
+    b: new Int32Array(order.length),
+    weight: new Float64Array(order.length),
+  };
+  order.forEach((packed, e) => {
+    out.a[e] = Math.floor(packed / m);
+    out.b[e] = packed % m;
+    out.weight[e] = weightOf(out.a[e], out.b[e]);
+  });
+  return out;
+}
+
+/**
+ * More components than the sample budget (one member each): Prim's spanning tree over the members, O(m²·d)
+ * time and O(m) memory, where the pair list would take O(m²) memory.
+ */
+export function primEdges(m: number, componentOf: Int32Array, weightOf: (a: number, b: number) => number): SampleEdges {
+  const out: SampleEdges = { a: new Int32Array(m - 1), b: new Int32Array(m - 1), weight: new Float64Array(m - 1) };
+  const inTree = new Uint8Array(m);
+  const nearest = new Float64Array(m).fill(Infinity);
+  const via = new Int32Array(m).fill(-1);
+  let current = 0;
+  inTree[0] = 1;
+  for (let e = 0; e < m - 1; e++) {
+    let next = -1;
+    for (let b = 0; b < m; b++) {
+      if (inTree[b]) continue;
+      const w = componentOf[b] === componentOf[current] ? 0 : weightOf(Math.min(current, b), Math.max(current, b));
+      if (w < nearest[b]) {
+        nearest[b] = w;
+        via[b] = current;
+      }
+      if (next < 0 || nearest[b] < nearest[next]) next = b;
+    }
+    inTree[next] = 1;
+    out.a[e] = Math.min(via[next], next);
+    out.b[e] = Math.max(via[next], next);
+    out.weight[e] = nearest[next];
+    current = next;
+  }
+  return out;
 }
 
 /** Mutual-reachability MST over the kNN graph, joined into one tree. Edges sorted by weight. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { clusterTickets } from '../../src/cluster/index.js';
 import { exactKnn } from '../../src/cluster/knn.js';
-import { fuzzyGraph, graphLayout } from '../../src/cluster/layout.js';
+import { fastPow, fuzzyGraph, graphLayout, sgdEpochs, sgdEpochsFiveDims } from '../../src/cluster/layout.js';
+import { seededRandom } from '../../src/numerics/random.js';
 import { graphStart } from '../../src/cluster/start.js';
 import { DEFAULT_CLUSTER_TUNING, layoutOptions } from '../../src/cluster/tuning.js';
 import { topicMixture } from './mixtures.js';
@@ -45,5 +46,47 @@ describe('layout step size', () => {
       tuning: { layoutLearningRate: 1, recentrePasses: 0, settleShare: 0, reassignNoise: false },
     });
     expect(none.labels).not.toEqual(full.labels);
+  });
+});
+
+describe('layout SGD kernels', () => {
+  it('fastPow rounds exactly as Math.round would, over the whole float32 range it meets', () => {
+    const bits = new Float32Array(1);
+    const bitsInt = new Int32Array(bits.buffer);
+    const reference = (x: number, p: number) => {
+      bits[0] = x;
+      const log2 = (bitsInt[0] - 1065353216) / 8388608;
+      bitsInt[0] = Math.round(p * log2 * 8388608 + 1065353216);
+      return bits[0];
+    };
+    for (const x of [0, 1e-45, 1e-30, 1e-6, 0.001, 0.5, 1, 2, 3.7, 1e3, 1e12, 3e38]) {
+      for (const p of [0.8006, 0.5, 0.999]) expect(fastPow(x, p)).toBe(reference(x, p));
+    }
+    const random = seededRandom(6);
+    for (let i = 0; i < 10000; i++) {
+      const x = Math.exp((random() - 0.5) * 80);
+      expect(fastPow(x, 0.8006)).toBe(reference(x, 0.8006));
+    }
+  });
+
+  it('the five-dimension SGD gives the generic SGD layout bit for bit', () => {
+    const m = topicMixture(10, 30, 20, 1.2, 10, 5);
+    const graph = exactKnn(m.vectors, 15);
+    const fuzzy = fuzzyGraph(graph, m.vectors.rows);
+    const start = graphStart(m.vectors, fuzzy, 5, 50);
+    const epochs = 60;
+    const schedule = () => {
+      let max = 0;
+      for (const w of fuzzy.weight) max = Math.max(max, w);
+      const every = Float32Array.from(fuzzy.weight, (w) => (w >= max / epochs ? max / w : -1));
+      const everyNegative = Float32Array.from(every, (e) => e / 5);
+      return { every, next: every.slice(), everyNegative, nextNegative: everyNegative.slice() };
+    };
+    const generic = start.slice();
+    sgdEpochs(generic, 5, m.vectors.rows, fuzzy, schedule(), epochs, 0.5, seededRandom(2));
+    const five = start.slice();
+    sgdEpochsFiveDims(five, m.vectors.rows, fuzzy, schedule(), epochs, 0.5, seededRandom(2));
+    expect(five).toEqual(generic);
+    expect(five).not.toEqual(start);
   });
 });
