@@ -36,14 +36,24 @@ const LABELED_SNILS_RE = /((?<![\p{L}])(?:снилс|snils)\.?\s*[:№#]?\s*)(\d
 // INN (taxpayer number): 10 digits (company) or 12 (person) after the word; unlabeled only with a valid 12-digit checksum.
 const LABELED_INN_RE = /((?<![\p{L}])(?:инн|inn|tin)\.?\s*[:№#]?\s*)(\d{12}|\d{10})(?!\d)/giu;
 const INN12_RE = /(?<![\d.,\-])\d{12}(?!\d|[.,\-]\d)/g;
-// 13–19 digits, optionally in groups separated by single spaces or dashes.
-const CARD_RE = /(?<![\d.,])\d(?:[ -]?\d){12,18}(?![\d]|[.,]\d)/g;
+// 13–19 digits, optionally in groups separated by single spaces or dashes (not a hex literal's 0x0000…).
+const CARD_RE = /(?<![\d.,]|\b0x)\d(?:[ -]?\d){12,18}(?![\d]|[.,]\d)/g;
 // "tel: 020 7946 0958", "тел. 123-45-67", "phone 0791112345": the word says it is a phone, whatever the shape.
 const LABELED_PHONE_RE =
   /((?<![\p{L}])(?:tel|tel\.|telephone|phone|mobile|mob|cell|whatsapp|viber|тел|тел\.|телефон\p{L}*|моб\p{L}*|сот\p{L}*|номер телефона)\s*[:.]?\s*)(\+?\s?\d[\d\s\-.()]{4,20}\d)(?![\d\p{L}])/giu;
 // A digit run that may be a phone: optional +country (or 8/00 trunk before "(area)"), groups split by space/dash/dot.
 const PHONE_RE =
-  /(?<![\w+\-.,/])(?:\+\s?\d{1,3}[\s\-.]?|[78][\s\-]?(?=\(\d{3,5}\)))?(?:\(\d{1,5}\)[\s\-.]?)?\d(?:[\s\-.]?\d){5,14}(?![\w]|[.,]\d|-\d)/g;
+  /(?<![\w+\-.,/])(?:\+\s?\d{1,3}[\s\-.]?|[78][\s\-]?(?=\(\d{3,5}\)))?(?:\(\d{1,5}\)[\s\-.]?)?\d(?:[\s\-.]?\d){5,14}(?![\w]|[.,:]\d|-\d)/g;
+
+// "order 9540177986", "заказ № 78601659053", "трек-номер 83034638425511", "#9123456789": the word before a
+// number says it is an order, ticket or tracking number, not a phone, INN or (short) card number.
+const ID_LABEL_RE =
+  /(?:(?<![\p{L}])(?:order|invoice|ticket|case|request|booking|reservation|tracking|track|parcel|shipment|barcode|sku|article|item|transaction|txn|заказ\p{L}*|накладн\p{L}*|трек\p{L}*|посылк\p{L}*|отправлени\p{L}*|обращени\p{L}*|заявк\p{L}*|тикет\p{L}*|артикул\p{L}*|штрих-?код\p{L}*|брон\p{L}*|транзакци\p{L}*)(?:[\s-]*(?:number|num|no\.?|nr\.?|id|номер\p{L}*))?\s*[:#№]?|[#№])\s*$/iu;
+
+/** Whether the words just before `offset` say the number there is an order, ticket or tracking number. */
+function labeledAsId(text: string, offset: number): boolean {
+  return ID_LABEL_RE.test(text.slice(Math.max(0, offset - 32), offset));
+}
 
 /** Luhn checksum, as every payment card number carries. */
 export function luhnValid(digits: string): boolean {
@@ -130,6 +140,11 @@ export function looksLikePhone(candidate: string): boolean {
   if (/^\d{1,4}[.\/]\d{1,2}[.\/]\d{2,4}$/.test(candidate)) return false;
   // Amounts written with thousands separators: 1 500 000, 12.500.000, 3 000
   if (/^\d{1,3}(?:[ .]\d{3})+$/.test(candidate)) return false;
+  if (/^(\d)\1+$/.test(digits)) return false; // one digit over and over: a placeholder
+  // A decimal fraction (0.00015735595957), an IPv4 address, a date before the time ("02.11.2022 04:25").
+  if (/^\d+[.,]\d+$/.test(candidate)) return false;
+  if (/^(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)$/.test(candidate)) return false;
+  if (/^(?:\d{1,2}[.\/]\d{1,2}[.\/]\d{4}|\d{4}-\d{2}-\d{2})\s/.test(candidate)) return false;
   if (candidate.trimStart().startsWith('+')) return n >= 8 && n <= 15;
   if (digits.startsWith('00') && formatted) return n >= 10 && n <= 17;
   if (n === 11 && (digits[0] === '7' || digits[0] === '8') && /[3489]/.test(digits[1]!)) return true;
@@ -153,6 +168,8 @@ function validCardGrouping(m: string): boolean {
 function looksLikeCard(m: string): boolean {
   const digits = digitsOf(m);
   if (digits.length < 13 || digits.length > 19 || !validCardGrouping(m)) return false;
+  // One digit over and over ("0000 0000 0000 0000") is a placeholder, no issuer's number.
+  if (/^(\d)\1+$/.test(digits)) return false;
   // 16 digits is the card length; other lengths are cards only when their checksum says so.
   return digits.length === 16 || luhnValid(digits);
 }
@@ -182,6 +199,8 @@ export function maskSecrets(text: string): string {
       return secret.length >= 4 ? `${lead}[secret]${tail}` : `${lead}[secret]`;
     });
   }
+  // A long name made of words ("AbstractTransactionalJUnit4SpringContextTests") goes too: every rule
+  // telling such names from random keys let about 1 in 10,000 random 32-character keys through (decisions.md).
   return s.length >= 32 && /[A-Za-z0-9_\-]{32}/.test(s) ? s.replace(LONG_TOKEN_RE, '[secret]') : s;
 }
 
@@ -216,11 +235,16 @@ export function maskPii(text: string, options: { urls?: boolean } = {}): string 
         : whole,
     );
   }
-  s = s.replace(CARD_RE, (m) => (looksLikeCard(m) ? '[card]' : m));
+  // 16 digits are a card whatever the word before; a 13–19-digit number is one by its checksum, unless named.
+  s = s.replace(CARD_RE, (m, at: number, all: string) =>
+    looksLikeCard(m) && (digitsOf(m).length === 16 || !labeledAsId(all, at)) ? '[card]' : m,
+  );
   if (/\d{3}[- ]\d{3}[- ]\d{3}[- ]\d{2}/.test(s)) s = s.replace(SNILS_RE, '[snils]');
   if (/\d{2} \d{6}/.test(s)) s = s.replace(PASSPORT_RE, '[passport]');
-  if (/\d{12}/.test(s)) s = s.replace(INN12_RE, (m) => (innValid(m) ? '[inn]' : m));
-  s = s.replace(PHONE_RE, (m) => {
+  if (/\d{12}/.test(s))
+    s = s.replace(INN12_RE, (m, at: number, all: string) => (innValid(m) && !labeledAsId(all, at) ? '[inn]' : m));
+  s = s.replace(PHONE_RE, (m, at: number, all: string) => {
+    if (labeledAsId(all, at)) return m;
     if (looksLikePhone(m)) return '[phone]';
     // 11 solid digits that are not a phone may be a SNILS (checksum-valid)
     return /^\d{11}$/.test(m) && snilsValid(m) ? '[snils]' : m;

@@ -59,6 +59,15 @@ describe('maskPii: what is masked', () => {
     ['8 383 212-34-56', '[phone]'],
     ['8 (3822) 12-34-56', '[phone]'],
     ['00 44 20 7946 0958', '[phone]'],
+    // A name before the number does not save a 16-digit card, nor a number the word calls a phone.
+    ['order 4276 3800 1234 5678', 'order [card]'],
+    // A 32+ character run of letters and digits is a key, even when it reads like a name (docs/decisions.md).
+    ['x aZ3kLm9QpX2rT7vB1nC8dE4fG6hJ0sW5 y', 'x [secret] y'],
+    ['id 0b9e5c49-48c7-43a9-ab85-9e39ad8d2f9c1', 'id [secret]'],
+    ['xrapxogmwqiasujc0tkkagwkqe5lyvok', '[secret]'],
+    ["AbstractTransactionalJUnit4SpringContextTests: can't", "[secret]: can't"],
+    ['order 9123456789, tel 9123456789', 'order 9123456789, tel [phone]'],
+    ['call 9123456789 about order 48213', 'call [phone] about order 48213'],
     // Punctuation after a masked value belongs to the sentence: the ")" or "." stays.
     ['(see https://x.io/?token=abc123)', '(see [url])'],
     ['(token=abc123)', '(token=[secret])'],
@@ -116,6 +125,18 @@ describe('maskPii: what is left alone', () => {
     'my account 2 days ago',
     'Room 1203, floor 12',
     'GB82 is not an iban',
+    // Found by npm run bench:masking (figures in docs/benchmarks.md):
+    'on 02.11.2022 04:25 it failed', // was "[phone]:25"
+    'server 143.29.188.246 down', // IPv4 was a phone
+    'ratio 0.00015735595957', // a decimal fraction was a phone
+    'address 0x00000000000000', // a hex literal was a card
+    'card 0000 0000 0000 0000 in the docs', // one digit over and over: a placeholder
+    'order 9540177986 was cancelled', // named order numbers are no phone, INN or short card
+    'заказ № 78601659053 не пришёл',
+    'order 800716833799 was cancelled',
+    'трек-номер 83034638425511',
+    'barcode 3982729157178 not found',
+    'ticket #9123456789',
   ])('%j', (input) => {
     expect(maskPii(input)).toBe(input);
   });
