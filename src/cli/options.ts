@@ -177,6 +177,7 @@ export function clusterJobOptions(
       offline,
       seed: opts.seed,
       startProgress: (label) => startProgress(label, { quiet: Boolean(opts.quiet) }),
+      notify: opts.quiet ? undefined : notify,
       useCache: opts.cache,
       cacheDir: opts.cacheDir,
     },

@@ -1,10 +1,12 @@
 // Picks the embedder for a run: lexical (always works), transformer (local model), or remote.
+import { join } from 'node:path';
 import { UserError } from '../errors.js';
 import type { Embedder, ProgressReporter, StartProgress } from '../types.js';
 import { resolveCacheLocation, offlineFromEnv } from './cache/location.js';
 import { LexicalEmbedder } from './lexical/index.js';
-import { DEFAULT_MODEL } from './profiles.js';
+import { DEFAULT_MODEL, knownProfile } from './profiles.js';
 import { RemoteEmbedder } from './remote/remote-embedder.js';
+import { displayUrl } from './remote/embeddings-client.js';
 import { probeHub, resolveModelSource } from './transformer/model-source.js';
 import { TransformerEmbedder } from './transformer/transformer-embedder.js';
 
@@ -27,6 +29,8 @@ export interface EmbedderOptions {
   cacheDir?: string;
   /** Use the on-disk embedding cache (default true). */
   useCache?: boolean;
+  /** One line before a model is downloaded: what, how big, from where, to where, how to avoid it. */
+  notify?: (line: string) => void;
 }
 
 export interface CreatedEmbedder {
@@ -41,6 +45,9 @@ export async function createEmbedder(options: EmbedderOptions): Promise<CreatedE
   const useCache = options.useCache !== false;
   const lexical = (): Embedder => new LexicalEmbedder({ seed: options.seed });
   const transformer = async (model: string): Promise<TransformerEmbedder> => {
+    if (!offline && !resolveModelSource(model, location.models).dir) {
+      options.notify?.(downloadNotice(model, location.models));
+    }
     const download = options.startProgress?.(`downloading ${model} (MB)`) ?? NO_PROGRESS;
     try {
       return await TransformerEmbedder.load({
@@ -75,6 +82,16 @@ export async function createEmbedder(options: EmbedderOptions): Promise<CreatedE
     default:
       throw new UserError(`unknown embedder "${String(options.embedder)}" (use auto, lexical, transformer or remote)`);
   }
+}
+
+/** The line said before a model is downloaded (the first `auto` run downloads the default model). */
+export function downloadNotice(model: string, modelsDir: string, env: NodeJS.ProcessEnv = process.env): string {
+  const size = knownProfile(model)?.downloadMB;
+  const host = env.HF_ENDPOINT ? displayUrl(env.HF_ENDPOINT).replace(/\/$/, '') : 'huggingface.co';
+  return (
+    `downloading the embedding model ${model} (${size ? `about ${size} MB` : 'size unknown'}, once) from ${host} ` +
+    `into ${join(modelsDir, model)}; --embedder lexical or --offline never download`
+  );
 }
 
 /** Progress of the big file (the ONNX weights) in MB; the small JSON files are not worth a bar. */

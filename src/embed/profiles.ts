@@ -16,6 +16,8 @@ export interface ModelProfile {
   normalize: boolean;
   /** One line for `tickets models`. */
   description: string;
+  /** What a download fetches (config, tokenizer, quantized ONNX weights), in MB, for the notice before it. */
+  downloadMB?: number;
 }
 
 export const DEFAULT_MODEL = 'Xenova/paraphrase-multilingual-MiniLM-L12-v2';
@@ -29,6 +31,7 @@ export const MODEL_PROFILES: readonly ModelProfile[] = [
     maxTokens: 128,
     normalize: true,
     description: 'default; 50+ languages incl. Russian; ~118 MB quantized',
+    downloadMB: 118,
   },
   {
     id: 'Xenova/multilingual-e5-small',
@@ -38,6 +41,7 @@ export const MODEL_PROFILES: readonly ModelProfile[] = [
     maxTokens: 512,
     normalize: true,
     description: 'multilingual (~100 languages); texts get the "query: " prefix; ~118 MB quantized',
+    downloadMB: 118,
   },
   {
     id: 'Xenova/all-MiniLM-L6-v2',
@@ -47,6 +51,7 @@ export const MODEL_PROFILES: readonly ModelProfile[] = [
     maxTokens: 256,
     normalize: true,
     description: 'English only; fastest; ~23 MB quantized',
+    downloadMB: 23,
   },
   {
     id: 'Xenova/bge-small-en-v1.5',
@@ -56,6 +61,7 @@ export const MODEL_PROFILES: readonly ModelProfile[] = [
     maxTokens: 512,
     normalize: true,
     description: 'English only; CLS pooling; ~34 MB quantized',
+    downloadMB: 34,
   },
 ];
 

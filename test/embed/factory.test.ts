@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { UserError } from '../../src/errors.js';
-import { createEmbedder } from '../../src/embed/index.js';
+import { createEmbedder, downloadNotice } from '../../src/embed/index.js';
 import { TransformerEmbedder } from '../../src/embed/transformer/transformer-embedder.js';
 import { describeModels, pullModel } from '../../src/cli/models-command.js';
 import { clearCache } from '../../src/cli/cache-command.js';
@@ -123,20 +123,45 @@ describe('createEmbedder', () => {
 });
 
 describe('downloads from the hub (a local test hub over HTTP)', () => {
+  test('the notice before the default model is downloaded says how big', () => {
+    expect(downloadNotice('Xenova/paraphrase-multilingual-MiniLM-L12-v2', '/c/models', {})).toBe(
+      'downloading the embedding model Xenova/paraphrase-multilingual-MiniLM-L12-v2 (about 118 MB, once) from ' +
+        'huggingface.co into /c/models/Xenova/paraphrase-multilingual-MiniLM-L12-v2; --embedder lexical or --offline never download',
+    );
+  });
+
   test('auto downloads a missing model into the cache, then works offline', async () => {
     const testHub = await withHub();
     const location = tempLocation();
+    const said: string[] = [];
     const { embedder, notice } = await createEmbedder({
       embedder: 'auto',
       model: HUB_ID,
       seed: 1,
       cacheDir: location.root,
+      notify: (line) => said.push(line),
     });
     expect(notice).toBeNull();
+    // Said before it happens: what, from where, to where, how to avoid it.
+    expect(said).toEqual([
+      `downloading the embedding model ${HUB_ID} (size unknown, once) from ${testHub.url} into ` +
+        `${join(location.models, HUB_ID)}; --embedder lexical or --offline never download`,
+    ]);
     expect(embedder.kind).toBe('transformer');
     expect(existsSync(join(location.models, HUB_ID, 'onnx', 'model_quantized.onnx'))).toBe(true);
     expect(testHub.requests.some((r) => r.endsWith('/onnx/model_quantized.onnx'))).toBe(true);
     const online = await embedder.embed(TEXTS);
+
+    // On disk now: nothing more to say.
+    const second = await createEmbedder({
+      embedder: 'auto',
+      model: HUB_ID,
+      seed: 1,
+      cacheDir: location.root,
+      notify: (line) => said.push(line),
+    });
+    expect(second.embedder.kind).toBe('transformer');
+    expect(said).toHaveLength(1);
 
     await testHub.close();
     hub = null;
