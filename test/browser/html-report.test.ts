@@ -244,7 +244,7 @@ describe.skipIf(!CHROMIUM)(
       const planted = run.clusters.find((c) => c.keywords.includes('pwned'))!;
       expect(await page.locator(`tr.cluster-row[data-id="${planted.id}"] .badge-new`).innerText()).toBe('new');
       expect(await page.locator('th[data-key="change"]').count()).toBe(1);
-      if (run.gone > 0) expect(await page.locator('#gone li').count()).toBe(run.gone);
+      expect(await page.locator('#gone li').count()).toBe(run.gone);
       expect(report.errors).toEqual([]);
       expect(report.requests).toEqual([]);
     });

@@ -86,6 +86,25 @@ function remote(url: string, options: Partial<RemoteOptions> = {}): RemoteEmbedd
   });
 }
 
+/**
+ * Request deadlines the test ends itself, instead of a real timer: `signal` is what the client waits on (as on
+ * AbortSignal.timeout), and the endpoint calls `expire` when a request has arrived, which times it out at once.
+ */
+function expiringDeadlines(): { signal: (ms: number) => AbortSignal; expire: () => boolean } {
+  const pending: AbortController[] = [];
+  return {
+    signal: () => {
+      const controller = new AbortController();
+      pending.push(controller);
+      return controller.signal;
+    },
+    expire: () => {
+      pending.shift()?.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError'));
+      return true;
+    },
+  };
+}
+
 async function failure(p: Promise<unknown>): Promise<Error> {
   const err = await p.then(
     () => null,
@@ -206,16 +225,24 @@ describe('remote embedder', () => {
   });
 
   test('a timeout is retried, then reported', async () => {
-    const s = await endpoint(8, () => true); // never answers
-    const err = await failure(remote(s.url, { timeoutMs: 150, maxRetries: 1 }).embed(['a']));
+    const deadline = expiringDeadlines();
+    const s = await endpoint(8, deadline.expire); // never answers; its request's time runs out on arrival
+    const err = await failure(
+      remote(s.url, { timeoutMs: 150, maxRetries: 1, timeoutSignal: deadline.signal }).embed(['a']),
+    );
     expect(err.message).toContain('no answer within 0.1 s');
     expect(s.calls).toHaveLength(2);
     expect(waits).toEqual([500]);
   });
 
   test('gives up at once after the last timeout, without one more backoff', async () => {
-    const s = await endpoint(8, () => true); // never answers
-    const err = await failure(remote(s.url, { timeoutMs: 150, maxRetries: 0, baseDelayMs: 10_000 }).embed(['a']));
+    const deadline = expiringDeadlines();
+    const s = await endpoint(8, deadline.expire); // never answers
+    const err = await failure(
+      remote(s.url, { timeoutMs: 150, maxRetries: 0, baseDelayMs: 10_000, timeoutSignal: deadline.signal }).embed([
+        'a',
+      ]),
+    );
     expect(err.message).toMatch(/after 1 attempts/);
     expect(waits).toEqual([]);
   });

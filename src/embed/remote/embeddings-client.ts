@@ -16,6 +16,8 @@ export interface ClientOptions {
   maxDelayMs: number;
   /** How to wait between attempts (tests pass one that records the delay instead of waiting). */
   sleep?: (ms: number) => Promise<void>;
+  /** The signal that ends one request after `ms` (tests pass one they abort themselves instead of waiting). */
+  timeoutSignal?: (ms: number) => AbortSignal;
 }
 
 /** The endpoint as the user may write it (…/v1, …/v1/embeddings, or a bare host) → the embeddings URL. */
@@ -70,11 +72,12 @@ export async function requestEmbeddings(texts: string[], options: ClientOptions)
   if (options.apiKey) headers.authorization = `Bearer ${options.apiKey}`;
   const body = JSON.stringify(options.model ? { model: options.model, input: texts } : { input: texts });
   const sleep = options.sleep ?? realSleep;
+  const timeoutSignal = options.timeoutSignal ?? ((ms: number) => AbortSignal.timeout(ms));
   let lastProblem = '';
   for (let attempt = 0; attempt <= options.maxRetries; attempt++) {
     let res: Response;
     try {
-      res = await fetch(options.url, { method: 'POST', headers, body, signal: AbortSignal.timeout(options.timeoutMs) });
+      res = await fetch(options.url, { method: 'POST', headers, body, signal: timeoutSignal(options.timeoutMs) });
     } catch (err) {
       const reason = networkReason(err, options.timeoutMs);
       const code = (err as { cause?: { code?: string } }).cause?.code;

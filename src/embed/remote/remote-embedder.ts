@@ -34,6 +34,8 @@ export interface RemoteOptions {
   maxDelayMs?: number;
   /** Waits between attempts; default a real timer. */
   sleep?: (ms: number) => Promise<void>;
+  /** Ends one request after its timeout; default a real timer (AbortSignal.timeout). */
+  timeoutSignal?: (ms: number) => AbortSignal;
   /** Expected vector size, when known; a different answer is an error. */
   dimensions?: number;
 }
@@ -63,6 +65,7 @@ export class RemoteEmbedder implements Embedder {
       baseDelayMs: options.baseDelayMs ?? 500,
       maxDelayMs: options.maxDelayMs ?? 60_000,
       sleep: options.sleep,
+      timeoutSignal: options.timeoutSignal,
     };
     this.batchSize = options.batchSize ?? 64;
     this.concurrency = Math.max(1, options.concurrency ?? 4);
