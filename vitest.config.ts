@@ -1,8 +1,12 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // Two test files at a time even on a 2-core machine (vitest's default there is one): most of the slow files
+    // wait on a CLI child process or a browser, so a second file uses the core the first leaves idle.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     // fast-check runs with a fixed seed (a deterministic suite).
     setupFiles: ['test/setup/fixed-seed.ts'],
     testTimeout: 60_000,

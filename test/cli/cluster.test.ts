@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixture, runCli } from './run-cli.js';
+import { fixture, runCli, type CliResult } from './run-cli.js';
 
 const out = mkdtempSync(join(tmpdir(), 'tickets-e2e-'));
 
@@ -13,26 +13,33 @@ function parseCsv(text: string): string[][] {
     .map((line) => line.split(','));
 }
 
-describe('tickets cluster on the sample export', () => {
-  const json = join(out, 'run.json');
-  const md = join(out, 'report.md');
-  const assignments = join(out, 'assignments.csv');
+/** The sample export with every output written to `dir` (run.json, report.md, assignments.csv). */
+function sampleRun(dir: string): { files: string[]; result: CliResult } {
+  const files = ['run.json', 'report.md', 'assignments.csv'].map((f) => join(dir, f));
   const result = runCli([
     'cluster',
     fixture('support-export.csv'),
     '--embedder',
     'lexical',
     '--json',
-    json,
+    files[0]!,
     '--md',
-    md,
+    files[1]!,
     '--assignments',
-    assignments,
+    files[2]!,
     '--cost-per-ticket',
     '5',
     '--currency',
     'EUR',
   ]);
+  return { files, result };
+}
+// Run once at collection: the tests below read its outputs, and the determinism test compares a second run with it.
+const first = sampleRun(mkdtempSync(join(out, 'first-')));
+
+describe('tickets cluster on the sample export', () => {
+  const [json, md, assignments] = first.files as [string, string, string];
+  const { result } = first;
 
   it('exits 0 and says which columns it used', () => {
     expect(result.stderr).toContain('text: Subject + Description');
@@ -114,17 +121,8 @@ describe('tickets cluster on an Excel (Windows-1251, semicolon) export', () => {
 describe('determinism and stdout formats', () => {
   it('gives byte-identical outputs on two full runs (apart from the time stamp and timings)', () => {
     // Two separate processes, every output; only generatedAt and the stage timings may differ.
-    const outputs = ['1', '2'].map((n) => {
-      const dir = mkdtempSync(join(out, `same-${n}-`));
-      const files = ['run.json', 'report.md', 'assignments.csv'].map((f) => join(dir, f));
-      const res = runCli(
-        ['cluster', fixture('support-export.csv'), '--embedder', 'lexical', '--json', files[0]!].concat([
-          '--md',
-          files[1]!,
-          '--assignments',
-          files[2]!,
-        ]),
-      );
+    const second = sampleRun(mkdtempSync(join(out, 'second-')));
+    const outputs = [first, second].map(({ files, result: res }) => {
       expect(res.code).toBe(0);
       const [json, md, csv] = files.map((f) => readFileSync(f, 'utf8'));
       expect(json).toMatch(/"generatedAt": "[^"]+"/);

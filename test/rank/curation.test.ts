@@ -85,6 +85,35 @@ describe('curation rules, as a support lead writes them', () => {
     expect(clusterMatches(cluster, ['карта', 'оплат'])).toBe(true); // one word from the keywords, one from the label
     expect(clusterMatches(cluster, ['карта', 'доставка'])).toBe(false); // every word must be there
     expect(clusterMatches({ label: 'вход', keywords: ['пароль'] }, ['входпароль'])).toBe(false);
+    expect(clusterMatches({ label: 'x', keywords: ['курьер', 'опоздал'] }, ['курьеропоздал'])).toBe(false);
+  });
+
+  it('the merged cluster keeps the lowest number of those it joins, whatever order the rule lists them in', () => {
+    const c = run({ merge: [{ clusters: [['пароль'], ['промокод']], label: 'Вход и промокоды' }] });
+    expect(Array.from(c.assignment.labels)).toEqual([0, 1, 2, 0, 0, -1]);
+    expect([...c.labelOf]).toEqual([[0, 'Вход и промокоды']]);
+    expect(c.moved).toBe(true); // tickets moved: the merged cluster needs new keywords
+  });
+
+  it('names every word of a rule that matched nothing', () => {
+    const c = run({ rename: [{ match: ['курьер', 'возврат'], label: 'X' }] });
+    expect(c.notes).toEqual(['rename "X": no cluster matched "курьер возврат"']);
+    const several = run({ rename: [{ match: ['курьер', ' '], label: 'Y' }] });
+    expect(several.notes).toEqual(['rename "Y": 2 clusters matched "курьер  "; add words to tell them apart']);
+  });
+
+  it('a pin keyword is found whatever its case, ё or е, or surrounding spaces', () => {
+    const c = run({ pin: [{ label: 'Оплата', keywords: ['  ПЛАТЁЖ '] }] });
+    expect(c.notes).toEqual(['pin "Оплата": 1 ticket(s)']);
+    expect(Array.from(c.assignment.labels)).toEqual([0, 1, 2, 3, 4, -1]);
+  });
+
+  it('a pin that takes every ticket is cluster 0, named by the rule', () => {
+    const c = run({ pin: [{ label: 'Всё', keywords: ['о', 'курьер'] }] });
+    expect(Array.from(c.assignment.labels)).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(c.assignment.clusterCount).toBe(1);
+    expect([...c.labelOf]).toEqual([[0, 'Всё']]);
+    expect([...c.pinned]).toEqual([0]);
   });
 
   it('a merge that matches nothing or one cluster moves no ticket; one cluster still takes the new label', () => {
