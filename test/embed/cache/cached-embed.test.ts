@@ -85,6 +85,21 @@ describe('embedding with the cache', () => {
     expect(again.matrix.dims).toBe(3);
   });
 
+  test('new tickets between cached ones land in their own rows', async () => {
+    const cache = freshCache();
+    const first = await embedWithCache(['a', 'ccc'], model().compute, { cache, dims: null, model: 'm' });
+    const second = model();
+    const { matrix, stats } = await embedWithCache(['dd', 'a', 'eeeee', 'ccc'], second.compute, {
+      cache,
+      dims: null,
+      model: 'm',
+    });
+    expect(second.asked).toEqual([['dd', 'eeeee']]);
+    expect(stats).toEqual({ embedded: 2, cached: 2 });
+    const [a, ccc] = rowsOf(first.matrix);
+    expect(rowsOf(matrix)).toEqual([[2, 100, 1], a, [5, 101, 1], ccc]);
+  });
+
   test('progress starts at what the cache had and ends at every ticket', async () => {
     const cache = freshCache();
     await embedWithCache(['a', 'b'], model().compute, { cache, dims: null, model: 'm' });
@@ -107,6 +122,7 @@ describe('embedding with the cache', () => {
     );
     expect(err).toBeInstanceOf(UserError);
     expect((err as Error).message).toMatch(/model "my-model" returned 5-dimensional vectors, but 3 were expected/);
+    expect((err as Error).message).toMatch(/run "tickets cache clear" if the model changed$/);
     expect(cache.segments()).toHaveLength(1); // nothing of size 5 was written
     // The known size of a model profile is checked the same way, even without a cache.
     const profile = await embedWithCache(['b'], model(5).compute, { cache: null, dims: 4, model: 'p' }).catch(
