@@ -31,6 +31,8 @@ export interface EmbedderOptions {
   useCache?: boolean;
   /** One line before a model is downloaded: what, how big, from where, to where, how to avoid it. */
   notify?: (line: string) => void;
+  /** Ends the hub probe after its timeout; default a real timer (tests abort it themselves). */
+  probeTimeoutSignal?: (ms: number) => AbortSignal;
 }
 
 export interface CreatedEmbedder {
@@ -78,6 +80,7 @@ export async function createEmbedder(options: EmbedderOptions): Promise<CreatedE
         location.models,
         transformer,
         lexical,
+        options.probeTimeoutSignal,
       );
     default:
       throw new UserError(`unknown embedder "${String(options.embedder)}" (use auto, lexical, transformer or remote)`);
@@ -130,6 +133,7 @@ async function autoTransformer(
   modelsDir: string,
   transformer: (model: string) => Promise<TransformerEmbedder>,
   lexical: () => Embedder,
+  probeTimeoutSignal?: (ms: number) => AbortSignal,
 ): Promise<CreatedEmbedder> {
   const source = resolveModelSource(model, modelsDir); // a bad local directory is an error, not a fallback
   const fallback = (why: string): CreatedEmbedder => ({
@@ -140,7 +144,7 @@ async function autoTransformer(
   });
   if (!source.dir) {
     if (offline) return fallback(`offline and not in the model cache ${modelsDir}`);
-    const probe = await probeHub(model);
+    const probe = await probeHub(model, undefined, undefined, probeTimeoutSignal);
     if (!probe.reachable) return fallback(`the model hub is unreachable: ${probe.reason}`);
     if (!probe.found) {
       if (explicit)

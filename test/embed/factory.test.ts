@@ -93,14 +93,28 @@ describe('createEmbedder', () => {
 
   test('auto falls back when the hub does not answer (probe timeout)', async () => {
     const { createServer } = await import('node:net');
-    const silent = createServer(() => undefined); // accepts, never answers
+    // The probe's deadline passes the moment the hub has the connection: a timeout without waiting 2.5 s for one.
+    const deadlines: AbortController[] = [];
+    const expire = () =>
+      deadlines.shift()?.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError'));
+    const silent = createServer(() => expire()); // accepts, never answers
     await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
     try {
       process.env.HF_ENDPOINT = `http://127.0.0.1:${(silent.address() as { port: number }).port}`;
       const { root } = tempLocation();
-      const { embedder, notice } = await createEmbedder({ embedder: 'auto', seed: 1, cacheDir: root });
+      const { embedder, notice } = await createEmbedder({
+        embedder: 'auto',
+        seed: 1,
+        cacheDir: root,
+        probeTimeoutSignal: () => {
+          const controller = new AbortController();
+          deadlines.push(controller);
+          return controller.signal;
+        },
+      });
       expect(embedder.kind).toBe('lexical');
       expect(notice).toContain('no answer within 2.5 s');
+      expect(deadlines).toEqual([]); // the probe did reach the hub
     } finally {
       silent.close();
     }

@@ -176,12 +176,18 @@ export type HubProbe = { reachable: true; found: boolean } | { reachable: false;
  * failure, refused connection, captive network) falls back within seconds instead of hanging in
  * a download.
  */
-export async function probeHub(id: string, host = hubHost(), timeoutMs = 2500): Promise<HubProbe> {
+export async function probeHub(
+  id: string,
+  host = hubHost(),
+  timeoutMs = 2500,
+  /** Tests pass a signal they abort themselves instead of waiting out the timeout. */
+  timeoutSignal: (ms: number) => AbortSignal = (ms) => AbortSignal.timeout(ms),
+): Promise<HubProbe> {
   try {
     const res = await fetch(`${host}${id}/resolve/main/config.json`, {
       method: 'GET',
       headers: { Range: 'bytes=0-0' },
-      signal: AbortSignal.timeout(timeoutMs),
+      signal: timeoutSignal(timeoutMs),
     });
     await res.body?.cancel().catch(() => undefined);
     if (res.status === 404 || res.status === 401) return { reachable: true, found: false };
