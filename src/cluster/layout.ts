@@ -1,6 +1,7 @@
 // A UMAP-style low-dimensional layout of the kNN graph (McInnes, Healy & Melville 2018), so density
 // clustering sees compact groups instead of the flat distance profile of 100–384-dim text vectors.
-// Fuzzy neighbour weights → symmetric graph → PCA start → SGD with negative sampling. O(n·k) memory.
+// Fuzzy neighbour weights → symmetric graph → PCA start → SGD with negative sampling. O(n·k) memory;
+// time O(n·k²) for the graph, O(epochs·n·k·negativeRate) for the SGD (epochs fall with n: tuning.ts).
 // (umap-js on npm does the same but is several times slower on 20,000+ tickets.)
 import type { EmbeddingMatrix } from '../types.js';
 import type { KnnGraph } from './knn.js';
@@ -66,9 +67,11 @@ export function fuzzyGraph(graph: KnnGraph, n: number): EdgeList {
     }
   }
   // Symmetrize without a hash map: look the reverse edge up in the neighbour's own list (k entries).
-  const head: number[] = [];
-  const tail: number[] = [];
-  const weight: number[] = [];
+  // Typed arrays of the largest possible size (n·k), trimmed at the end: 12 bytes an edge, not JS arrays.
+  const head = new Int32Array(n * k);
+  const tail = new Int32Array(n * k);
+  const weight = new Float32Array(n * k);
+  let m = 0;
   for (let i = 0; i < n; i++) {
     for (let s = 0; s < k; s++) {
       const j = graph.indices[i * k + s];
@@ -86,12 +89,13 @@ export function fuzzyGraph(graph: KnnGraph, n: number): EdgeList {
       const a = directed[i * k + s];
       const w = a + back - a * back;
       if (w <= 0) continue;
-      head.push(i);
-      tail.push(j);
-      weight.push(w);
+      head[m] = i;
+      tail[m] = j;
+      weight[m] = w;
+      m++;
     }
   }
-  return { head: Int32Array.from(head), tail: Int32Array.from(tail), weight: Float32Array.from(weight) };
+  return { head: head.slice(0, m), tail: tail.slice(0, m), weight: weight.slice(0, m) };
 }
 
 // x^p by the float bit pattern (log2 ≈ exponent + mantissa, Schraudolph 1999): a few % error,

@@ -1,5 +1,6 @@
 // Merging: HDBSCAN can split one topic into clusters whose centres point the same way (a dense core
 // and its fringe, or a topic the layout drew in two pieces). Those are one topic to a reader.
+// Cost: O(n·d) for the centres, O(clusters²·d) for the pairs (clusters ≪ n).
 import { DisjointSets } from '../numerics/disjoint-sets.js';
 import type { EmbeddingMatrix } from '../types.js';
 import { clusterCentroids } from './centroids.js';

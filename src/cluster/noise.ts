@@ -1,5 +1,6 @@
 // Noise reassignment: HDBSCAN leaves many tickets that belong to a topic as noise (its density
 // threshold is strict at a topic's fringe). Those close enough to a cluster on the original vectors join it.
+// Cost: two sweeps of O(n·k) votes plus O(noise·clusters·d) for the nearest centre of each noise ticket.
 import type { EmbeddingMatrix } from '../types.js';
 import { cosineToCentroid, memberSpread, membershipFloor, quantileSorted } from './centroids.js';
 import type { KnnGraph } from './knn.js';

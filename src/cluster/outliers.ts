@@ -1,5 +1,6 @@
 // Outliers after HDBSCAN. The layout pulls every ticket next to its graph neighbours, so a true
 // outlier can land inside a cluster; on the original vectors it is still far from the cluster's centre.
+// Cost: O(n·d) plus sorting each cluster's cosines, O(n log n).
 import type { EmbeddingMatrix } from '../types.js';
 import { memberSpread, membershipFloor } from './centroids.js';
 

@@ -2,6 +2,7 @@
 // The layout seed moves tickets near a cluster's edge in or out of it (and in or out of noise);
 // a vote among the ticket's nearest neighbours in the original vectors does not depend on it, and
 // outliers are told by the graph alone (isolatedTickets), not by HDBSCAN's seed-dependent noise.
+// Cost: O(n·k) per sweep.
 import type { KnnGraph } from './knn.js';
 
 export interface SettleOptions {

@@ -3,6 +3,7 @@
 // layouts, and clusters, that depend on the seed. This start has no randomness at all: principal
 // directions of the ticket vectors, then smoothed toward the leading eigenvectors of the normalized
 // kNN graph (UMAP's spectral start) by subspace iteration. Signs are fixed by a rule, not by chance.
+// Cost: O(min(n, 20,000)·d²) for the covariance, O(n·d·p) for the scores, O(iterations·p·edges) for the smoothing.
 import { orthonormalizeColumns } from '../numerics/linear-algebra.js';
 import type { EmbeddingMatrix } from '../types.js';
 

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { kdTreeKnn } from '../../src/cluster/kdtree.js';
-import { coreDistances, lightestBetween, mutualReachabilityTree, primEdges } from '../../src/cluster/mst.js';
+import {
+  ascendingEdges,
+  coreDistances,
+  lightestBetween,
+  mutualReachabilityTree,
+  primEdges,
+} from '../../src/cluster/mst.js';
 import { DisjointSets } from '../../src/numerics/disjoint-sets.js';
 import { seededRandom } from '../../src/numerics/random.js';
 
@@ -75,5 +81,24 @@ describe('joining the components of the kNN graph', () => {
       expect(spansAll(points2.rows, tree.from, tree.to)).toBe(true);
       for (let e = 1; e < tree.weight.length; e++) expect(tree.weight[e]).toBeGreaterThanOrEqual(tree.weight[e - 1]);
     }
+  });
+});
+
+describe('edge order', () => {
+  const byComparator = (weight: Float64Array) =>
+    Array.from(weight.keys()).sort((a, b) => weight[a] - weight[b] || a - b);
+
+  it('float32 weights (packed keys) come out in the comparator order, ties by index, zeros first', () => {
+    const random = seededRandom(12);
+    const weight = Float64Array.from({ length: 5000 }, () => Math.fround(Math.floor(random() * 50) / 7));
+    weight[3] = 0;
+    weight[10] = -0;
+    weight[11] = 3e38;
+    expect(Array.from(ascendingEdges(weight, weight.length))).toEqual(byComparator(weight));
+  });
+
+  it('weights a float32 cannot hold use the comparator, with the same order', () => {
+    const weight = Float64Array.from([0.1, 0.3, 0.1, 0.2, Infinity, 0.2]);
+    expect(Array.from(ascendingEdges(weight, weight.length))).toEqual([0, 2, 3, 5, 1, 4]);
   });
 });
