@@ -2,10 +2,16 @@
 // after it (peak so far, so a step that raises it is the one that allocated). Vectors: a labeled set's
 // lexical vectors (--set), or the labeled sets expanded to --n rows as in bench-cluster.mjs; cached
 // with --cache DIR so only the cluster stage is timed. Optional quality against the set's labels.
-// usage: node scripts/profile-cluster.mjs [--set stackoverflow20 | --n 100000] [--cache DIR] [--seed 42]
-//        [--opt key=value ...]
+// Or a generated export (scripts/generate-export.mjs: --export FILE --labels FILE; subject + description embedded,
+// one-off tickets left out of the score as bench-scale.mjs does).
+// usage: node scripts/profile-cluster.mjs [--set stackoverflow20 | --n 100000 | --export F --labels F] [--cache DIR]
+//        [--seed 42] [--opt key=value ...]
 import { clusterTickets, defaultMinClusterSize } from '../dist/cluster/index.js';
 import { ari, labelVector, nmi } from '../dist/eval/metrics.js';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { ONE_OFF_LABEL } from './generate-export.mjs';
 import { clusterOptionsFrom, expandVectors, lexicalVectors, readLabeledSet } from './labeled-sets.mjs';
 
 const args = process.argv.slice(2);
@@ -17,7 +23,26 @@ const mb = (kb) => (kb / 1024).toFixed(0);
 
 let vectors;
 let truth;
-if (set) {
+let scored; // tickets the score counts (all when unset)
+const exportFile = flag('--export');
+if (exportFile) {
+  const records = parse(readFileSync(exportFile), { columns: true, bom: true });
+  vectors = await lexicalVectors(
+    basename(exportFile, '.csv'),
+    records.map((r) => `${r.Subject}\n${r.Description}`),
+    cacheDir,
+  );
+  const labelOf = new Map(
+    readFileSync(flag('--labels'), 'utf8')
+      .split('\n')
+      .slice(1)
+      .filter(Boolean)
+      .map((line) => line.split(',')),
+  );
+  const labels = records.map((r) => labelOf.get(r['Ticket ID']));
+  scored = labels.flatMap((label, i) => (label === ONE_OFF_LABEL ? [] : [i]));
+  truth = labelVector(scored.map((i) => labels[i]));
+} else if (set) {
   const records = readLabeledSet(set);
   vectors = await lexicalVectors(
     set,

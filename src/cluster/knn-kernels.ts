@@ -20,42 +20,6 @@ export function rowDot(data: Float32Array, a: number, b: number, dims: number): 
 }
 
 /**
- * rowDot of row a with rows b0 and b1 into out[0..1], each summed exactly as rowDot sums it (the
- * same values), sharing each load of row a.
- */
-export function rowDot2(data: Float32Array, a: number, b0: number, b1: number, dims: number, out: Float64Array): void {
-  let s0 = 0;
-  let s1 = 0;
-  let s2 = 0;
-  let s3 = 0;
-  let u0 = 0;
-  let u1 = 0;
-  let u2 = 0;
-  let u3 = 0;
-  let t = 0;
-  for (; t + 3 < dims; t += 4) {
-    const x0 = data[a + t];
-    const x1 = data[a + t + 1];
-    const x2 = data[a + t + 2];
-    const x3 = data[a + t + 3];
-    s0 += x0 * data[b0 + t];
-    s1 += x1 * data[b0 + t + 1];
-    s2 += x2 * data[b0 + t + 2];
-    s3 += x3 * data[b0 + t + 3];
-    u0 += x0 * data[b1 + t];
-    u1 += x1 * data[b1 + t + 1];
-    u2 += x2 * data[b1 + t + 2];
-    u3 += x3 * data[b1 + t + 3];
-  }
-  for (; t < dims; t++) {
-    s0 += data[a + t] * data[b0 + t];
-    u0 += data[a + t] * data[b1 + t];
-  }
-  out[0] = s0 + s1 + s2 + s3;
-  out[1] = u0 + u1 + u2 + u3;
-}
-
-/**
  * Dot products of row a with the four rows b0..b3, into out[0..3]: each load of row a serves four
  * products (the exact search runs 1.5–1.7× faster than with rowDot per pair).
  */
@@ -139,61 +103,49 @@ export interface CandidatePairs {
 /** Receives each candidate pair of a local join with its distance key. */
 export type OfferPair = (p: number, q: number, key: number) => void;
 
+/** The distance key between tickets x and y (indices), as the heaps order them. */
+export type PairKey = (x: number, y: number) => number;
+
+/** Heap keys on the float rows of one row-major array. */
+export function floatKey(data: Float32Array, dims: number, metric: Metric): PairKey {
+  return (x, y) => rowKey(data, x * dims, y * dims, dims, metric);
+}
+
+/**
+ * Cosine heap keys (1 − cosine) on int8 rows (numerics/int8-rows.ts): the wasm dot product rescaled by
+ * both rows' steps. Integer dot products are exact, so every thread computes the same keys.
+ */
+export function int8Key(
+  module: WebAssembly.Module,
+  memory: WebAssembly.Memory,
+  stride: number,
+  scale: Float32Array,
+): PairKey {
+  const instance = new WebAssembly.Instance(module, { env: { memory } });
+  const dot = instance.exports.dot as (a: number, b: number, bytes: number) => number;
+  return (x, y) => 1 - dot(x * stride, y * stride, stride) * scale[x] * scale[y];
+}
+
 /**
  * The local join of tickets i0..i1−1: every fresh×fresh and fresh×old pair among each ticket's
  * candidates is offered, in a fixed order. Self-contained (no imports): the helper thread runs its source.
  */
-export function joinRange(
-  data: Float32Array,
-  dims: number,
-  metric: Metric,
-  lists: JoinCandidates,
-  i0: number,
-  i1: number,
-  offer: OfferPair,
-): void {
+export function joinRange(lists: JoinCandidates, i0: number, i1: number, key: PairKey, offer: OfferPair): void {
   const { freshIds, freshCount, oldIds, oldCount, max } = lists;
-  const cosine = metric === 'cosine';
-  const dots = new Float64Array(2);
   for (let i = i0; i < i1; i++) {
     const nf = freshCount[i];
     const no = oldCount[i];
     const base = i * max;
     for (let a = 0; a < nf; a++) {
       const x = freshIds[base + a];
-      const xb = x * dims;
-      let b = a + 1;
-      // Two candidates per pass over x (cosine keys, the same values as rowKey), then the rest one by one.
-      if (cosine) {
-        for (; b + 1 < nf; b += 2) {
-          const y0 = freshIds[base + b];
-          const y1 = freshIds[base + b + 1];
-          rowDot2(data, xb, y0 * dims, y1 * dims, dims, dots);
-          offer(x, y0, 1 - dots[0]);
-          offer(x, y1, 1 - dots[1]);
-        }
-      }
-      for (; b < nf; b++) {
+      for (let b = a + 1; b < nf; b++) {
         const y = freshIds[base + b];
-        offer(x, y, rowKey(data, xb, y * dims, dims, metric));
+        offer(x, y, key(x, y));
       }
-      // Old candidates likewise, two at a time, skipping x itself (a held one waits for its partner).
-      let held = -1;
       for (let b = 0; b < no; b++) {
         const y = oldIds[base + b];
-        if (y === x) continue;
-        if (!cosine) {
-          offer(x, y, rowKey(data, xb, y * dims, dims, metric));
-        } else if (held < 0) {
-          held = y;
-        } else {
-          rowDot2(data, xb, held * dims, y * dims, dims, dots);
-          offer(x, held, 1 - dots[0]);
-          offer(x, y, 1 - dots[1]);
-          held = -1;
-        }
+        if (y !== x) offer(x, y, key(x, y));
       }
-      if (held >= 0) offer(x, held, rowKey(data, xb, held * dims, dims, metric));
     }
   }
 }
@@ -203,21 +155,19 @@ export function joinRange(
  * neighbour either end had when the round began; any other pair the heaps would refuse anyway.
  */
 export function keptPairs(
-  data: Float32Array,
-  dims: number,
-  metric: Metric,
   lists: JoinCandidates,
   worst: Float32Array,
   i0: number,
   i1: number,
+  key: PairKey,
 ): CandidatePairs {
   let cap = 1 << 16;
   let p = new Int32Array(cap);
   let q = new Int32Array(cap);
   let d = new Float64Array(cap);
   let count = 0;
-  joinRange(data, dims, metric, lists, i0, i1, (a, b, key) => {
-    if (key >= worst[a] && key >= worst[b]) return;
+  joinRange(lists, i0, i1, key, (a, b, k) => {
+    if (k >= worst[a] && k >= worst[b]) return;
     if (count === cap) {
       cap *= 2;
       const p2 = new Int32Array(cap);
@@ -232,7 +182,7 @@ export function keptPairs(
     }
     p[count] = a;
     q[count] = b;
-    d[count] = key;
+    d[count] = k;
     count++;
   });
   return { count, p, q, d };

@@ -1,13 +1,17 @@
 // k-nearest-neighbour graphs over L2-normalized ticket vectors.
 // Exact: blocked brute force (each pair once, O(n²·d) time, O(n·k) memory) for small sets.
 // Approximate: random-projection forest for a first guess, refined by NN-descent (Dong et al. 2011),
-// O(n·k) memory and roughly O(n·k²·d) time per round, for large sets; the join uses a second core.
+// for large sets; O(n·k) memory plus the int8 rows (n·d bytes), O(n·log n·d) for the forest and O(n·k²·d)
+// per round (rounds stop early when the graph settles), the join on a second core. Cosine searches run on
+// int8 rows with a SIMD dot product (numerics/int8-rows.ts, as EVōC does), then each ticket's candidates
+// are re-ranked on the float vectors, so the graph's distances are exact.
 import { seededRandom } from '../numerics/random.js';
+import { int8DotModule, quantizeRows } from '../numerics/int8-rows.js';
 import { sharedCopy } from '../numerics/threads.js';
 import type { EmbeddingMatrix } from '../types.js';
 import { KD_TREE_MAX_DIMS, kdTreeKnn } from './kdtree.js';
-import { JoinHelper, parallelJoinWanted } from './knn-join.js';
-import { joinRange, rowDot4, rowKey, type JoinCandidates, type Metric } from './knn-kernels.js';
+import { JoinHelper, parallelJoinWanted, type KeySource } from './knn-join.js';
+import { floatKey, int8Key, joinRange, rowDot4, rowKey, type JoinCandidates, type Metric } from './knn-kernels.js';
 import { NeighbourHeaps, type KnnGraph } from './neighbour-heaps.js';
 import { projectionForest } from './projection-forest.js';
 
@@ -71,6 +75,8 @@ export interface ApproximateKnnOptions {
   searchK?: number;
   /** Join on two threads (default: from 8,000 tickets when a second core is there). Same graph either way. */
   parallel?: boolean;
+  /** Search cosine neighbours on int8 rows, then re-rank on the floats (default true; 'euclidean' never is). */
+  int8?: boolean;
 }
 
 /** Bounded candidate lists keeping the entries with the smallest random priority. */
@@ -128,12 +134,23 @@ export function approximateKnn(vectors: EmbeddingMatrix, k: number, options: App
   const random = seededRandom(options.seed);
   const heaps = new NeighbourHeaps(n, kk);
   const metric = options.metric ?? 'cosine';
-  projectionForest(vectors, heaps, random, options.trees ?? 6, options.leafSize ?? Math.max(2 * kOut, 24), metric);
+  const parallel = options.parallel ?? parallelJoinWanted(n);
+  let source: KeySource;
+  if (metric === 'cosine' && (options.int8 ?? true)) {
+    const rows = quantizeRows(vectors);
+    source = { kind: 'int8', module: int8DotModule(), memory: rows.memory, stride: rows.stride, scale: rows.scale };
+  } else {
+    source = { kind: 'float', data: parallel ? sharedCopy(data) : data, dims, metric };
+  }
+  const key =
+    source.kind === 'int8'
+      ? int8Key(source.module, source.memory, source.stride, source.scale)
+      : floatKey(data, dims, metric);
+  projectionForest(vectors, heaps, random, options.trees ?? 6, options.leafSize ?? Math.max(2 * kOut, 24), key);
 
   const maxRounds = options.maxRounds ?? 8;
   const delta = options.delta ?? 0.005;
   const maxCandidates = Math.max(2, Math.min(kk, options.maxCandidates ?? kOut + 5));
-  const parallel = options.parallel ?? parallelJoinWanted(n);
   const fresh = new CandidateLists(n, maxCandidates, parallel);
   const old = new CandidateLists(n, maxCandidates, parallel);
   // The helper joins the upper half of the tickets against each ticket's worst neighbour at the round's start.
@@ -145,7 +162,9 @@ export function approximateKnn(vectors: EmbeddingMatrix, k: number, options: App
     oldCount: old.count,
     max: maxCandidates,
   };
-  const helper = parallel ? new JoinHelper(sharedCopy(data), dims, metric, lists, worst) : undefined;
+  const helper = parallel ? new JoinHelper(source, lists, worst) : undefined;
+  // Share of the tickets the main thread joins itself (adjusted each round; the graph does not depend on it).
+  let mainShare = 0.5;
   try {
     for (let round = 0; round < maxRounds; round++) {
       fresh.reset();
@@ -177,17 +196,25 @@ export function approximateKnn(vectors: EmbeddingMatrix, k: number, options: App
         }
       }
       let updates = 0;
-      const split = helper ? n >> 1 : n;
+      const split = helper ? Math.round(n * mainShare) : n;
       if (helper) {
         for (let i = 0; i < n; i++) worst[i] = heaps.dist[i * kk];
         helper.start(split, n);
       }
-      joinRange(data, dims, metric, lists, 0, split, (p, q, d) => {
+      const started = performance.now();
+      joinRange(lists, 0, split, key, (p, q, d) => {
         updates += heaps.push(p, q, d) + heaps.push(q, p, d);
       });
       if (helper) {
+        const mainMs = performance.now() - started;
         // Offered in the order the one-thread join meets them: the same heaps, pair for pair.
         const pairs = helper.finish();
+        // The main thread also pushes every pair into the heaps: give it the share that makes both joins
+        // take equally long next round (per-ticket costs of this round).
+        const mainCost = mainMs / Math.max(1, split);
+        const helperCost = pairs.ms / Math.max(1, n - split);
+        if (mainCost > 0 && helperCost > 0)
+          mainShare = Math.min(0.75, Math.max(0.25, helperCost / (mainCost + helperCost)));
         for (let e = 0; e < pairs.count; e++) {
           updates += heaps.push(pairs.p[e], pairs.q[e], pairs.d[e]) + heaps.push(pairs.q[e], pairs.p[e], pairs.d[e]);
         }
@@ -196,6 +223,15 @@ export function approximateKnn(vectors: EmbeddingMatrix, k: number, options: App
     }
   } finally {
     helper?.close();
+  }
+  // The int8 keys found the candidates; the float keys order them and give the graph its distances.
+  if (source.kind === 'int8') {
+    for (let i = 0; i < n; i++) {
+      for (let s = 0; s < kk; s++) {
+        const j = heaps.ids[i * kk + s];
+        if (j >= 0) heaps.dist[i * kk + s] = rowKey(data, i * dims, j * dims, dims, metric);
+      }
+    }
   }
   return truncateGraph(heaps.toGraph(metric), kOut);
 }

@@ -1,7 +1,8 @@
 // The first guess of the approximate kNN graph: random-projection trees whose leaves are joined pair by pair.
+// Cost per tree: O(n·d·log(n/leaf)) for the splits, O(n·leaf) distance keys for the leaves.
 import { randomIndex, type Random } from '../numerics/random.js';
 import type { EmbeddingMatrix } from '../types.js';
-import { rowKey, type Metric } from './knn-kernels.js';
+import type { PairKey } from './knn-kernels.js';
 import type { NeighbourHeaps } from './neighbour-heaps.js';
 
 /**
@@ -56,7 +57,7 @@ export function projectionForest(
   random: Random,
   trees: number,
   leafSize: number,
-  metric: Metric,
+  key: PairKey,
 ): void {
   const { rows: n, dims, data } = vectors;
   const order = new Int32Array(n);
@@ -75,7 +76,7 @@ export function projectionForest(
           const p = order[a];
           for (let b = a + 1; b < hi; b++) {
             const q = order[b];
-            const d = rowKey(data, p * dims, q * dims, dims, metric);
+            const d = key(p, q);
             heaps.push(p, q, d);
             heaps.push(q, p, d);
           }

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { approximateKnn, CandidateLists, exactKnn } from '../../src/cluster/knn.js';
 import { projectOnto } from '../../src/cluster/projection-forest.js';
 import { kdTreeKnn } from '../../src/cluster/kdtree.js';
-import { rowDot, rowDot2 } from '../../src/cluster/knn-kernels.js';
 import { PARALLEL_JOIN_MIN_TICKETS, parallelJoinWanted } from '../../src/cluster/knn-join.js';
 import { seededRandom } from '../../src/numerics/random.js';
 import { topicMixture } from './mixtures.js';
@@ -66,13 +65,44 @@ describe('nearest neighbours', () => {
     expect(recall(wide)).toBeGreaterThanOrEqual(0.97);
   });
 
-  it('the join on a helper thread gives exactly the one-thread graph', () => {
+  it('the join on a helper thread gives exactly the one-thread graph (int8, float cosine, euclidean)', () => {
     const { vectors } = topicMixture(12, 150, 32, 1, 0, 17);
-    for (const metric of ['cosine', 'euclidean'] as const) {
-      const one = approximateKnn(vectors, 12, { seed: 9, metric, parallel: false });
-      const two = approximateKnn(vectors, 12, { seed: 9, metric, parallel: true });
+    for (const [metric, int8] of [
+      ['cosine', true],
+      ['cosine', false],
+      ['euclidean', false],
+    ] as const) {
+      const one = approximateKnn(vectors, 12, { seed: 9, metric, int8, parallel: false });
+      const two = approximateKnn(vectors, 12, { seed: 9, metric, int8, parallel: true });
       expect(two.indices).toEqual(one.indices);
       expect(two.distances).toEqual(one.distances);
+    }
+  });
+
+  it('the int8 search finds nearly the float search neighbours, and reports exact float distances', () => {
+    const { vectors } = topicMixture(20, 100, 64, 0.8, 0, 23);
+    const { dims, data } = vectors;
+    const k = 10;
+    const exact = exactKnn(vectors, k);
+    const recall = (graph: { indices: Int32Array }) => {
+      let hits = 0;
+      for (let i = 0; i < vectors.rows; i++) {
+        const truth = new Set(exact.indices.slice(i * k, i * k + k));
+        for (const j of graph.indices.slice(i * k, i * k + k)) if (truth.has(j)) hits++;
+      }
+      return hits / (vectors.rows * k);
+    };
+    const int8 = approximateKnn(vectors, k, { seed: 3 });
+    const float = approximateKnn(vectors, k, { seed: 3, int8: false });
+    expect(recall(int8)).toBeGreaterThanOrEqual(recall(float) - 0.01);
+    for (let i = 0; i < vectors.rows; i++) {
+      for (let s = 0; s < k; s++) {
+        const j = int8.indices[i * k + s];
+        let dot = 0;
+        for (let t = 0; t < dims; t++) dot += data[i * dims + t] * data[j * dims + t];
+        expect(int8.distances[i * k + s]).toBeCloseTo(Math.sqrt(Math.max(0, 2 - 2 * dot)), 5);
+        if (s > 0) expect(int8.distances[i * k + s]).toBeGreaterThanOrEqual(int8.distances[i * k + s - 1]);
+      }
     }
   });
 
@@ -115,17 +145,6 @@ describe('projection forest and NN-descent parts', () => {
         for (let t = 0; t < dims; t++) dot += data[order[s] * dims + t] * normal[t];
         expect(projection[s]).toBe(dot);
       }
-    }
-  });
-
-  it("rowDot2 gives exactly rowDot's two values, whatever the dimension count", () => {
-    const random = seededRandom(4);
-    for (const dims of [1, 3, 4, 7, 16, 33]) {
-      const data = Float32Array.from({ length: 3 * dims }, () => random() - 0.5);
-      const out = new Float64Array(2);
-      rowDot2(data, 0, dims, 2 * dims, dims, out);
-      expect(out[0]).toBe(rowDot(data, 0, dims, dims));
-      expect(out[1]).toBe(rowDot(data, 0, 2 * dims, dims));
     }
   });
 
