@@ -26,19 +26,20 @@ let truth;
 let scored; // tickets the score counts (all when unset)
 const exportFile = flag('--export');
 if (exportFile) {
+  /** @type {Record<string, string>[]} */
   const records = parse(readFileSync(exportFile), { columns: true, bom: true });
   vectors = await lexicalVectors(
     basename(exportFile, '.csv'),
     records.map((r) => `${r.Subject}\n${r.Description}`),
     cacheDir,
   );
-  const labelOf = new Map(
-    readFileSync(flag('--labels'), 'utf8')
-      .split('\n')
-      .slice(1)
-      .filter(Boolean)
-      .map((line) => line.split(',')),
-  );
+  const labelOf = new Map();
+  for (const line of readFileSync(String(flag('--labels')), 'utf8')
+    .split('\n')
+    .slice(1)) {
+    const [id, label] = line.split(',');
+    if (line) labelOf.set(id, label);
+  }
   const labels = records.map((r) => labelOf.get(r['Ticket ID']));
   scored = labels.flatMap((label, i) => (label === ONE_OFF_LABEL ? [] : [i]));
   truth = labelVector(scored.map((i) => labels[i]));
