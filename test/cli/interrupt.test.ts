@@ -143,6 +143,51 @@ describe('Ctrl-C while embedding', () => {
   }, 180_000);
 });
 
+describe('Ctrl-C while computing', () => {
+  it('right after the export is read: stopped at once or with the one line; nothing written either way', async () => {
+    const out = join(dir, 'computing');
+    mkdirSync(out);
+    const res = await new Promise<Run>((resolve, reject) => {
+      const child = spawn(
+        process.execPath,
+        [
+          `${repoRoot}bin/tickets.js`,
+          'cluster',
+          fixture('support-export.csv'),
+          '--embedder',
+          'lexical',
+          '--json',
+          join(out, 'run.json'),
+          '--html',
+          join(out, 'report.html'),
+        ],
+        {
+          cwd: repoRoot,
+          env: { ...process.env, NO_COLOR: '1', TICKETS_OFFLINE: '1' },
+          stdio: ['ignore', 'ignore', 'pipe'],
+        },
+      );
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (s: string) => {
+        // The columns line comes right after ingest: the slow stages are ahead.
+        if (!stderr.includes('text: ') && (stderr + s).includes('text: ')) child.kill('SIGINT');
+        stderr += s;
+      });
+      child.on('error', reject);
+      child.on('close', (code, signal) => resolve({ code, signal, stderr }));
+    });
+    // A stage that waits (embedding) handles the signal; one that computes ends by it at once.
+    if (res.signal === null) {
+      expect(res.code).toBe(130);
+      expect(res.stderr.trimEnd().split('\n').at(-1)).toMatch(
+        /^tickets: interrupted by Ctrl-C while \w[\w ]*; no report was written$/,
+      );
+    } else expect(res.signal).toBe('SIGINT');
+    expect(res.stderr).not.toMatch(/\n\s+at /);
+    expect(filesUnder(out)).toEqual([]);
+  }, 120_000);
+});
+
 describe('the interrupt guard', () => {
   const guard = () => {
     const lines: string[] = [];
