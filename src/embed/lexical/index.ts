@@ -1,12 +1,15 @@
 // The built-in offline embedder: TF-IDF over stemmed words and in-word character n-grams,
 // reduced by a seeded randomized truncated SVD (LSA) to a few hundred L2-normalized dimensions.
+// Cost, for n tickets of c characters in all, s = min(n, fitSampleSize) fitted tickets with z TF-IDF entries,
+// d ≤ 100,000 columns, k ≤ 256 dimensions and w = k + oversample: vocabulary and rows O(c_sample) time and
+// O(2^tableBits) memory; the SVD O(z·w + s·w² + d·w²) time (svd.ts), O(z + (s + d)·w) memory; the projection
+// of the other tickets O(c + entries·k) time (projection.ts); the output n × (k + 1) float32, allocated once.
 import type { Embedder, EmbeddingMatrix, EmbedProgress } from '../../types.js';
 import type { FeatureSettings } from './features.js';
-import { normalizeRows } from '../../numerics/vectors.js';
 import { seededUniform } from '../../numerics/random.js';
 import { SparseRowsBuilder, type SparseRows } from './sparse.js';
 import { randomizedSvd, type TruncatedSvd } from './svd.js';
-import { projectRow } from './svd-kernels.js';
+import { projectTexts } from './projection.js';
 import { svdThreads } from './svd-threads.js';
 import { ticketRow, TicketRow, type BlockWeights } from './tfidf.js';
 import { buildVocabulary, type Vocabulary, type VocabularySettings } from './vocabulary.js';
@@ -20,12 +23,13 @@ export interface LexicalSettings {
   /** Output dimensions never exceed this share of the ticket count (tiny corpora get fewer). */
   maxDimensionsPerTicket: number;
   /**
-   * Power iterations and extra sketch directions of the randomized SVD. Enough of both that it
-   * converges: two seeds then give nearly the same vectors (mean |Δcos| over ticket pairs on HWU64:
-   * 0.05 with 1 iteration and 10 extra directions, 0.0014 with these), so `--seed` moves the clusters only as much as
-   * the cluster stage itself does. Costs about 30 s more at 100,000 tickets (on two threads).
+   * The randomized SVD's extra sketch directions, and its power iterations: as many as fit in
+   * `powerIterationWork` multiply-adds (about a second), at least 1 and at most `powerIterations`. Small
+   * exports so converge fully; large ones get one iteration, which keeps the geometry of a converged SVD
+   * (mean |Δcos| 0.05 over ticket pairs, the same nearest neighbours; none: 0.13) at a sixth of its cost.
    */
   powerIterations: number;
+  powerIterationWork: number;
   oversample: number;
   /** Component i is scaled by σᵢ^exponent: 1 is plain LSA (U·Σ), 0 whitens (U). */
   singularValueExponent: number;
@@ -46,7 +50,8 @@ export const DEFAULT_LEXICAL_SETTINGS: LexicalSettings = {
   fitSampleSize: 50_000,
   maxDimensionsPerTicket: 0.1,
   powerIterations: 6,
-  oversample: 80,
+  powerIterationWork: 2e9,
+  oversample: 16,
   singularValueExponent: 1,
   dropFirstComponent: false,
 };
@@ -102,7 +107,7 @@ export class LexicalEmbedder implements Embedder {
     const svd = await randomizedSvd(fitRows, wanted + skip, {
       seed: this.seed,
       oversample: s.oversample,
-      powerIterations: s.powerIterations,
+      powerIterations: powerIterations(fitRows, wanted + skip + s.oversample, s),
       vectors: sample ? 'right' : 'left',
       threads: svdThreads(fitCount),
       onProgress: (share) => progress(0.3 + 0.5 * share),
@@ -110,23 +115,47 @@ export class LexicalEmbedder implements Embedder {
     progress(0.8);
     await nextTick();
     const dims = Math.max(0, svd.rank - skip);
+    // One spare column per row, for tickets without a usable feature (see unitRows): no copy later.
+    const stride = dims + 1;
+    const rowOf = (text: string, row: TicketRow) => ticketRow(text, vocabulary, s.features, s.weights, row);
     const projected = sample
-      ? await projectTexts(texts, vocabulary, s, projection(svd, vocabulary.columns, skip, dims, s), dims, (done) =>
-          progress(0.8 + (0.2 * done) / n),
+      ? await projectTexts(
+          texts,
+          rowOf,
+          new TicketRow(),
+          projection(svd, vocabulary.columns, skip, dims, s),
+          dims,
+          stride,
+          svdThreads(n),
+          (done) => progress(0.8 + (0.2 * done) / n),
         )
-      : scaledLeft(svd, n, skip, dims, s);
+      : scaledLeft(svd, n, skip, dims, stride, s);
     this.stats.embedded = n;
     progress(1);
-    return unitRows(projected, n, dims);
+    return unitRows(projected, n, dims, stride);
   }
 }
 
-/** Fitted rows: U·Σ^exponent, without the skipped components. */
-function scaledLeft(svd: TruncatedSvd, rows: number, skip: number, dims: number, s: LexicalSettings): Float32Array {
-  const out = new Float32Array(rows * dims);
+/** Iterations that fit the work budget: each costs two sparse products and an orthonormalization (svd.ts). */
+export function powerIterations(x: SparseRows, width: number, s: LexicalSettings): number {
+  const w = Math.min(width, x.rows, x.cols);
+  const perIteration = 2 * x.indptr[x.rows] * w + 1.5 * x.rows * w * w;
+  return Math.min(s.powerIterations, Math.max(1, Math.floor(s.powerIterationWork / perIteration)));
+}
+
+/** Fitted rows: U·Σ^exponent, without the skipped components, `stride` apart. */
+function scaledLeft(
+  svd: TruncatedSvd,
+  rows: number,
+  skip: number,
+  dims: number,
+  stride: number,
+  s: LexicalSettings,
+): Float32Array {
+  const out = new Float32Array(rows * stride);
   for (let c = 0; c < dims; c++) {
     const scale = svd.singularValues[c + skip] ** s.singularValueExponent;
-    for (let i = 0; i < rows; i++) out[i * dims + c] = svd.left[i * svd.rank + c + skip] * scale;
+    for (let i = 0; i < rows; i++) out[i * stride + c] = svd.left[i * svd.rank + c + skip] * scale;
   }
   return out;
 }
@@ -175,39 +204,26 @@ function tfidfRows(
   return builder.finish(vocabulary.columns);
 }
 
-// One thread: the product is memory-bound (rows of a ~100 MB projection read at random), and a helper
-// thread was barely faster (docs/decisions.md).
-async function projectTexts(
-  texts: readonly string[],
-  vocabulary: Vocabulary,
-  s: LexicalSettings,
-  projection: Float32Array,
-  dims: number,
-  onDone: (done: number) => void,
-): Promise<Float32Array> {
-  const out = new Float32Array(texts.length * dims);
-  const row = new TicketRow();
-  for (let i = 0; i < texts.length; i++) {
-    ticketRow(texts[i], vocabulary, s.features, s.weights, row);
-    projectRow(row.columns, row.values, row.length, projection, dims, out, i * dims);
-    if ((i + 1) % 10_000 === 0) {
-      onDone(i + 1);
-      await nextTick();
-    }
-  }
-  return out;
-}
-
 /**
- * L2-normalizes every row. Tickets with no usable feature (all stop words, or only rare words) get one
- * extra dimension of their own: identical to each other and orthogonal to every worded ticket.
+ * L2-normalizes every row (rows are `stride` = dims + 1 apart, the last column zero). Tickets with no usable
+ * feature (all stop words, or only rare words) get that extra dimension: identical to each other and
+ * orthogonal to every worded ticket. Without such tickets the rows are packed to `dims` in place.
  */
-function unitRows(vectors: Float32Array, rows: number, dims: number): EmbeddingMatrix {
-  const empty = normalizeRows(vectors, rows, dims);
-  if (empty.length === 0) return { rows, dims, data: vectors };
-  const wider = dims + 1;
-  const data = new Float32Array(rows * wider);
-  for (let i = 0; i < rows; i++) data.set(vectors.subarray(i * dims, (i + 1) * dims), i * wider);
-  for (const i of empty) data[i * wider + dims] = 1;
-  return { rows, dims: wider, data };
+function unitRows(vectors: Float32Array, rows: number, dims: number, stride: number): EmbeddingMatrix {
+  let empty = false;
+  for (let i = 0; i < rows; i++) {
+    const at = i * stride;
+    let norm = 0;
+    for (let c = 0; c < dims; c++) norm += vectors[at + c] ** 2;
+    if (norm < 1e-20) {
+      empty = true;
+      vectors[at + dims] = 1;
+      continue;
+    }
+    const scale = 1 / Math.sqrt(norm);
+    for (let c = 0; c < dims; c++) vectors[at + c] *= scale;
+  }
+  if (empty) return { rows, dims: stride, data: vectors };
+  for (let i = 1; i < rows; i++) vectors.copyWithin(i * dims, i * stride, i * stride + dims);
+  return { rows, dims, data: vectors.subarray(0, rows * dims) };
 }

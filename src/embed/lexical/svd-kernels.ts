@@ -1,6 +1,5 @@
 // The SVD's hot loops as self-contained row-range kernels: no imports, no closures, so a helper
 // thread can run their very source (svd-threads.ts) and both threads compute bit-identical values.
-// Also the projection of one ticket onto the fitted factors, which runs on the main thread.
 
 /** Rows i0..i1−1 of X·M into out (zeroed, rows×width), X in compressed rows, M dense row-major (cols×width). */
 export function sparseTimesDenseRows(
@@ -144,44 +143,5 @@ export function denseTimesSmallRows(
       const tp = p * out;
       for (let c = 0; c < out; c++) result[o + c] += ap * t[tp + c];
     }
-  }
-}
-
-/**
- * One ticket's sparse TF-IDF row (entries 0..length−1) times the fitted projection P (cols×dims,
- * float32), added into out (zeroed) at `offset`: how every ticket gets its vector when the SVD was
- * fitted on a sample.
- */
-export function projectRow(
-  indices: Int32Array,
-  values: Float32Array,
-  length: number,
-  projection: Float32Array,
-  dims: number,
-  out: Float32Array,
-  offset: number,
-): void {
-  let p = 0;
-  // Four entries per pass over the output row: sparseTimesDenseRows's loop on float32 arrays (the
-  // projection is read at random and float32 halves that traffic). One function for both would see
-  // two array types in its innermost loop, which V8 compiles to slower polymorphic loads.
-  for (; p + 3 < length; p += 4) {
-    const v0 = values[p];
-    const v1 = values[p + 1];
-    const v2 = values[p + 2];
-    const v3 = values[p + 3];
-    const f0 = indices[p] * dims;
-    const f1 = indices[p + 1] * dims;
-    const f2 = indices[p + 2] * dims;
-    const f3 = indices[p + 3] * dims;
-    for (let c = 0; c < dims; c++) {
-      out[offset + c] +=
-        v0 * projection[f0 + c] + v1 * projection[f1 + c] + v2 * projection[f2 + c] + v3 * projection[f3 + c];
-    }
-  }
-  for (; p < length; p++) {
-    const v = values[p];
-    const from = indices[p] * dims;
-    for (let c = 0; c < dims; c++) out[offset + c] += v * projection[from + c];
   }
 }

@@ -1,6 +1,14 @@
-// Seeded randomized truncated SVD of a sparse matrix (Halko, Martinsson & Tropp 2011, algorithms 4.4 + 5.1).
-import { orthonormalize, RELATIVE_EIGEN_FLOOR, symmetricEigen } from '../../numerics/linear-algebra.js';
-import { fillGaussian } from '../../numerics/random.js';
+// Seeded randomized truncated SVD of a sparse matrix (Halko, Martinsson & Tropp 2011, algorithms 4.3/4.4 + 5.1).
+//
+// Cost, X with n rows, d columns and z entries, sketch width w = rank + oversample, q power iterations:
+//   time   (2q + 2)·z·w for the sparse products, + n·w²/2 (YᵀY) + d·w²/2 (ZᵀZ) + (q − 1)·1.5·n·w² for the
+//          orthonormalizations between iterations, + n·w·rank (left) or d·w·rank (right) for the factors;
+//   memory Xᵀ (as much as X) + the d×w random test matrix + n×w and d×w float64 blocks.
+// The sketch is never orthonormalized explicitly at the end: Q = Y·T with T from the eigenvectors of YᵀY,
+// folded into the small matrices, which saves two n×w×w products per fit (most of the time at 20,000
+// short tickets).
+import { RELATIVE_EIGEN_FLOOR, orthonormalize, symmetricEigen } from '../../numerics/linear-algebra.js';
+import { seededUniform } from '../../numerics/random.js';
 import { transposeRows, type SparseRows } from './sparse.js';
 import { SvdProducts } from './svd-threads.js';
 
@@ -30,12 +38,12 @@ export interface TruncatedSvd {
 }
 
 /**
- * Top-`rank` singular values and right singular vectors of X. Deterministic for a seed. It yields to the
- * event loop after each pass over X (a 50,000-ticket fit takes tens of seconds), so a progress bar keeps moving.
+ * Top-`rank` singular values and singular vectors of X. Deterministic for a seed. It yields to the
+ * event loop after each pass over X (a 50,000-ticket fit takes seconds), so a progress bar keeps moving.
  */
 export async function randomizedSvd(x: SparseRows, rank: number, options: SvdOptions): Promise<TruncatedSvd> {
   const oversample = options.oversample ?? 10;
-  const powerIterations = options.powerIterations ?? 2;
+  const powerIterations = options.powerIterations ?? 1;
   const width = Math.min(rank + oversample, x.rows, x.cols);
   if (width <= 0 || rank <= 0) {
     return { rank: 0, singularValues: new Float64Array(0), right: new Float64Array(0), left: new Float64Array(0) };
@@ -44,7 +52,7 @@ export async function randomizedSvd(x: SparseRows, rank: number, options: SvdOpt
   const products = new SvdProducts(x, transposeRows(x), options.threads ?? 1);
   try {
     const omega = products.zeros(x.cols * width);
-    fillGaussian(omega, options.seed);
+    fillSigns(omega, options.seed);
     return await factor(
       products,
       x,
@@ -57,6 +65,19 @@ export async function randomizedSvd(x: SparseRows, rank: number, options: SvdOpt
     );
   } finally {
     products.close();
+  }
+}
+
+/**
+ * Random ±1 entries (a Rademacher test matrix): as good a sketch as Gaussian entries (Halko et al. §4.6
+ * and §7.4) and 32 entries per random number instead of a logarithm and a cosine per entry.
+ */
+export function fillSigns(out: Float64Array, seed: number): void {
+  const uniform = seededUniform(seed);
+  for (let i = 0; i < out.length; i += 32) {
+    const bits = (uniform() * 4294967296) >>> 0;
+    const end = Math.min(out.length, i + 32);
+    for (let j = i; j < end; j++) out[j] = (bits >>> (j - i)) & 1 ? 1 : -1;
   }
 }
 
@@ -77,46 +98,82 @@ async function factor(
     onProgress?.(++passed / passes);
     await new Promise((resolve) => setImmediate(resolve));
   };
-  let q = orthonormalize(products.times('x', omega, width), x.rows, width, products);
+  let y = products.times('x', omega, width);
+  let w = width;
   await pass();
-  for (let it = 0; it < powerIterations && q.width > 0; it++) {
-    // Orthonormalizing after every X·Xᵀ step keeps round-off from swamping the smaller directions.
-    const z = products.times('xt', q.matrix, q.width);
+  for (let it = 0; it < powerIterations && w > 0; it++) {
+    // The first iteration works on X·Ω as it is: its columns are still far from parallel (their condition
+    // grows as the singular values' cube), so orthonormalizing first would buy no accuracy in float64.
+    // Later ones orthonormalize first, as round-off would otherwise swamp the smaller directions.
+    if (it > 0) ({ matrix: y, width: w } = orthonormalize(y, x.rows, w, products));
+    const z = products.times('xt', y, w);
     await pass();
-    q = orthonormalize(products.times('x', z, q.width), x.rows, q.width, products);
+    y = products.times('x', z, w);
     await pass();
   }
-  // B = Qᵀ X is small (width×cols); its SVD comes from the eigenvectors of B·Bᵀ = Zᵀ Z with Z = Xᵀ Q.
-  const z = products.times('xt', q.matrix, q.width);
+  // Q = Y·T is orthonormal for T = E·Λ^(-1/2) from YᵀY = E·Λ·Eᵀ (dependent directions dropped). With
+  // Z = Xᵀ·Y, B = QᵀX has B·Bᵀ = Tᵀ·(ZᵀZ)·T; its eigenvectors W give U = Y·(T·W), V = Z·(T·W·Σ⁻¹).
+  const t = whitening(products.gram(y, x.rows, w), w);
+  const z = products.times('xt', y, w);
   passed = passes - 1;
   await pass();
-  const eigen = symmetricEigen(products.gram(z, x.cols, q.width), q.width);
+  const kept = t.length / w;
+  const projected = congruence(t, products.gram(z, x.cols, w), w, kept);
+  const eigen = symmetricEigen(projected, kept);
   const floor = Math.max(eigen.values[0] ?? 0, 0) * RELATIVE_EIGEN_FLOOR;
   let found = 0;
-  while (found < Math.min(rank, q.width) && eigen.values[found] > floor && eigen.values[found] > 0) found++;
+  while (found < Math.min(rank, kept) && eigen.values[found] > floor && eigen.values[found] > 0) found++;
   const singularValues = new Float64Array(found);
   for (let c = 0; c < found; c++) singularValues[c] = Math.sqrt(eigen.values[c]);
+  // T·W (w×found), scaled by Σ⁻¹ for the right vectors.
+  const coefficients = new Float64Array(w * found);
+  for (let p = 0; p < w; p++) {
+    for (let c = 0; c < found; c++) {
+      let sum = 0;
+      for (let r = 0; r < kept; r++) sum += t[p * kept + r] * eigen.vectors[r * kept + c];
+      coefficients[p * found + c] = vectors === 'right' ? sum / singularValues[c] : sum;
+    }
+  }
   const empty = new Float64Array(0);
   if (vectors === 'left') {
-    // U = Q W: cheaper than V when there are fewer rows than columns, and all the fitted rows need.
-    const w = new Float64Array(q.width * found);
-    for (let p = 0; p < q.width; p++) for (let c = 0; c < found; c++) w[p * found + c] = eigen.vectors[p * q.width + c];
-    return {
-      rank: found,
-      singularValues,
-      left: products.timesSmall(q.matrix, x.rows, q.width, w, found),
-      right: empty,
-    };
+    // U: cheaper than V when there are fewer rows than columns, and all the fitted rows need.
+    return { rank: found, singularValues, left: products.timesSmall(y, x.rows, w, coefficients, found), right: empty };
   }
-  // V = Z W Σ⁻¹ (cols×found).
-  const projection = new Float64Array(q.width * found);
-  for (let p = 0; p < q.width; p++) {
-    for (let c = 0; c < found; c++) projection[p * found + c] = eigen.vectors[p * q.width + c] / singularValues[c];
+  return { rank: found, singularValues, right: products.timesSmall(z, x.cols, w, coefficients, found), left: empty };
+}
+
+/** T = E·Λ^(-1/2) (w×kept) for the Gram matrix G = E·Λ·Eᵀ, leaving out numerically absent directions. */
+function whitening(gram: Float64Array, w: number): Float64Array {
+  const eigen = symmetricEigen(gram, w);
+  const floor = Math.max(eigen.values[0] ?? 0, 0) * RELATIVE_EIGEN_FLOOR;
+  let kept = 0;
+  while (kept < w && eigen.values[kept] > floor && eigen.values[kept] > 0) kept++;
+  const t = new Float64Array(w * kept);
+  for (let c = 0; c < kept; c++) {
+    const scale = 1 / Math.sqrt(eigen.values[c]);
+    for (let p = 0; p < w; p++) t[p * kept + c] = eigen.vectors[p * w + c] * scale;
   }
-  return {
-    rank: found,
-    singularValues,
-    right: products.timesSmall(z, x.cols, q.width, projection, found),
-    left: empty,
-  };
+  return t;
+}
+
+/** Tᵀ·H·T for T (w×kept) and a symmetric H (w×w): a kept×kept symmetric matrix. */
+function congruence(t: Float64Array, h: Float64Array, w: number, kept: number): Float64Array {
+  const ht = new Float64Array(w * kept);
+  for (let p = 0; p < w; p++) {
+    for (let q = 0; q < w; q++) {
+      const hpq = h[p * w + q];
+      if (hpq === 0) continue;
+      for (let c = 0; c < kept; c++) ht[p * kept + c] += hpq * t[q * kept + c];
+    }
+  }
+  const out = new Float64Array(kept * kept);
+  for (let a = 0; a < kept; a++) {
+    for (let b = a; b < kept; b++) {
+      let sum = 0;
+      for (let p = 0; p < w; p++) sum += t[p * kept + a] * ht[p * kept + b];
+      out[a * kept + b] = sum;
+      out[b * kept + a] = sum;
+    }
+  }
+  return out;
 }

@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { LexicalEmbedder, type LexicalSettings } from '../../../src/embed/lexical/index.js';
+import {
+  DEFAULT_LEXICAL_SETTINGS,
+  LexicalEmbedder,
+  powerIterations,
+  type LexicalSettings,
+} from '../../../src/embed/lexical/index.js';
 import type { EmbeddingMatrix } from '../../../src/types.js';
 
 const TICKETS = [
@@ -97,33 +102,49 @@ describe('LexicalEmbedder', () => {
     expect(seen.at(-1)).toBe(1);
     expect(seen).toEqual([...seen].sort((a, b) => a - b));
     // The SVD reports each of its passes (it is most of the time on a large export), not one jump.
-    expect(new Set(seen.filter((share) => share > 0.3 && share < 0.8)).size).toBeGreaterThanOrEqual(5);
+    expect(new Set(seen.filter((share) => share > 0.3 && share < 0.8)).size).toBeGreaterThanOrEqual(3);
     expect(embedder.kind).toBe('lexical');
     expect(embedder.model).toContain('svd64');
   });
 
-  it('gives nearly the same geometry for any seed: its SVD converges', async () => {
+  it('keeps the geometry of a converged SVD with one power iteration', async () => {
     const texts = (parse(readFileSync('fixtures/labeled-tickets.csv'), { columns: true }) as { text: string }[]).map(
       (r) => r.text,
     );
-    // Mean |cos(i,j) under seed 1 − cos(i,j) under seed 2| over every ticket pair.
-    const seedShift = async (settings: Partial<LexicalSettings>): Promise<number> => {
-      const a = await new LexicalEmbedder({ seed: 1, settings }).embed(texts);
-      const b = await new LexicalEmbedder({ seed: 2, settings }).embed(texts);
+    // Mean |cos(i,j) here − cos(i,j) under a fully converged SVD| over every ticket pair.
+    const converged = await new LexicalEmbedder({ seed: 1, settings: { powerIterations: 6, oversample: 80 } }).embed(
+      texts,
+    );
+    const shift = async (settings: Partial<LexicalSettings>): Promise<number> => {
+      const m = await new LexicalEmbedder({ seed: 2, settings }).embed(texts);
       let sum = 0;
       let pairs = 0;
-      for (let i = 0; i < a.rows; i++) {
-        for (let j = i + 1; j < a.rows; j++) {
-          sum += Math.abs(cosine(a, i, j) - cosine(b, i, j));
+      for (let i = 0; i < m.rows; i++) {
+        for (let j = i + 1; j < m.rows; j++) {
+          sum += Math.abs(cosine(m, i, j) - cosine(converged, i, j));
           pairs++;
         }
       }
       return sum / pairs;
     };
-    const converged = await seedShift({});
-    const sketch = await seedShift({ powerIterations: 1, oversample: 10 });
-    expect(converged).toBeLessThan(0.001);
-    // The measure does see a seed's effect: an unconverged sketch moves several times as much.
-    expect(sketch).toBeGreaterThan(4 * converged);
+    // No work budget: the one iteration a large export gets.
+    const fast = await shift({ powerIterationWork: 0 });
+    const sketch = await shift({ powerIterations: 0 });
+    // Measured 0.05 (0.13 without the power iteration; 5-nearest-neighbour label purity 1.00 against 0.95).
+    expect(fast).toBeLessThan(0.08);
+    expect(sketch).toBeGreaterThan(2 * fast);
+  });
+
+  it('spends its power iterations by the work they cost: all of them on a small export, one on a large one', () => {
+    const rows = (count: number, entries: number) => {
+      const indptr = Int32Array.from({ length: count + 1 }, (_, i) => i * entries);
+      return { rows: count, cols: 50_000, indptr, indices: new Int32Array(0), values: new Float32Array(0) };
+    };
+    const s = { ...DEFAULT_LEXICAL_SETTINGS, powerIterations: 6, powerIterationWork: 2e9 };
+    expect(powerIterations(rows(800, 100), 96, s)).toBe(6);
+    // 2·z·w + 1.5·n·w² = 0.25e9 + 0.5e9 per iteration at 4,500 tickets: two fit in the budget.
+    expect(powerIterations(rows(4500, 100), 272, s)).toBe(2);
+    expect(powerIterations(rows(20_000, 100), 272, s)).toBe(1);
+    expect(powerIterations(rows(800, 100), 96, { ...s, powerIterations: 3 })).toBe(3);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seededUniform } from '../../../src/numerics/random.js';
+import { projectClaimedRows } from '../../../src/embed/lexical/projection.js';
 import { SparseRowsBuilder, transposeRows, type SparseRows } from '../../../src/embed/lexical/sparse.js';
-import { projectRow } from '../../../src/embed/lexical/svd-kernels.js';
 import { PARALLEL_SVD_MIN_ROWS, SvdProducts, svdThreads } from '../../../src/embed/lexical/svd-threads.js';
 
 /** A seeded sparse matrix whose rows hold 0 to 9 entries, so the four-at-a-time path and its tail both run. */
@@ -63,28 +63,23 @@ describe('sparse products, on one thread and on two', () => {
     }
   });
 
-  it('projectRow adds each row times the float32 projection at its place in the output, and nowhere else', () => {
+  it('projectClaimedRows adds each row times the float32 projection at its place in the output, and nowhere else', () => {
     const projection = Float32Array.from({ length: cols * width }, () => uniform() - 0.5);
     const first = 4;
-    const out = new Float32Array((first + rows + 3) * width).fill(0);
+    const stride = width + 2;
+    const out = new Float32Array((first + rows + 3) * stride).fill(0);
     out[0] = 7; // a row outside the projected ones keeps its value
-    for (let i = 0; i < rows; i++) {
-      const from = sparse.indptr[i];
-      const to = sparse.indptr[i + 1];
-      projectRow(
-        sparse.indices.subarray(from, to),
-        sparse.values.subarray(from, to),
-        to - from,
-        projection,
-        width,
-        out,
-        (first + i) * width,
-      );
-    }
+    const next = new Int32Array(new SharedArrayBuffer(4));
+    projectClaimedRows(sparse.indptr, sparse.indices, sparse.values, rows, projection, width, out, stride, first, next);
     const expected = denseProduct(dense, rows, cols, Float64Array.from(projection), width);
-    expected.forEach((v, i) => expect(out[first * width + i]).toBeCloseTo(v, 5));
+    for (let i = 0; i < rows; i++) {
+      for (let c = 0; c < width; c++) expect(out[(first + i) * stride + c]).toBeCloseTo(expected[i * width + c], 5);
+      expect(Array.from(out.subarray((first + i) * stride + width, (first + i + 1) * stride))).toEqual([0, 0]);
+    }
     expect(out[0]).toBe(7);
-    expect(Array.from(out.subarray((first + rows) * width))).toEqual(new Array(3 * width).fill(0));
+    expect(Array.from(out.subarray((first + rows) * stride))).toEqual(new Array(3 * stride).fill(0));
+    // Every row was claimed: the counter went past the row count.
+    expect(next[0]).toBeGreaterThanOrEqual(rows);
   });
 
   it('two threads give the one-thread products bit for bit', () => {

@@ -1,0 +1,164 @@
+// Every ticket's vector when the SVD was fitted on a sample: its TF-IDF row times the fitted projection P.
+// Cost: O(characters) per ticket for its row, O(entries × dims) for the product; memory: the output
+// (tickets × stride float32, allocated once, no copy afterwards) and two chunks of rows. On two threads the
+// main thread builds the next chunk's rows while the helper projects the current one, and joins in when done;
+// rows are claimed in small blocks from a shared counter, so both threads stay busy and every row is
+// computed by the same code, bit for bit, whoever takes it.
+import { HelperThread, sharedCopy } from '../../numerics/threads.js';
+import type { TicketRow } from './tfidf.js';
+
+const CHUNK = 2048;
+
+/**
+ * Rows claimed in blocks of 32 from `next[0]` until `count`: row r (entries indptr[r]..indptr[r+1]−1) times P
+ * (cols×dims, float32) into out at (firstRow + r)·stride, which must be zeroed. Self-contained: a helper runs its source.
+ */
+export function projectClaimedRows(
+  indptr: Int32Array,
+  indices: Int32Array,
+  values: Float32Array,
+  count: number,
+  projection: Float32Array,
+  dims: number,
+  out: Float32Array,
+  stride: number,
+  firstRow: number,
+  next: Int32Array,
+): void {
+  for (;;) {
+    const start = Atomics.add(next, 0, 32);
+    if (start >= count) return;
+    const stop = Math.min(count, start + 32);
+    for (let r = start; r < stop; r++) {
+      const offset = (firstRow + r) * stride;
+      const end = indptr[r + 1];
+      let p = indptr[r];
+      // Four entries per pass over the output row: a quarter of its loads and stores.
+      for (; p + 3 < end; p += 4) {
+        const v0 = values[p];
+        const v1 = values[p + 1];
+        const v2 = values[p + 2];
+        const v3 = values[p + 3];
+        const f0 = indices[p] * dims;
+        const f1 = indices[p + 1] * dims;
+        const f2 = indices[p + 2] * dims;
+        const f3 = indices[p + 3] * dims;
+        for (let c = 0; c < dims; c++) {
+          out[offset + c] +=
+            v0 * projection[f0 + c] + v1 * projection[f1 + c] + v2 * projection[f2 + c] + v3 * projection[f3 + c];
+        }
+      }
+      for (; p < end; p++) {
+        const v = values[p];
+        const from = indices[p] * dims;
+        for (let c = 0; c < dims; c++) out[offset + c] += v * projection[from + c];
+      }
+    }
+  }
+}
+
+/** One chunk's rows in compressed form, in shared memory when a helper reads them. */
+class RowChunk {
+  indptr: Int32Array;
+  indices: Int32Array;
+  values: Float32Array;
+  count = 0;
+  firstRow = 0;
+
+  constructor(private readonly shared: boolean) {
+    this.indptr = this.ints(CHUNK + 1);
+    this.indices = this.ints(CHUNK * 64);
+    this.values = this.floats(CHUNK * 64);
+  }
+
+  fill(texts: readonly string[], firstRow: number, rowOf: (text: string, row: TicketRow) => void, row: TicketRow) {
+    this.firstRow = firstRow;
+    this.count = Math.min(CHUNK, texts.length - firstRow);
+    let size = 0;
+    for (let r = 0; r < this.count; r++) {
+      rowOf(texts[firstRow + r], row);
+      if (size + row.length > this.indices.length) this.grow(size + row.length);
+      this.indices.set(row.columns.subarray(0, row.length), size);
+      this.values.set(row.values.subarray(0, row.length), size);
+      size += row.length;
+      this.indptr[r + 1] = size;
+    }
+  }
+
+  private grow(needed: number): void {
+    const capacity = Math.max(needed, this.indices.length * 2);
+    const indices = this.ints(capacity);
+    const values = this.floats(capacity);
+    indices.set(this.indices);
+    values.set(this.values);
+    this.indices = indices;
+    this.values = values;
+  }
+
+  private ints(length: number): Int32Array {
+    return this.shared ? new Int32Array(new SharedArrayBuffer(length * 4)) : new Int32Array(length);
+  }
+
+  private floats(length: number): Float32Array {
+    return this.shared ? new Float32Array(new SharedArrayBuffer(length * 4)) : new Float32Array(length);
+  }
+}
+
+interface ProjectJob {
+  indptr: Int32Array;
+  indices: Int32Array;
+  values: Float32Array;
+  count: number;
+  firstRow: number;
+}
+
+/**
+ * texts[i]'s row (from `rowOf`) times `projection` (cols×dims) into row i of a tickets×stride matrix
+ * (stride ≥ dims; the columns past dims stay 0). `onDone` hears the tickets done so far, between chunks.
+ */
+export async function projectTexts(
+  texts: readonly string[],
+  rowOf: (text: string, row: TicketRow) => void,
+  row: TicketRow,
+  projection: Float32Array,
+  dims: number,
+  stride: number,
+  threads: number,
+  onDone: (done: number) => void,
+): Promise<Float32Array> {
+  const parallel = threads >= 2 && texts.length > CHUNK;
+  const next = new Int32Array(new SharedArrayBuffer(4));
+  const out = parallel
+    ? new Float32Array(new SharedArrayBuffer(texts.length * stride * 4))
+    : new Float32Array(texts.length * stride);
+  const shared = parallel ? sharedCopy(projection) : projection;
+  const helper = parallel
+    ? new HelperThread<ProjectJob, object>(
+        'projection',
+        [projectClaimedRows],
+        `(job, c) => projectClaimedRows(job.indptr, job.indices, job.values, job.count, c.projection, c.dims, c.out, c.stride, job.firstRow, c.next)`,
+        { projection: shared, dims, out, stride, next },
+      )
+    : null;
+  try {
+    let current = new RowChunk(parallel);
+    let following = new RowChunk(parallel);
+    current.fill(texts, 0, rowOf, row);
+    for (let first = 0; first < texts.length; first += CHUNK) {
+      Atomics.store(next, 0, 0);
+      const { indptr, indices, values, count, firstRow } = current;
+      helper?.start({ indptr, indices, values, count, firstRow });
+      if (first + CHUNK < texts.length) following.fill(texts, first + CHUNK, rowOf, row);
+      projectClaimedRows(indptr, indices, values, count, shared, dims, out, stride, firstRow, next);
+      helper?.finish();
+      [current, following] = [following, current];
+      if ((first / CHUNK) % 8 === 7) {
+        onDone(first + count);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+  } finally {
+    helper?.close();
+  }
+  return out;
+}
