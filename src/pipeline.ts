@@ -48,6 +48,8 @@ export interface ClusterJobOptions {
   /** One-line notices for stderr (columns used, embedder fallback, cache hits). */
   notify: (line: string) => void;
   onEmbedProgress?: (p: EmbedProgress) => void;
+  /** Hears each stage begin (and gets a place for its progress) and end: the CLI's bars and --verbose summary. */
+  stages?: StageObserver;
   /** Keep each ticket's text, date and map position in the run (for the HTML page). */
   ticketDetails?: boolean;
   /** Called right after ingest, before the slow stages: a place to reject the export early. */
@@ -76,17 +78,33 @@ export interface ClusteredExport {
   timings: Record<string, number>;
 }
 
-/** Times `work` into `timings[stage]`. */
+/** The pipeline's stages, in order: the keys of the run file's `timings`. */
+export type StageName = 'ingest' | 'text' | 'embed' | 'cluster' | 'label';
+
+export interface StageObserver {
+  /** A stage starts; the returned function hears its progress (done of total, in the stage's own units). */
+  begin(stage: StageName): (p: EmbedProgress) => void;
+  end(stage: StageName): void;
+}
+
+/**
+ * Times `work` into `timings[stage]`, run through `options.runStage` (Ctrl-C handling), telling
+ * `options.stages` when it begins and ends and passing it the stage's progress.
+ */
 async function timed<T>(
   timings: Record<string, number>,
-  stage: string,
-  work: () => Promise<T> | T,
-  runStage?: StageRunner,
+  stage: StageName,
+  work: (progress: (p: EmbedProgress) => void) => Promise<T> | T,
+  options: Pick<ClusterJobOptions, 'runStage' | 'stages'>,
 ): Promise<T> {
   const start = performance.now();
-  const result = await (runStage ? runStage(stage, work) : work());
-  timings[stage] = Math.round(performance.now() - start);
-  return result;
+  const progress = options.stages?.begin(stage) ?? (() => undefined);
+  try {
+    return await (options.runStage ? options.runStage(stage, () => work(progress)) : work(progress));
+  } finally {
+    timings[stage] = Math.round(performance.now() - start);
+    options.stages?.end(stage);
+  }
 }
 
 /** ingest → text → embed → cluster. */
@@ -96,7 +114,12 @@ export async function clusterExport(file: string, options: ClusterJobOptions): P
   // Cost options are validated before the slow stages, so a typo fails fast.
   let cost = costModel(options.cost);
 
-  const ingested = await timed(timings, 'ingest', () => readTicketExport(file, options.ingest), options.runStage);
+  const ingested = await timed(
+    timings,
+    'ingest',
+    (progress) => readTicketExport(file, options.ingest, progress),
+    options,
+  );
   options.checkExport?.(ingested);
   options.notify(describeColumns(ingested));
   for (const warning of ingested.warnings ?? []) options.notify(`warning: ${warning}`);
@@ -109,8 +132,8 @@ export async function clusterExport(file: string, options: ClusterJobOptions): P
   } = await timed(
     timings,
     'text',
-    () => {
-      const prepared = prepareExportTexts(ingested, removePhrases);
+    (progress) => {
+      const prepared = prepareExportTexts(ingested, removePhrases, progress);
       const raw = prepared.ticketExport.tickets.map((t) => t.rawText);
       const cleaned = removeBoilerplate(prepared.texts, {
         detect: options.detectBoilerplate,
@@ -118,7 +141,7 @@ export async function clusterExport(file: string, options: ClusterJobOptions): P
       });
       return { ...prepared, ...cleaned };
     },
-    options.runStage,
+    options,
   );
   if (cut > 0) {
     options.notify(
@@ -139,13 +162,22 @@ export async function clusterExport(file: string, options: ClusterJobOptions): P
 
   const { embedder, notice } = await createEmbedder(options.embed);
   if (notice) options.notify(notice);
-  const vectors = await timed(timings, 'embed', () => embedder.embed(texts, options.onEmbedProgress), options.runStage);
+  const vectors = await timed(
+    timings,
+    'embed',
+    (progress) =>
+      embedder.embed(texts, (p) => {
+        progress(p);
+        options.onEmbedProgress?.(p);
+      }),
+    options,
+  );
   const stats = embedder.stats ?? { embedded: texts.length, cached: 0 };
   if (embedder.kind !== 'lexical') {
     options.notify(`embeddings: ${stats.embedded} computed, ${stats.cached} from cache (${embedder.model})`);
   }
 
-  const assignment = await timed(timings, 'cluster', () => clusterTickets(vectors, options.cluster), options.runStage);
+  const assignment = await timed(timings, 'cluster', () => clusterTickets(vectors, options.cluster), options);
   return {
     ticketExport,
     texts,
@@ -191,7 +223,7 @@ export async function runClusterJob(file: string, options: ClusterJobOptions): P
     const sums = clusterSums(vectors, a.labels, a.clusterCount);
     return { sums, labels: labelClusters({ texts, labels: a.labels, clusterCount: a.clusterCount, vectors, sums }) };
   };
-  let { sums, labels } = await timed(timings, 'label', () => label(assignment), options.runStage);
+  let { sums, labels } = await timed(timings, 'label', () => label(assignment), options);
   if (options.curation) {
     const curated = applyCuration({ assignment, labels, texts }, options.curation);
     for (const note of curated.notes) options.notify(`curation: ${note}`);

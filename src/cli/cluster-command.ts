@@ -11,8 +11,8 @@ import {
   writeOutputs,
   type ReportFormatName,
 } from '../report/index.js';
-import { startProgress } from './progress.js';
 import { guardAgainstInterrupts } from './interrupt.js';
+import { StageReporter } from './stages.js';
 import { GateTripped, UserError } from '../errors.js';
 import { CONFIG_FILE_NAME, loadConfig } from '../config/config-file.js';
 import { parseFixes, renderDiffMarkdown, renderDiffTable, trackAgainstBaseline } from '../diff/index.js';
@@ -94,10 +94,10 @@ export function registerClusterCommand(program: Command): void {
       }
     }
     const jobOptions = clusterJobOptions(opts, notify, config);
-    const progress = startProgress('embedding', { quiet: Boolean(opts.quiet), stream: process.stderr });
-    jobOptions.onEmbedProgress = progress.update;
+    const stages = new StageReporter({ quiet: Boolean(opts.quiet), stream: process.stderr });
+    jobOptions.stages = stages;
     // Ctrl-C: one line and exit 130, never a half-written report or cache segment.
-    const interrupts = guardAgainstInterrupts({ cleanup: progress.stop });
+    const interrupts = guardAgainstInterrupts({ cleanup: () => stages.stop() });
     jobOptions.runStage = interrupts.runStage;
     // Texts and map positions stay in memory only for the HTML page.
     jobOptions.ticketDetails = Boolean(opts.html) || opts.format === 'html';
@@ -105,7 +105,7 @@ export function registerClusterCommand(program: Command): void {
     try {
       run = await runClusterJob(file, jobOptions);
     } finally {
-      progress.stop();
+      stages.stop();
     }
     if (baseline && trendOptions) run = trackAgainstBaseline(run, baseline, trendOptions);
     const color = shouldUseColor(process.stdout, process.env);
@@ -138,6 +138,7 @@ export function registerClusterCommand(program: Command): void {
       // Every report already ends with a newline.
       process.stdout.write(printed);
     });
+    if (opts.verbose) process.stderr.write(stages.summary());
     if (trips.length > 0) throw new GateTripped(trips);
   });
 }

@@ -7,6 +7,7 @@ import { clusterExport } from '../pipeline.js';
 import { scoreClustering, renderScore, type ClusteringScore } from '../eval/score.js';
 import { UserError } from '../errors.js';
 import { writeOutputs } from '../report/index.js';
+import { StageReporter } from './stages.js';
 
 interface EvalCommandOptions extends ClusterCliOptions {
   label: string;
@@ -42,8 +43,16 @@ export function registerEvalCommand(program: Command): void {
           );
         }
       };
+      const stages = new StageReporter({ quiet: Boolean(opts.quiet), stream: process.stderr });
+      jobOptions.stages = stages;
       // Only the clusters are scored, so labeling and ranking are skipped.
-      const { ticketExport, assignment } = await clusterExport(file, jobOptions);
+      let clustered;
+      try {
+        clustered = await clusterExport(file, jobOptions);
+      } finally {
+        stages.stop();
+      }
+      const { ticketExport, assignment } = clustered;
       // A blank label is "not labeled", not one more class: those tickets are left out of the scores.
       const labeled: number[] = [];
       ticketExport.tickets.forEach((t, i) => {
@@ -66,5 +75,6 @@ export function registerEvalCommand(program: Command): void {
         }
         process.stdout.write(renderScore(score));
       }
+      if (opts.verbose) process.stderr.write(stages.summary());
     });
 }

@@ -37,6 +37,7 @@ export interface ClusterCliOptions {
   keepBoilerplate?: boolean;
   lang?: 'ru' | 'en';
   quiet?: boolean;
+  verbose?: boolean;
 }
 
 function positiveInteger(name: string) {
@@ -143,7 +144,8 @@ export function addClusterOptions(command: Command): Command {
       '--keep-boilerplate',
       'cluster greetings, signatures, auto subjects and contact lines too (default: recognised and left out)',
     )
-    .option('-q, --quiet', 'no progress or notices on stderr');
+    .option('-q, --quiet', 'no progress or notices on stderr')
+    .option('--verbose', 'at the end, the time and memory of each stage on stderr');
 }
 
 /** Turns the parsed CLI options into the pipeline's typed options; options given on the command line win over the config. */

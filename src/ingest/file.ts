@@ -33,26 +33,23 @@ function fileError(file: string, err: unknown): UserError {
 
 /**
  * Line breaks as "\n" only: CRLF and lone CR are rewritten so the parser counts lines the same way
- * for Excel (CRLF) and Unix exports, and multi-line fields carry plain "\n".
+ * for Excel (CRLF) and Unix exports, and multi-line fields carry plain "\n". Rewrites `bytes` in place
+ * (the result is its start), so a large export is never held twice.
  */
 export function normalizeLineBreaks(bytes: Buffer): Buffer {
   let cr = bytes.indexOf(13);
   if (cr < 0) return bytes;
-  const out = Buffer.allocUnsafe(bytes.length);
-  let written = 0;
-  let from = 0;
+  let written = cr;
+  let from = cr;
   while (cr >= 0) {
-    written += bytes.copy(out, written, from, cr);
-    if (bytes[cr + 1] === 10) {
-      from = cr + 1; // drop the CR, keep the LF
-    } else {
-      out[written++] = 10;
-      from = cr + 1;
-    }
+    // bytes[from..cr) is moved down to `written`; the CR itself is dropped before an LF, else becomes one.
+    written += bytes.copy(bytes, written, from, cr);
+    if (bytes[cr + 1] !== 10) bytes[written++] = 10;
+    from = cr + 1;
     cr = bytes.indexOf(13, from);
   }
-  written += bytes.copy(out, written, from);
-  return out.subarray(0, written);
+  written += bytes.copy(bytes, written, from);
+  return bytes.subarray(0, written);
 }
 
 /** What removeControlBytes took out: how many bytes, on how many lines, and the first such line. */
@@ -70,7 +67,8 @@ function isControlByte(b: number): boolean {
 /**
  * `bytes` (UTF-8) without stray control bytes: a NUL or two from a broken export tool should cost
  * nothing but a warning, not the whole file. Control bytes are never part of a multi-byte UTF-8
- * character, so removing them cannot corrupt one. Lines are counted from 1 + `lineOffset`.
+ * character, so removing them cannot corrupt one. Lines are counted from 1 + `lineOffset`. Rewrites
+ * `bytes` in place, like normalizeLineBreaks.
  */
 export function removeControlBytes(bytes: Buffer, lineOffset = 0): { bytes: Buffer; removed: ControlBytesRemoved } {
   const removed = { bytes: 0, lines: 0, firstLine: 0 };
@@ -82,8 +80,7 @@ export function removeControlBytes(bytes: Buffer, lineOffset = 0): { bytes: Buff
     }
   }
   if (first < 0) return { bytes, removed };
-  const out = Buffer.allocUnsafe(bytes.length);
-  bytes.copy(out, 0, 0, first);
+  const out = bytes;
   let written = first;
   let line = 1 + lineOffset;
   for (let i = 0; i < first; i++) if (bytes[i] === 0x0a) line++;

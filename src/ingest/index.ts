@@ -39,10 +39,17 @@ function isBlank(utf8: Buffer): boolean {
   return true;
 }
 
-/** Reads a ticket export. Every problem the user can fix is a one-line UserError naming the file. */
-export async function readTicketExport(path: string, options: IngestOptions = {}): Promise<TicketExport> {
-  const bytes = await readExportBytes(path);
-  const decoded = decodeExport(bytes, path, options.encoding);
+/**
+ * Reads a ticket export. Every problem the user can fix is a one-line UserError naming the file.
+ * `onProgress` hears the share of the file parsed (done of total bytes).
+ */
+export async function readTicketExport(
+  path: string,
+  options: IngestOptions = {},
+  onProgress?: (p: { done: number; total: number }) => void,
+): Promise<TicketExport> {
+  // No name holds the file's bytes: once decoded (UTF-8 passes through as is) they are the only copy.
+  const decoded = decodeExport(await readExportBytes(path), path, options.encoding);
   const cleaned = removeControlBytes(normalizeLineBreaks(decoded.utf8));
   let utf8 = cleaned.bytes;
   if (isBlank(utf8)) throw new UserError(`${path}: the file is empty`);
@@ -94,7 +101,8 @@ export async function readTicketExport(path: string, options: IngestOptions = {}
   let rows: ParsedRows | undefined;
   while (rows === undefined) {
     try {
-      rows = parseTicketRows(utf8, delimiter, path, lineOffset, layoutFor);
+      const total = utf8.length;
+      rows = parseTicketRows(utf8, delimiter, path, lineOffset, layoutFor, (done) => onProgress?.({ done, total }));
     } catch (err) {
       if (!(err instanceof UnclosedQuoteError) || err.byte === null || unclosedLines.length >= 20) throw err;
       unclosedLines.push(err.line);

@@ -56,6 +56,8 @@ export function parseTicketRows(
   file: string,
   lineOffset: number,
   layoutFor: (header: string[]) => RowLayout,
+  /** Hears the bytes parsed so far, every few thousand rows. */
+  onProgress?: (bytes: number) => void,
 ): ParsedRows {
   let header: string[] | null = null;
   let layout: RowLayout | null = null;
@@ -67,8 +69,9 @@ export function parseTicketRows(
   let firstRaggedLine = 0;
   let lastEndLine = lineOffset;
 
-  const onRecord = (record: string[], ctx: { lines: number }): null => {
+  const onRecord = (record: string[], ctx: { lines: number; bytes: number }): null => {
     const endLine = ctx.lines + lineOffset;
+    if (onProgress && (rowCount & 8191) === 8191) onProgress(ctx.bytes);
     const line = endLine - newlinesIn(record);
     lastEndLine = endLine;
     if (layout === null) {

@@ -16,6 +16,7 @@ export function prepareTicketText(raw: string): string {
 export function prepareExportTexts(
   ticketExport: TicketExport,
   beforeCleaning: (raw: string) => string = (raw) => raw,
+  onProgress?: (p: { done: number; total: number }) => void,
 ): {
   ticketExport: TicketExport;
   texts: string[];
@@ -25,7 +26,10 @@ export function prepareExportTexts(
   const tickets: TicketExport['tickets'] = [];
   const emptied: SkippedRow[] = [];
   let cut = 0;
+  const total = ticketExport.tickets.length;
   for (const ticket of ticketExport.tickets) {
+    if (onProgress && (texts.length + emptied.length) % 4096 === 0)
+      onProgress({ done: texts.length + emptied.length, total });
     if (ticket.rawText.length > MAX_TEXT_CHARS) cut++;
     const text = prepareTicketText(beforeCleaning(ticket.rawText));
     if (text === '') emptied.push({ id: ticket.id, line: ticket.line, reason: 'empty text' });

@@ -145,6 +145,12 @@ describe('encoding and line helpers', () => {
   });
   it('CRLF and lone CR become LF', () => {
     expect(normalizeLineBreaks(Buffer.from('a\r\nb\rc\n\r\n')).toString()).toBe('a\nb\nc\n\n');
+    // In place: a large export is not held twice.
+    const crlf = Buffer.from('id;text\r\n1;"two\r\nlines"\r\r\n');
+    const normalized = normalizeLineBreaks(crlf);
+    expect(normalized.toString()).toBe('id;text\n1;"two\nlines"\n\n');
+    expect(normalized.buffer).toBe(crlf.buffer);
+    expect(normalized.byteOffset).toBe(crlf.byteOffset);
     const lf = Buffer.from('a\nb');
     expect(normalizeLineBreaks(lf)).toBe(lf);
   });

@@ -249,3 +249,18 @@ describe('readTicketExport: CSV shapes', () => {
     expect(joined.columns.text).toEqual(['Title', 'Notes']);
   });
 });
+
+describe('readTicketExport progress', () => {
+  it('reports the bytes parsed every few thousand rows, rising, up to the file size', async () => {
+    const rows = Array.from({ length: 20_000 }, (_, i) => `${i},"printer ${i} is offline again"`);
+    const path = file(`id,text\n${rows.join('\n')}\n`);
+    const seen: Array<{ done: number; total: number }> = [];
+    const read = await readTicketExport(path, {}, (p) => seen.push(p));
+    expect(read.tickets).toHaveLength(20_000);
+    expect(seen.length).toBe(2); // after rows 8,192 and 16,384
+    expect(seen[0]!.done).toBeGreaterThan(0);
+    expect(seen[1]!.done).toBeGreaterThan(seen[0]!.done);
+    expect(seen[1]!.done).toBeLessThan(seen[1]!.total);
+    expect(seen[1]!.total).toBe(Buffer.byteLength(`id,text\n${rows.join('\n')}\n`));
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_TEXT_CHARS, cleanTicketText, decodeEntities, htmlToText } from '../../src/text/clean.js';
-import { prepareTicketText } from '../../src/text/index.js';
+import { prepareExportTexts, prepareTicketText } from '../../src/text/index.js';
 
 describe('HTML to text', () => {
   it('strips tags, drops script/style, turns block tags and <br> into line breaks', () => {
@@ -139,5 +139,25 @@ describe('robustness of cleaning', () => {
     const cleaned = prepareTicketText(huge);
     expect(cleaned.length).toBeLessThanOrEqual(MAX_TEXT_CHARS);
     expect(cleaned.startsWith('Не могу войти.')).toBe(true);
+  });
+});
+
+describe('prepareExportTexts progress', () => {
+  it('reports the tickets done every 4,096, of all of them', () => {
+    const tickets = Array.from({ length: 9000 }, (_, i) => ({
+      id: String(i),
+      line: i + 2,
+      rawText: `invoice ${i} missing`,
+      createdAt: null,
+      extra: {},
+    }));
+    const seen: Array<{ done: number; total: number }> = [];
+    const exp = { tickets, skipped: [], rowCount: 9000 } as unknown as Parameters<typeof prepareExportTexts>[0];
+    prepareExportTexts(exp, undefined, (p) => seen.push(p));
+    expect(seen).toEqual([
+      { done: 0, total: 9000 },
+      { done: 4096, total: 9000 },
+      { done: 8192, total: 9000 },
+    ]);
   });
 });
