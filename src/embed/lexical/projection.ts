@@ -136,7 +136,8 @@ export async function projectTexts(
     ? new HelperThread<ProjectJob, object>(
         'projection',
         [projectClaimedRows],
-        `(job, c) => projectClaimedRows(job.indptr, job.indices, job.values, job.count, c.projection, c.dims, c.out, c.stride, job.firstRow, c.next)`,
+        `(job, c) => projectClaimedRows(job.indptr, job.indices, job.values, job.count,
+          c.projection, c.dims, c.out, c.stride, job.firstRow, c.next)`,
         { projection: shared, dims, out, stride, next },
       )
     : null;
