@@ -23,14 +23,15 @@ export interface LexicalSettings {
   /** Output dimensions never exceed this share of the ticket count (tiny corpora get fewer). */
   maxDimensionsPerTicket: number;
   /**
-   * The randomized SVD's extra sketch directions, and its power iterations: as many as fit in
-   * `powerIterationWork` multiply-adds (about a second), at least 1 and at most `powerIterations`. Small
-   * exports so converge fully; large ones get one iteration, which keeps the geometry of a converged SVD
-   * (mean |Δcos| 0.05 over ticket pairs, the same nearest neighbours; none: 0.13) at a sixth of its cost.
+   * The randomized SVD: a converged fit (`converged`: 6 power iterations, 80 extra directions) when it costs
+   * at most `convergedWork` multiply-adds (a few seconds; small exports, whose many dimensions per ticket
+   * reach into the flat part of the spectrum), else `fast` (1 iteration, 16 extra directions), which keeps
+   * the geometry of a converged fit (mean |Δcos| 0.05 over ticket pairs, the same nearest neighbours; no
+   * iteration: 0.13) at a sixth of its cost or less.
    */
-  powerIterations: number;
-  powerIterationWork: number;
-  oversample: number;
+  converged: SvdPlan;
+  fast: SvdPlan;
+  convergedWork: number;
   /** Component i is scaled by σᵢ^exponent: 1 is plain LSA (U·Σ), 0 whitens (U). */
   singularValueExponent: number;
   /** Drop the first component (close to the corpus mean direction, shared by every ticket). */
@@ -49,9 +50,9 @@ export const DEFAULT_LEXICAL_SETTINGS: LexicalSettings = {
   weights: { wordShare: 0.4 },
   fitSampleSize: 50_000,
   maxDimensionsPerTicket: 0.1,
-  powerIterations: 6,
-  powerIterationWork: 2e9,
-  oversample: 16,
+  converged: { powerIterations: 6, oversample: 80 },
+  fast: { powerIterations: 1, oversample: 16 },
+  convergedWork: 4e9,
   singularValueExponent: 1,
   dropFirstComponent: false,
 };
@@ -106,8 +107,7 @@ export class LexicalEmbedder implements Embedder {
     const skip = s.dropFirstComponent && wanted > 1 ? 1 : 0;
     const svd = await randomizedSvd(fitRows, wanted + skip, {
       seed: this.seed,
-      oversample: s.oversample,
-      powerIterations: powerIterations(fitRows, wanted + skip + s.oversample, s),
+      ...svdPlan(fitRows, wanted + skip, s),
       vectors: sample ? 'right' : 'left',
       threads: svdThreads(fitCount),
       onProgress: (share) => progress(0.3 + 0.5 * share),
@@ -136,11 +136,16 @@ export class LexicalEmbedder implements Embedder {
   }
 }
 
-/** Iterations that fit the work budget: each costs two sparse products and an orthonormalization (svd.ts). */
-export function powerIterations(x: SparseRows, width: number, s: LexicalSettings): number {
-  const w = Math.min(width, x.rows, x.cols);
-  const perIteration = 2 * x.indptr[x.rows] * w + 1.5 * x.rows * w * w;
-  return Math.min(s.powerIterations, Math.max(1, Math.floor(s.powerIterationWork / perIteration)));
+export interface SvdPlan {
+  powerIterations: number;
+  oversample: number;
+}
+
+/** The converged plan when its work (two sparse products and an orthonormalization per iteration) fits the budget. */
+export function svdPlan(x: SparseRows, rank: number, s: LexicalSettings): SvdPlan {
+  const w = Math.min(rank + s.converged.oversample, x.rows, x.cols);
+  const work = s.converged.powerIterations * (2 * x.indptr[x.rows] * w + 1.5 * x.rows * w * w);
+  return work <= s.convergedWork ? s.converged : s.fast;
 }
 
 /** Fitted rows: U·Σ^exponent, without the skipped components, `stride` apart. */

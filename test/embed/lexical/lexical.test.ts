@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_LEXICAL_SETTINGS,
   LexicalEmbedder,
-  powerIterations,
+  svdPlan,
   type LexicalSettings,
 } from '../../../src/embed/lexical/index.js';
 import type { EmbeddingMatrix } from '../../../src/types.js';
@@ -112,9 +112,7 @@ describe('LexicalEmbedder', () => {
       (r) => r.text,
     );
     // Mean |cos(i,j) here − cos(i,j) under a fully converged SVD| over every ticket pair.
-    const converged = await new LexicalEmbedder({ seed: 1, settings: { powerIterations: 6, oversample: 80 } }).embed(
-      texts,
-    );
+    const converged = await new LexicalEmbedder({ seed: 1, settings: { convergedWork: Infinity } }).embed(texts);
     const shift = async (settings: Partial<LexicalSettings>): Promise<number> => {
       const m = await new LexicalEmbedder({ seed: 2, settings }).embed(texts);
       let sum = 0;
@@ -128,23 +126,22 @@ describe('LexicalEmbedder', () => {
       return sum / pairs;
     };
     // No work budget: the one iteration a large export gets.
-    const fast = await shift({ powerIterationWork: 0 });
-    const sketch = await shift({ powerIterations: 0 });
+    const fast = await shift({ convergedWork: 0 });
+    const sketch = await shift({ convergedWork: 0, fast: { powerIterations: 0, oversample: 16 } });
     // Measured 0.05 (0.13 without the power iteration; 5-nearest-neighbour label purity 1.00 against 0.95).
     expect(fast).toBeLessThan(0.08);
     expect(sketch).toBeGreaterThan(2 * fast);
   });
 
-  it('spends its power iterations by the work they cost: all of them on a small export, one on a large one', () => {
+  it('fits to convergence when that costs little, and with one power iteration otherwise', () => {
     const rows = (count: number, entries: number) => {
       const indptr = Int32Array.from({ length: count + 1 }, (_, i) => i * entries);
       return { rows: count, cols: 50_000, indptr, indices: new Int32Array(0), values: new Float32Array(0) };
     };
-    const s = { ...DEFAULT_LEXICAL_SETTINGS, powerIterations: 6, powerIterationWork: 2e9 };
-    expect(powerIterations(rows(800, 100), 96, s)).toBe(6);
-    // 2·z·w + 1.5·n·w² = 0.25e9 + 0.5e9 per iteration at 4,500 tickets: two fit in the budget.
-    expect(powerIterations(rows(4500, 100), 272, s)).toBe(2);
-    expect(powerIterations(rows(20_000, 100), 272, s)).toBe(1);
-    expect(powerIterations(rows(800, 100), 96, { ...s, powerIterations: 3 })).toBe(3);
+    const s = DEFAULT_LEXICAL_SETTINGS;
+    expect(svdPlan(rows(800, 100), 80, s)).toEqual({ powerIterations: 6, oversample: 80 });
+    // 6 × (2·z·w + 1.5·n·w²) = 6 × (0.3e9 + 0.76e9) multiply-adds at 4,500 tickets and 256 dimensions.
+    expect(svdPlan(rows(4500, 100), 256, s)).toEqual({ powerIterations: 1, oversample: 16 });
+    expect(svdPlan(rows(4500, 100), 256, { ...s, convergedWork: 7e9 })).toEqual({ powerIterations: 6, oversample: 80 });
   });
 });
