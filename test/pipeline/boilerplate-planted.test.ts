@@ -19,7 +19,19 @@ const PLANTED = {
   ],
   closings: ['С уважением, Ирина', 'Отправлено с iPhone', 'Thanks, waiting for your reply'],
 };
-const LEAK = /уважением|ирина|iphone|обращение|сайта|для связи|номер карты|website|contact phone|waiting|reply/i;
+const PLANTED_WORDS = [
+  'уважением',
+  'ирина',
+  'iphone',
+  'обращение',
+  'сайта',
+  'для связи',
+  'номер карты',
+  'website',
+  'contact phone',
+  'waiting',
+  'reply',
+];
 
 function options(keep = false): ClusterJobOptions {
   return {
@@ -38,6 +50,12 @@ describe('boilerplate planted on 40% of a labeled export', () => {
     const rows = parse(readFileSync(fixture('labeled-tickets.csv')), { columns: true }) as Array<
       Record<string, string>
     >;
+    // A leak is a planted word the export's own tickets never use: "Your website took my money twice" is a
+    // customer's sentence, and a cluster of such tickets may rightly be named by it.
+    const LEAK = new RegExp(
+      PLANTED_WORDS.filter((w) => !rows.some((r) => r.text.toLowerCase().includes(w))).join('|'),
+      'i',
+    );
     let planted = 0;
     const withBoilerplate = rows.map((row, i) => {
       // A fixed 40% (2 of every 5 rows), each with a different mix of the four kinds.
