@@ -8,6 +8,7 @@
 //               and `tickets diff` giving the same changes
 //   null diff — the same week again, rows shuffled, another seed: no 15+ cluster new or gone, exit 0
 // Usage: node scripts/bench-diff.mjs [--sets a,b] [--size N] [--embedder lexical|transformer] [--data dir] [--keep]
+//   [--parts disjoint,overlapping,events,null] (default: all)
 //   --keep: keep the exports and run files (their folder is printed)
 //   --data: the labeled sets' folder (default ../shared/data from the repository, or TICKETS_DATA)
 import { spawnSync } from 'node:child_process';
@@ -27,6 +28,7 @@ const sets = arg('--sets', 'bitext_customer_support,stackoverflow20').split(',')
 const size = Number(arg('--size', '4000'));
 const embedder = arg('--embedder', 'lexical');
 const data = arg('--data', process.env.TICKETS_DATA ?? DATA);
+const parts = new Set(arg('--parts', 'disjoint,overlapping,events,null').split(','));
 const readLabeledSet = (set) => parse(readFileSync(join(data, set, 'tickets.csv')), { columns: true, bom: true });
 const dir = mkdtempSync(join(tmpdir(), 'tickets-bench-diff-'));
 const embedArgs =
@@ -122,6 +124,65 @@ function homeCluster(run, labelOf) {
   return home;
 }
 
+/**
+ * Is a miss the matching's or the clusters'? Weighted purity of each week (share of clustered tickets carrying
+ * their cluster's majority label); the most matched pairs that could share a majority label whatever the matching
+ * (Σ over labels of min(clusters with that majority in week 1, in week 2)); and, of the matched pairs whose
+ * majority labels differ, how many have a mixed cluster (< 50% one label) and how many were matched although
+ * another week-1 cluster's label mix is closer (cosine of label histograms): a matching error.
+ */
+function diagnose(a, b, matched, labelOf) {
+  const histograms = (run) => {
+    const h = new Map();
+    for (const t of run.tickets) {
+      if (t.cluster === null) continue;
+      const m = h.get(t.cluster) ?? new Map();
+      m.set(labelOf.get(t.id), (m.get(labelOf.get(t.id)) ?? 0) + 1);
+      h.set(t.cluster, m);
+    }
+    return h;
+  };
+  const cosine = (x, y) => {
+    let dot = 0;
+    let nx = 0;
+    let ny = 0;
+    for (const [k, v] of x) {
+      dot += v * (y.get(k) ?? 0);
+      nx += v * v;
+    }
+    for (const v of y.values()) ny += v * v;
+    return dot / Math.sqrt(nx * ny || 1);
+  };
+  const [ha, hb] = [histograms(a.run), histograms(b.run)];
+  const purity = (h) => {
+    let top = 0;
+    let all = 0;
+    for (const m of h.values()) {
+      top += Math.max(...m.values());
+      all += [...m.values()].reduce((s, v) => s + v, 0);
+    }
+    return top / all;
+  };
+  const [majorityA, majorityB] = [clusterLabels(a.run, labelOf), clusterLabels(b.run, labelOf)];
+  const [purityA, purityB] = [clusterPurity(a.run, labelOf), clusterPurity(b.run, labelOf)];
+  const perLabel = (majority) => [...majority.values()].reduce((m, l) => m.set(l, (m.get(l) ?? 0) + 1), new Map());
+  const [na, nb] = [perLabel(majorityA), perLabel(majorityB)];
+  let ceiling = 0;
+  for (const [label, n] of na) ceiling += Math.min(n, nb.get(label) ?? 0);
+  const misses = matched.filter((c) => majorityA.get(c.before.id) !== majorityB.get(c.after.id));
+  const mixed = misses.filter((c) => purityA.get(c.before.id) < 0.5 || purityB.get(c.after.id) < 0.5).length;
+  const wrong = misses.filter((c) => {
+    const own = cosine(ha.get(c.before.id), hb.get(c.after.id));
+    const best = Math.max(...[...ha.values()].map((h) => cosine(h, hb.get(c.after.id))));
+    return best > own + 0.2;
+  }).length;
+  return (
+    `purity ${(100 * purity(ha)).toFixed(1)}% → ${(100 * purity(hb)).toFixed(1)}%; ` +
+    `at most ${ceiling} pairs can share a majority label (${matched.length} matched); ` +
+    `of ${misses.length} misses ${mixed} have a mixed cluster, ${wrong} a closer week-1 label mix elsewhere`
+  );
+}
+
 const labelCounts = (rows) => rows.reduce((m, r) => m.set(r.label, (m.get(r.label) ?? 0) + 1), new Map());
 const pct = (a, b) => (b === 0 ? 'n/a' : `${((100 * a) / b).toFixed(1)}% (${a}/${b})`);
 
@@ -165,6 +226,7 @@ function identity(set, kind, weekA, weekB, labelOf) {
       (unclustered ? ` (${unclustered} of them mostly unclustered in a week)` : '') +
       `; ${JSON.stringify(statuses)}`,
   );
+  console.log(`              ${diagnose(a, b, matched, labelOf)}`);
 }
 
 function events(set, rows, labelOf) {
@@ -245,10 +307,12 @@ for (const set of sets) {
   const labelOf = new Map(rows.map((r) => [r.id, r.label]));
   console.log(`${set}:`);
   const n = rows.length;
-  identity(set, 'disjoint', rows.slice(0, n / 2), rows.slice(n / 2), labelOf);
-  identity(set, 'overlapping', rows.slice(0, Math.round(n * 0.6)), rows.slice(Math.round(n * 0.4)), labelOf);
-  events(set, rows, labelOf);
-  nullDiff(set, rows.slice(0, Math.floor(n / 2)), labelOf);
+  if (parts.has('disjoint')) identity(set, 'disjoint', rows.slice(0, n / 2), rows.slice(n / 2), labelOf);
+  if (parts.has('overlapping')) {
+    identity(set, 'overlapping', rows.slice(0, Math.round(n * 0.6)), rows.slice(Math.round(n * 0.4)), labelOf);
+  }
+  if (parts.has('events')) events(set, rows, labelOf);
+  if (parts.has('null')) nullDiff(set, rows.slice(0, Math.floor(n / 2)), labelOf);
   console.log(`  (${((performance.now() - started) / 1000).toFixed(0)} s)`);
 }
 if (!args.includes('--keep')) rmSync(dir, { recursive: true, force: true });

@@ -7,7 +7,18 @@ import { prepareExportTexts } from './text/index.js';
 import { MAX_TEXT_CHARS } from './text/clean.js';
 import { UserError } from './errors.js';
 import { createEmbedder, type EmbedderOptions } from './embed/index.js';
-import { clusterSums, clusterTickets } from './cluster/index.js';
+import { clusterSums, clusterTickets, defaultMinClusterSize } from './cluster/index.js';
+import {
+  clusterAroundKnownTopics,
+  exemplarTexts,
+  knownTopicOfClusters,
+  knownTopicsOf,
+  sameModelCentroids,
+  topicsByText,
+  type KnownTopicAssignment,
+} from './diff/known-topics.js';
+import type { RunFile } from './report/run-file.js';
+import { textHash } from './text/fingerprint.js';
 import { labelClusters } from './label/index.js';
 import { withMeaningfulTopics } from './label/topics.js';
 import { withHypotheses } from './label/hypothesis.js';
@@ -56,6 +67,8 @@ export interface ClusterJobOptions {
   checkExport?: (ticketExport: TicketExport) => void;
   /** Runs each stage (the CLI's Ctrl-C handling); by default the stage just runs. */
   runStage?: StageRunner;
+  /** Last run's file (--baseline): its clusters are known topics, joined before the rest is clustered. */
+  baseline?: RunFile;
 }
 
 /** Runs one stage of the pipeline, named as in the run file's `timings`. */
@@ -76,6 +89,8 @@ export interface ClusteredExport {
   cost: CostModel;
   /** Milliseconds per stage so far. */
   timings: Record<string, number>;
+  /** With a baseline: per ticket, the lasting id of the known topic it joined, or null. */
+  knownTopicOfTicket?: Array<string | null>;
 }
 
 /** The pipeline's stages, in order: the keys of the run file's `timings`. */
@@ -162,22 +177,48 @@ export async function clusterExport(file: string, options: ClusterJobOptions): P
 
   const { embedder, notice } = await createEmbedder(options.embed);
   if (notice) options.notify(notice);
-  const vectors = await timed(
+  // A baseline's exemplars are embedded with the tickets, so they share this week's space (a lexical one is refit).
+  const known = options.baseline ? knownTopicsOf(options.baseline) : [];
+  const exemplars = exemplarTexts(known);
+  const embedded = await timed(
     timings,
     'embed',
     (progress) =>
-      embedder.embed(texts, (p) => {
+      embedder.embed(exemplars.texts.length > 0 ? [...texts, ...exemplars.texts] : texts, (p) => {
         progress(p);
         options.onEmbedProgress?.(p);
       }),
     options,
   );
+  const vectors = rowSlice(embedded, 0, texts.length);
   const stats = embedder.stats ?? { embedded: texts.length, cached: 0 };
   if (embedder.kind !== 'lexical') {
     options.notify(`embeddings: ${stats.embedded} computed, ${stats.cached} from cache (${embedder.model})`);
   }
 
-  const assignment = await timed(timings, 'cluster', () => clusterTickets(vectors, options.cluster), options);
+  const assignment = await timed(
+    timings,
+    'cluster',
+    () => {
+      if (known.length === 0) return clusterTickets(vectors, options.cluster);
+      const minSize = options.cluster.minClusterSize ?? defaultMinClusterSize(vectors.rows);
+      const centroids = sameModelCentroids(known, options.baseline!, {
+        kind: embedder.kind,
+        model: embedder.model,
+        dims: vectors.dims,
+      });
+      return clusterAroundKnownTopics(
+        vectors,
+        rowSlice(embedded, texts.length, embedded.rows),
+        exemplars.topicOf,
+        known.map((t, k) => ({ id: t.id, centroid: centroids[k] })),
+        minSize,
+        (rest) => clusterTickets(rest, { ...options.cluster, minClusterSize: minSize }),
+        topicsByText(options.baseline!, known, texts.map(textHash)),
+      );
+    },
+    options,
+  );
   return {
     ticketExport,
     texts,
@@ -194,7 +235,16 @@ export async function clusterExport(file: string, options: ClusterJobOptions): P
     },
     cost,
     timings,
+    ...('knownTopicOfTicket' in assignment
+      ? { knownTopicOfTicket: (assignment as KnownTopicAssignment).knownTopicOfTicket }
+      : {}),
   };
+}
+
+/** Rows [from, to) of an embedding matrix (the whole matrix when that is all of it). */
+function rowSlice(matrix: EmbeddingMatrix, from: number, to: number): EmbeddingMatrix {
+  if (from === 0 && to === matrix.rows) return matrix;
+  return { rows: to - from, dims: matrix.dims, data: matrix.data.slice(from * matrix.dims, to * matrix.dims) };
 }
 
 // 12 minutes at 600 ₽ an hour (a 60 000 ₽ salary × 1.65 overhead / 165 hours) = 120 ₽ a ticket: the
@@ -255,6 +305,11 @@ export async function runClusterJob(file: string, options: ClusterJobOptions): P
       }),
     ),
   );
+  if (options.baseline) {
+    run.baseline = { file: options.baseline.input.file, generatedAt: options.baseline.generatedAt };
+    const knownOf = knownTopicOfClusters(run.tickets, clustered.knownTopicOfTicket ?? []);
+    run.clusters = run.clusters.map((c) => (knownOf.has(c.id) ? { ...c, knownTopic: knownOf.get(c.id) } : c));
+  }
   if (options.ticketDetails) {
     // The map is drawn from the space the clusters were found in, so it agrees with them; without a
     // layout (too few tickets to cluster) the embedding vectors themselves.

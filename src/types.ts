@@ -212,6 +212,26 @@ export interface ClusterSummary extends ClusterEconomics {
   lastingId?: string;
   /** This cluster's weekly points, oldest first, carried over from the baseline run's history. */
   history?: HistoryPoint[];
+  /**
+   * Up to 10 member texts (cleaned, masked) sampled from the centre to the edge: what next week's
+   * `--baseline` run embeds in its own space to recognise this topic before clustering (src/diff/known-topics.ts).
+   */
+  exemplars?: string[];
+  /** With --baseline: the lasting id of the known topic whose tickets this cluster is. */
+  knownTopic?: string;
+}
+
+/** A cluster gone in one of the last runs, kept so a topic that skips some weeks and returns keeps its id. */
+export interface GoneCluster {
+  lastingId: string;
+  label: string;
+  signature: Array<[term: string, weight: number]>;
+  exemplars?: string[];
+  centroid?: number[];
+  /** Its weekly points, oldest first, with a zero point for each run it was gone. */
+  history: HistoryPoint[];
+  /** Runs since it was last seen: 1 in the run where it went. */
+  runsGone: number;
 }
 
 /** One week of one cluster's trend. */
@@ -280,6 +300,10 @@ export interface ClusterRun {
   tickets: Array<{ id: string; cluster: string | null; confidence: number; hash: string; line?: number }>;
   /** The next unused lasting id number, so a new cluster never reuses an old one's id. */
   nextId?: number;
+  /** The baseline run (`--baseline`) whose clusters were known topics before clustering. */
+  baseline?: { file: string; generatedAt: string };
+  /** Clusters gone in the last runs (src/diff/gone.ts), still recognised when they return. */
+  goneClusters?: GoneCluster[];
   /** What changed since the baseline run (`tickets cluster --baseline`). */
   diff?: TrendDiff;
   skipped: Array<{ id: string; line: number; reason: string }>;

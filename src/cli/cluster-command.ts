@@ -96,6 +96,7 @@ export function registerClusterCommand(program: Command): void {
     const jobOptions = clusterJobOptions(opts, notify, config);
     const stages = new StageReporter({ quiet: Boolean(opts.quiet), stream: process.stderr });
     jobOptions.stages = stages;
+    if (baseline) jobOptions.baseline = baseline;
     // Ctrl-C: one line and exit 130, never a half-written report or cache segment.
     const interrupts = guardAgainstInterrupts({ cleanup: () => stages.stop() });
     jobOptions.runStage = interrupts.runStage;

@@ -15,11 +15,12 @@ export type { TrendDiff, Fix } from './types.js';
  * `tickets diff baseline.json this.json` gives the same changes.
  */
 export function trackAgainstBaseline(run: ClusterRun, baseline: RunFile, options: DiffOptions = {}): ClusterRun {
-  const { diff, lastingIds, histories, nextId } = diffRuns(baseline, toRunFile(run), options);
+  const { diff, lastingIds, histories, nextId, goneClusters } = diffRuns(baseline, toRunFile(run), options);
   return {
     ...run,
     clusters: run.clusters.map((c) => ({ ...c, lastingId: lastingIds.get(c.id), history: histories.get(c.id) })),
     nextId,
+    goneClusters,
     diff,
   };
 }

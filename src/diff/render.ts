@@ -47,6 +47,7 @@ function relation(c: ClusterChange): string {
   if (c.pieces?.length) return `split into ${c.pieces.join(', ')}`;
   if (c.into) return `merged into ${c.into}`;
   if (c.absorbed?.length) return `absorbed ${c.absorbed.join(', ')}`;
+  if (c.returnedAfter) return `back after ${c.returnedAfter} run${c.returnedAfter > 1 ? 's' : ''} gone`;
   return '';
 }
 

@@ -17,10 +17,18 @@ export interface Transitions {
   absorbedInto: Int32Array;
 }
 
-export function findTransitions(pairs: PairScores): Transitions {
+/**
+ * `forced`: current cluster → previous cluster it continues whatever the scores (a --baseline run gave it that
+ * known topic's tickets before clustering); the other pairs are matched on the evidence.
+ */
+export function findTransitions(pairs: PairScores, forced: ReadonlyMap<number, number> = new Map()): Transitions {
   const { previousCount: P, currentCount: C, score } = pairs;
   const continues = new Int32Array(C).fill(-1);
   const matchOf = new Int32Array(P).fill(-1);
+  for (const [c, p] of forced) {
+    continues[c] = p;
+    matchOf[p] = c;
+  }
 
   // One-to-one: the most alike pairs first; ties by the bigger clusters, then by rank, so the result is stable.
   const candidates: number[] = [];

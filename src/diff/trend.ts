@@ -1,7 +1,8 @@
 // The diff of two run files: which clusters are the same problem, what each became, and their weekly history.
 // One pure function serves `tickets diff a b` and `tickets cluster --baseline a`, so both give the same changes.
 import { historyPoint, type RunFile, type RunFileCluster } from '../report/run-file.js';
-import type { HistoryPoint } from '../types.js';
+import type { GoneCluster, HistoryPoint } from '../types.js';
+import { goneNow, matchReturning, stillGone } from './gone.js';
 import { scorePairs, type PairScores } from './evidence.js';
 import { fixEffect } from './fixes.js';
 import { findTransitions } from './transitions.js';
@@ -32,6 +33,8 @@ export interface TrackedRun {
   /** Current run's cluster id → its weekly history, this run last. */
   histories: Map<string, HistoryPoint[]>;
   nextId: number;
+  /** Clusters gone in the last runs, this run's gone ones included: the current run file keeps them. */
+  goneClusters: GoneCluster[];
 }
 
 export function diffRuns(previous: RunFile, current: RunFile, options: DiffOptions = {}): TrackedRun {
@@ -42,10 +45,19 @@ export function diffRuns(previous: RunFile, current: RunFile, options: DiffOptio
   const P = previous.clusters;
   const C = current.clusters;
   const pairs = scorePairs(previous, current);
-  const { continues, splitFrom, absorbedInto } = findTransitions(pairs);
-
   const previousIds = P.map((c) => c.lastingId ?? `T${c.rank}`);
-  let nextId = Math.max(previous.nextId ?? 1, ...previousIds.map((id) => idNumber(id) + 1), 1);
+  const gone = previous.goneClusters ?? [];
+  const { continuing, returning } = knownTopicPairs(previous, current, previousIds);
+  const { continues, splitFrom, absorbedInto } = findTransitions(pairs, continuing);
+  const returnOf = matchReturning(
+    previous,
+    current,
+    C.map((_, c) => continues[c] < 0 && splitFrom[c] < 0),
+    returning,
+  );
+
+  const ids = [...previousIds, ...gone.map((g) => g.lastingId)];
+  let nextId = Math.max(previous.nextId ?? 1, ...ids.map((id) => idNumber(id) + 1), 1);
   const lastingOf = new Array<string | null>(C.length).fill(null);
   const freshId = (): string => `T${nextId++}`;
 
@@ -58,7 +70,8 @@ export function diffRuns(previous: RunFile, current: RunFile, options: DiffOptio
     const p = continues[c];
     if (p < 0) continue;
     if (piecesOf[p].length > 0) {
-      splitKeeper[p] = largest([c, ...piecesOf[p]], (i) => C[i].size);
+      // The cluster that holds the known topic's tickets keeps its id; else the largest piece.
+      splitKeeper[p] = continuing.has(c) ? c : largest([c, ...piecesOf[p]], (i) => C[i].size);
       lastingOf[splitKeeper[p]] = previousIds[p];
     } else if (absorbedBy[c].length > 0) {
       const contributors = [p, ...absorbedBy[c]];
@@ -70,6 +83,7 @@ export function diffRuns(previous: RunFile, current: RunFile, options: DiffOptio
       lastingOf[c] = previousIds[p];
     }
   }
+  for (let c = 0; c < C.length; c++) if (returnOf[c] >= 0) lastingOf[c] = gone[returnOf[c]].lastingId;
   // Fresh ids in rank order of the current run, so they are the same every time.
   for (let c = 0; c < C.length; c++) if (lastingOf[c] === null) lastingOf[c] = freshId();
 
@@ -129,6 +143,18 @@ export function diffRuns(previous: RunFile, current: RunFile, options: DiffOptio
         evidence: evidence(p, c),
         history: continued(p, c),
       });
+    } else if (returnOf[c] >= 0) {
+      // Back after some runs away: its old id and history, and 'new' to this week (a fixed problem returning).
+      const g = gone[returnOf[c]];
+      changes.push({
+        id,
+        status: 'new',
+        label: C[c].label,
+        before: null,
+        after,
+        returnedAfter: g.runsGone,
+        history: extend(g.history, historyPoint(current, C[c])),
+      });
     } else if (splitFrom[c] < 0) {
       changes.push({
         id,
@@ -140,9 +166,13 @@ export function diffRuns(previous: RunFile, current: RunFile, options: DiffOptio
       });
     }
   }
+  const goneClusters: GoneCluster[] = gone.flatMap((g, i) =>
+    returnOf.includes(i) ? [] : (stillGone(g, current) ?? []),
+  );
   for (let p = 0; p < P.length; p++) {
     const matched = continues.includes(p) || absorbedInto[p] >= 0;
     if (matched) continue;
+    goneClusters.push(goneNow(previous, P[p], current));
     changes.push({
       id: previousIds[p],
       status: 'gone',
@@ -178,7 +208,35 @@ export function diffRuns(previous: RunFile, current: RunFile, options: DiffOptio
     lastingIds,
     histories,
     nextId,
+    goneClusters,
   };
+}
+
+/**
+ * When `current` was made with `previous` as its --baseline, the clusters that took a known topic's tickets
+ * before clustering continue that topic: last week's cluster (`continuing`, current → previous index) or one
+ * gone in the last runs (`returning`, current → gone index). Read from the run files, so `tickets diff` agrees.
+ */
+function knownTopicPairs(
+  previous: RunFile,
+  current: RunFile,
+  previousIds: string[],
+): { continuing: Map<number, number>; returning: Map<number, number> } {
+  const continuing = new Map<number, number>();
+  const returning = new Map<number, number>();
+  const baseline = current.baseline;
+  if (!baseline || baseline.file !== previous.input.file || baseline.generatedAt !== previous.generatedAt) {
+    return { continuing, returning };
+  }
+  const previousIndex = new Map(previousIds.map((id, p) => [id, p]));
+  const goneIndex = new Map((previous.goneClusters ?? []).map((g, i) => [g.lastingId, i]));
+  current.clusters.forEach((cluster, c) => {
+    const topic = cluster.knownTopic;
+    if (topic === undefined) return;
+    if (previousIndex.has(topic)) continuing.set(c, previousIndex.get(topic)!);
+    else if (goneIndex.has(topic)) returning.set(c, goneIndex.get(topic)!);
+  });
+  return { continuing, returning };
 }
 
 /**

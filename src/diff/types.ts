@@ -63,6 +63,8 @@ export interface ClusterChange {
   /** merged: all contributors together, on the cluster that kept the id (its growth is judged on them). */
   beforeTotal?: Omit<ClusterState, 'id'>;
   evidence?: MatchEvidence;
+  /** new: a cluster gone for this many runs that came back (it keeps its old id and history). */
+  returnedAfter?: number;
   /** Weekly points, oldest first, this run's last (the previous run's for gone clusters). */
   history: HistoryPoint[];
   fix?: FixEffect;

@@ -2,6 +2,7 @@
 import { computeEconomics, noTicketValues, type Economics } from '../economics/index.js';
 import { textHash } from '../text/fingerprint.js';
 import { EXAMPLES, labelParent, unitCentroid, type ClusterLabel } from '../label/index.js';
+import { exemplarOrder } from '../diff/known-topics.js';
 import type {
   ClusterAssignment,
   ClusterRun,
@@ -105,6 +106,8 @@ export function buildClusterRun(input: ClusterRunInput): ClusterRun {
     confidence: sizes[c] > 0 ? confidenceSums[c] / sizes[c] : 0,
     parent: parentOfCluster.get(clusterId[c]) ?? null,
     signature: labels[c].signature,
+    // Sampled from the centre to the edge, for next week's --baseline run to recognise this topic.
+    exemplars: exemplarOrder(labels[c].memberOrder).map((i) => texts[i]),
     ...(input.centroids ? { centroid: unitCentroid(input.centroids.sums, input.centroids.dims, c) } : {}),
   }));
 

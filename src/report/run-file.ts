@@ -8,6 +8,7 @@ import type {
   CostModel,
   EconomicsSummary,
   ExportColumns,
+  GoneCluster,
   HistoryPoint,
   ParentTopic,
   Period,
@@ -55,6 +56,10 @@ export interface RunFile {
   timings: Record<string, number>;
   /** The next unused lasting id number ("T<nextId>"). */
   nextId: number;
+  /** The baseline run whose clusters were known topics before clustering (--baseline). */
+  baseline?: { file: string; generatedAt: string };
+  /** Clusters gone in the last runs, still recognised when they return. */
+  goneClusters?: GoneCluster[];
   /** Changes since the baseline run, when made with --baseline. */
   diff?: TrendDiff;
 }
@@ -138,6 +143,8 @@ export function toRunFile(run: ClusterRun): RunFile {
       // Without trend tracking a run starts its own: ids by rank, one week of history.
       lastingId: c.lastingId ?? `T${c.rank}`,
       history: c.history ?? [historyPoint(run, c)],
+      ...(c.exemplars ? { exemplars: c.exemplars } : {}),
+      ...(c.knownTopic ? { knownTopic: c.knownTopic } : {}),
     })),
     parents: run.parents.map((p) => ({ ...p, cost: round(p.cost, 2) })),
     noise: {
@@ -158,6 +165,8 @@ export function toRunFile(run: ClusterRun): RunFile {
     skipped: run.skipped,
     timings: run.timings,
     nextId: run.nextId ?? run.clusters.length + 1,
+    ...(run.baseline ? { baseline: run.baseline } : {}),
+    ...(run.goneClusters ? { goneClusters: run.goneClusters } : {}),
     ...(run.diff ? { diff: run.diff } : {}),
   };
 }

@@ -127,6 +127,28 @@ describe('weekly runs with --baseline and tickets diff', () => {
     expect(written).toContain('### Gate failed');
   });
 
+  it('uses the baseline before clustering: known topics keep their ids, gone ones are remembered', () => {
+    const before = read('week1.json');
+    const after = read('week2.json');
+    for (const c of before.clusters) expect(c.exemplars.length).toBe(Math.min(10, c.size));
+    expect(after.baseline).toEqual({ file: before.input.file, generatedAt: before.generatedAt });
+    const known = after.clusters.filter((c: { knownTopic?: string }) => c.knownTopic);
+    expect(known.length).toBeGreaterThan(3);
+    const [labels1, labels2] = [majorityLabels(before), majorityLabels(after)];
+    const lastingOf = new Map(before.clusters.map((c: { id: string; lastingId: string }) => [c.lastingId, c.id]));
+    let same = 0;
+    for (const c of known) {
+      expect(c.lastingId).toBe(c.knownTopic);
+      if (labels2.get(c.id) === labels1.get(lastingOf.get(c.knownTopic) as string)) same++;
+    }
+    expect(same / known.length).toBeGreaterThanOrEqual(0.9);
+    // The planted label had no known topic to join.
+    for (const c of after.clusters) if (labels2.get(c.id) === 'app-crash') expect(c.knownTopic).toBeUndefined();
+    const gone = after.diff.changes.filter((c: Change) => c.status === 'gone').map((c: Change) => c.id);
+    expect(after.goneClusters.map((g: { lastingId: string }) => g.lastingId).sort()).toEqual(gone.sort());
+    for (const g of after.goneClusters) expect(g).toMatchObject({ runsGone: 1 });
+  });
+
   it('tickets diff of the two run files gives the same changes and the same gate', () => {
     const diff = runCli(['diff', out('week1.json'), out('week2.json'), '--format', 'json', '--fail-on-new', '8']);
     expect(diff.code).toBe(1);
@@ -208,6 +230,11 @@ describe('weekly runs with the transformer embedder (tiny model)', () => {
     const matched = changes.filter((c: { evidence?: { centroid: number | null } }) => c.evidence);
     expect(matched.length).toBeGreaterThan(0);
     for (const c of matched) expect(typeof c.evidence.centroid).toBe('number');
+    // Known topics from the baseline (its centroids: the same model) took their tickets before clustering.
+    const clusters = read('t2.json').clusters as Array<{ knownTopic?: string; lastingId: string }>;
+    const known = clusters.filter((c) => c.knownTopic);
+    expect(known.length).toBeGreaterThan(0);
+    for (const c of known) expect(c.lastingId).toBe(c.knownTopic);
     const diff = runCli(['diff', out('t1.json'), out('t2.json'), '--format', 'json']);
     expect(JSON.parse(diff.stdout).changes).toEqual(changes);
   });

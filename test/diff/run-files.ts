@@ -10,6 +10,8 @@ export interface ClusterSpec {
   lastingId?: string;
   centroid?: number[];
   history?: RunFileCluster['history'];
+  /** The known topic (lasting id) a --baseline run gave this cluster's tickets. */
+  knownTopic?: string;
 }
 
 let unique = 0;
@@ -17,7 +19,16 @@ let unique = 0;
 /** A run file with these clusters (ranked as given) plus `noise` unclustered tickets. */
 export function runFile(
   specs: ClusterSpec[],
-  options: { noise?: number; date?: string; nextId?: number; embedder?: RunFile['embedder']; file?: string } = {},
+  options: {
+    noise?: number;
+    date?: string;
+    nextId?: number;
+    embedder?: RunFile['embedder'];
+    file?: string;
+    /** The run this one was made with as --baseline. */
+    baseline?: RunFile;
+    goneClusters?: RunFile['goneClusters'];
+  } = {},
 ): RunFile {
   const tickets: RunFile['tickets'] = [];
   const perTicket = 6;
@@ -49,6 +60,7 @@ export function runFile(
       ...(s.centroid ? { centroid: s.centroid } : {}),
       lastingId: s.lastingId,
       history: s.history,
+      ...(s.knownTopic ? { knownTopic: s.knownTopic } : {}),
     };
   });
   for (let i = 0; i < noise; i++)
@@ -76,6 +88,10 @@ export function runFile(
     timings: {},
     period: { from: options.date ?? '2026-11-02', to: options.date ?? '2026-11-02', weeks: 1 },
     nextId: options.nextId,
+    ...(options.baseline
+      ? { baseline: { file: options.baseline.input.file, generatedAt: options.baseline.generatedAt } }
+      : {}),
+    ...(options.goneClusters ? { goneClusters: options.goneClusters } : {}),
   };
   return parseRunFile(JSON.stringify(file), 'test run file');
 }

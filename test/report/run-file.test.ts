@@ -45,6 +45,7 @@ describe('renderRunFile', () => {
         'confidence',
         'cost',
         'examples',
+        'exemplars',
         'history',
         'id',
         'keywords',
