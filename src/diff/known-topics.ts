@@ -10,7 +10,7 @@ import type { ClusterAssignment, EmbeddingMatrix } from '../types.js';
 import type { RunFile } from '../report/run-file.js';
 
 /** Exemplars kept per cluster in the run file. */
-export const EXEMPLARS_PER_CLUSTER = 10;
+const EXEMPLARS_PER_CLUSTER = 10;
 /** Fewer exemplars than this cannot say how far a topic reaches: the topic is matched after clustering only. */
 const MIN_EXEMPLARS = 3;
 

@@ -12,7 +12,7 @@ import {
 } from '../../src/diff/known-topics.js';
 import { textHash } from '../../src/text/fingerprint.js';
 import { diffRuns } from '../../src/diff/index.js';
-import type { ClusterAssignment, EmbeddingMatrix } from '../../src/types.js';
+import type { EmbeddingMatrix } from '../../src/types.js';
 import { runFile } from './run-files.js';
 
 /** Unit rows from plain vectors. */
