@@ -7,7 +7,10 @@ export interface Ticket {
   id: string;
   /** 1-based line number in the file where the row starts (for messages). */
   line: number;
-  /** Raw text: the text columns joined with "\n" (before cleaning and masking). */
+  /**
+   * Raw text: the text columns joined with "\n" (before cleaning and masking). The pipeline empties it once
+   * the text stage has cleaned it, to free memory.
+   */
   rawText: string;
   /** Created-at as an ISO 8601 string, or null when absent/unparseable. */
   createdAt: string | null;
