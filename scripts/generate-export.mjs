@@ -5,10 +5,11 @@
 // amounts and versions, handle times per topic, repeat customers, customer-since dates, CSAT and channels; and 3%
 // one-off tickets that belong to no topic. The topic of every ticket goes to a separate labels file (id,label), so
 // the tool never sees it. Seeded: the same arguments write the same bytes. Rows are written in blocks: memory stays
-// flat at a million tickets.
+// flat at a million tickets. Needs `npm run build` first (the seeded generator is the tool's own).
 // Usage: node scripts/generate-export.mjs --tickets 100000 --out export.csv [--labels labels.csv] [--seed 7]
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { mulberry32 } from '../dist/numerics/random.js';
 import { DEVICES, SHARED, TOPICS } from './export-topics.mjs';
 
 const DAY = 86_400_000;
@@ -16,18 +17,6 @@ const START = Date.UTC(2026, 8, 7); // Monday, 2026-W37: twelve full ISO weeks f
 const WEEKS = 12;
 const ONE_OFF_SHARE = 0.03;
 export const ONE_OFF_LABEL = 'one-off';
-
-/** mulberry32: a small seeded generator (the same one src/numerics/random.ts uses). */
-function seeded(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const csvCell = (value) => (/[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 const isoDay = (ms) => new Date(ms).toISOString().slice(0, 10);
@@ -37,7 +26,7 @@ const isoDay = (ms) => new Date(ms).toISOString().slice(0, 10);
  * @param {{ tickets: number; file: string; labelsFile?: string; seed?: number }} options
  */
 export function writeGeneratedExport({ tickets, file, labelsFile, seed = 7 }) {
-  const random = seeded(seed);
+  const random = mulberry32(seed);
   const pick = (list) => list[Math.floor(random() * list.length)];
   const fill = (template) =>
     template
