@@ -30,18 +30,23 @@ function measured(command, argv) {
   return new Promise((done) => {
     const start = performance.now();
     const wrapped = hasTime ? ['/usr/bin/time', ['-f', 'peak-rss-kb %M', command, ...argv]] : [command, argv];
-    const child = spawn(wrapped[0], wrapped[1], { stdio: ['ignore', 'ignore', 'pipe'] });
+    // Its own process group, so a timeout stops the run itself and not only /usr/bin/time in front of it.
+    const child = spawn(wrapped[0], wrapped[1], { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr = (stderr + chunk).slice(-20_000)));
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('close', (code, signal) => {
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      process.kill(-child.pid, 'SIGKILL');
+    }, timeoutMs);
+    child.on('close', (code) => {
       clearTimeout(timer);
       const rss = /peak-rss-kb (\d+)/.exec(stderr);
       done({
         seconds: (performance.now() - start) / 1000,
         peakBytes: rss ? Number(rss[1]) * 1024 : NaN,
         ok: code === 0,
-        timedOut: signal === 'SIGKILL',
+        timedOut,
         stderr,
       });
     });
