@@ -8,24 +8,13 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { seededRandom } from '../dist/numerics/random.js';
+import { benchArguments, root } from './bench-arguments.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const flag = (name, fallback) => {
-  const i = args.indexOf(name);
-  if (i < 0) return fallback;
-  const value = args[i + 1];
-  args.splice(i, 2);
-  return value;
-};
-// ../shared/data beside the checkout (or beside the folder of worktrees).
-const nearest = [join(root, '..', 'shared', 'data'), join(root, '..', '..', 'shared', 'data')].find(existsSync);
-const dataDir = resolve(flag('--data', nearest ?? join(root, '..', 'shared', 'data')));
+const { args, flag, dataDir } = benchArguments();
 const share = Number(flag('--share', '0.4'));
 const seed = Number(flag('--seed', '42'));
 const sets = args.length ? args : ['hwu64', 'ru_rutube_support'];

@@ -10,24 +10,14 @@
 // Usage: node scripts/bench-masking.mjs [--data <dir>] [--examples 8] [--per-shape 1000] [set ...]
 // Writes the tables to stdout, the masked values by shape to stderr.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { cleanTicketText } from '../dist/text/clean.js';
 import { maskPii } from '../dist/text/pii.js';
 import { mulberry32 } from '../dist/numerics/random.js';
+import { benchArguments } from './bench-arguments.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const flag = (name, fallback) => {
-  const i = args.indexOf(name);
-  if (i < 0) return fallback;
-  const value = args[i + 1];
-  args.splice(i, 2);
-  return value;
-};
-const nearest = [join(root, '..', 'shared', 'data'), join(root, '..', '..', 'shared', 'data')].find(existsSync);
-const dataDir = resolve(flag('--data', nearest ?? join(root, '..', 'shared', 'data')));
+const { args, flag, dataDir } = benchArguments();
 const examples = Number(flag('--examples', '8'));
 const perShape = Number(flag('--per-shape', '1000'));
 const sets = args.length

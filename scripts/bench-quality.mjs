@@ -3,19 +3,10 @@
 // Usage: node scripts/bench-quality.mjs [--data <dir>] [--embedder lexical] [--seed 42] [set ...]
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join, resolve, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { benchArguments, root } from './bench-arguments.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const flag = (name, fallback) => {
-  const i = args.indexOf(name);
-  if (i < 0) return fallback;
-  const value = args[i + 1];
-  args.splice(i, 2);
-  return value;
-};
-const dataDir = resolve(flag('--data', join(root, '..', 'shared', 'data')));
+const { args, flag, dataDir } = benchArguments();
 const embedder = flag('--embedder', 'lexical');
 const seed = flag('--seed', '42');
 
