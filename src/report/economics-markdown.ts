@@ -97,10 +97,10 @@ export function costBasis(run: ClusterRun): string {
   if (cost.source === 'per-ticket') return `${money(cost.perTicket)} ${ru ? 'за обращение' : 'per ticket'}`;
   const hourly = cost.salary
     ? ru
-      ? `${money(cost.salary.monthlySalary)} в месяц × ${cost.salary.overhead} ` +
-        `накладные / ${cost.salary.hoursPerMonth} ч = ${money(cost.hourlyCost)} в час`
-      : `${money(cost.salary.monthlySalary)} a month × ${cost.salary.overhead} ` +
-        `overhead / ${cost.salary.hoursPerMonth} h = ${money(cost.hourlyCost)}/hour`
+      ? `${money(cost.salary.monthlySalary)} в месяц × ${formatCount(cost.salary.overhead, 'ru')} ` +
+        `накладные / ${formatCount(cost.salary.hoursPerMonth, 'ru')} ч = ${money(cost.hourlyCost)} в час`
+      : `${money(cost.salary.monthlySalary)} a month × ${formatCount(cost.salary.overhead)} ` +
+        `overhead / ${formatCount(cost.salary.hoursPerMonth)} h = ${money(cost.hourlyCost)}/hour`
     : ru
       ? `${money(cost.hourlyCost)} в час`
       : `${money(cost.hourlyCost)}/hour`;
@@ -272,11 +272,12 @@ function clusterEconomicsLinesRussian(c: ClusterSummary, run: ClusterRun, money:
   const minutes = c.handleMinutes === null ? '' : `${formatMinutes(c.handleMinutes, 'ru')} времени обработки, `;
   lines.push(`- Обработка: ${minutes}${perTicket} · приоритет ${decimal(c.priority, 1)}`);
   if (c.weekly) {
-    const counts = c.weekly.map((w) => w.tickets).join(', ');
+    const listed = c.weekly.slice(-LISTED_WEEKS);
+    const counts = listed.map((w) => w.tickets).join(', ');
     const growth =
       c.growth === null ? '' : ` · рост ${formatGrowth(c.growth, 'ru')} за ${run.economics.growth?.lastFullWeek}`;
     lines.push(
-      `- По неделям: ${sparkline(c.weekly)} ${counts} (с ${c.weekly[0]?.week} по ${c.weekly.at(-1)?.week})${growth}`,
+      `- По неделям: ${sparkline(c.weekly)} ${counts} (с ${listed[0]?.week} по ${listed.at(-1)?.week})${growth}`,
     );
   }
   if (c.repeatShare !== null) {

@@ -239,7 +239,8 @@ export function clusterFacts(c: FactFigures, currency: string, m: Messages): str
   const percent = (x: number): string => m.share(x).replace(/\.0%$/, '%').replace(/,0 %$/, ' %');
   const parts = [`${m.tickets(c.size)} (${m.share(c.share)})`, m.money(c.cost, currency)];
   if (c.growth !== null) {
-    const sign = c.growth >= 0 ? '+' : '−';
+    // No change reads "0%", as in the table, not "+0%".
+    const sign = c.growth > 0 ? '+' : c.growth < 0 ? '−' : '';
     const growth = `${sign}${percent(Math.abs(c.growth))}`;
     parts.push(ru ? `рост ${growth} за последнюю полную неделю` : `growth ${growth} in the last full week`);
   }

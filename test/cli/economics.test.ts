@@ -96,7 +96,7 @@ describe('tickets cluster on the planted Russian export, zero column options', (
     const text = readFileSync(md, 'utf8');
     expect(text).toContain('## Кластеры по приоритету');
     expect(text).toContain('- Порядок по приоритету: приоритет = 100 × доля затрат');
-    expect(text).toContain('40 000 ₽ в месяц × 2.5 накладные / 165 ч = 606 ₽ в час');
+    expect(text).toContain('40 000 ₽ в месяц × 2,5 накладные / 165 ч = 606 ₽ в час');
     expect(text).toMatch(/```mermaid\nxychart-beta\n {2}title "Затраты по кластерам \(RUB\)"\n {2}x-axis \["C1", /);
     expect(text).toMatch(/ {2}bar \[7273, /);
     expect(text).toContain('  line [8, 8, 8, 8, 8, 24]');

@@ -19,3 +19,22 @@ describe('economics in the markdown', () => {
     expect(costChart(run).join('\n')).toMatch(/x-axis \["C1", "C2", "C3"\]\n {2}y-axis "USD"\n {2}bar \[30, 30, 24\]/);
   });
 });
+
+describe("a cluster's weekly line", () => {
+  it('lists the last 12 weeks in Russian as in English (a stray old date must not list years of weeks)', () => {
+    const run = sampleRun();
+    const weekly = Array.from({ length: 20 }, (_, i) => ({
+      week: `2026-W${String(i + 1).padStart(2, '0')}`,
+      tickets: i,
+    }));
+    const cluster = { ...run.clusters[0]!, weekly, growth: null };
+    const english = clusterEconomicsLines(cluster, run, String).find((l) => l.startsWith('- Weekly:'));
+    expect(english).toBe('- Weekly: ▁▂▂▃▄▄▅▅▆▇▇█ 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19 (2026-W09 to 2026-W20)');
+    const russian = clusterEconomicsLines(cluster, { ...run, language: 'ru' }, String).find((l) =>
+      l.startsWith('- По неделям:'),
+    );
+    expect(russian).toBe(
+      '- По неделям: ▁▂▂▃▄▄▅▅▆▇▇█ 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19 (с 2026-W09 по 2026-W20)',
+    );
+  });
+});
