@@ -13,7 +13,10 @@ export const MUTATION_FOLDERS = {
   rank: { mutate: ['src/rank/**/*.ts'], tests: ['test/rank/**/*.test.ts'] },
   // Cost and ranking's other half: handle time, CSAT, channels and weekly trends per cluster.
   economics: { mutate: ['src/economics/**/*.ts'], tests: ['test/economics/**/*.test.ts'] },
-  report: { mutate: ['src/report/**/*.ts'], tests: ['test/report/**/*.test.ts'] },
+  // The terminal table, markdown, run file and assignments; the HTML page apart (its tests build 20,000- and
+  // 100,000-ticket pages, seconds each, which would be re-run for every mutant of the other reports).
+  report: { mutate: ['src/report/*.ts'], tests: ['test/report/*.test.ts'] },
+  'report/html': { mutate: ['src/report/html/**/*.ts'], tests: ['test/report/html/**/*.test.ts'] },
   eval: { mutate: ['src/eval/**/*.ts'], tests: ['test/eval/**/*.test.ts'] },
   'embed/cache': {
     mutate: ['src/embed/cache/**/*.ts'],
