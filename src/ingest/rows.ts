@@ -35,6 +35,24 @@ function newlinesIn(record: string[]): number {
   return n;
 }
 
+// A column's short values repeat (channel, CSAT, handle time, a customer's id): one string each, not one a row.
+const SHARED_LENGTH = 32;
+const SHARED_VALUES = 1 << 16;
+
+/** One column's repeated values: the first string read for a value stands for all later ones. */
+export class SharedValues {
+  private readonly seen = new Map<string, string>();
+
+  of(value: string): string {
+    if (value.length > SHARED_LENGTH) return value;
+    const known = this.seen.get(value);
+    if (known !== undefined) return known;
+    // A column of unique values (a timestamp) stops growing the table once it is full.
+    if (this.seen.size < SHARED_VALUES) this.seen.set(value, value);
+    return value;
+  }
+}
+
 /** Unique, non-empty header names: blanks become "column N", repeats get " (2)", " (3)". */
 export function uniqueHeader(record: string[]): string[] {
   const seen = new Map<string, number>();
@@ -68,6 +86,7 @@ export function parseTicketRows(
   let raggedRows = 0;
   let firstRaggedLine = 0;
   let lastEndLine = lineOffset;
+  let shared: SharedValues[] = [];
 
   const onRecord = (record: string[], ctx: { lines: number; bytes: number }): null => {
     const endLine = ctx.lines + lineOffset;
@@ -77,6 +96,7 @@ export function parseTicketRows(
     if (layout === null) {
       header = uniqueHeader(record);
       layout = layoutFor(header);
+      shared = layout.extra.map(() => new SharedValues());
       return null;
     }
     rowCount++;
@@ -105,7 +125,8 @@ export function parseTicketRows(
       seenIds.add(id);
     }
     const extra: Record<string, string> = {};
-    for (const [i, name] of layout.extra) extra[name] = record[i] ?? '';
+    for (let k = 0; k < layout.extra.length; k++)
+      extra[layout.extra[k]![1]] = shared[k]!.of(record[layout.extra[k]![0]] ?? '');
     // Surplus fields are kept, never dropped: they usually mean an unquoted delimiter inside a field.
     for (let i = layout.headerLength; i < record.length; i++) extra[`column ${i + 1}`] = record[i]!;
     const createdAt = layout.date === null ? null : parseTicketDate(record[layout.date] ?? '');
