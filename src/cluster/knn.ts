@@ -77,7 +77,13 @@ export interface ApproximateKnnOptions {
   parallel?: boolean;
   /** Search cosine neighbours on int8 rows, then re-rank on the floats (default true; 'euclidean' never is). */
   int8?: boolean;
+  /** Called after the forest, each NN-descent round and the re-rank: work units done of the total (for an ETA). */
+  onProgress?: (done: number, total: number) => void;
 }
+
+/** Progress units of the forest start (about the cost of two rounds) and of the final re-rank. */
+const FOREST_UNITS = 2;
+const RERANK_UNITS = 1;
 
 /** Bounded candidate lists keeping the entries with the smallest random priority. */
 export class CandidateLists {
@@ -149,6 +155,8 @@ export function approximateKnn(vectors: EmbeddingMatrix, k: number, options: App
   projectionForest(vectors, heaps, random, options.trees ?? 6, options.leafSize ?? Math.max(2 * kOut, 24), key);
 
   const maxRounds = options.maxRounds ?? 8;
+  const totalUnits = FOREST_UNITS + maxRounds + RERANK_UNITS;
+  options.onProgress?.(FOREST_UNITS, totalUnits);
   const delta = options.delta ?? 0.005;
   const maxCandidates = Math.max(2, Math.min(kk, options.maxCandidates ?? kOut + 5));
   const fresh = new CandidateLists(n, maxCandidates, parallel);
@@ -220,6 +228,7 @@ export function approximateKnn(vectors: EmbeddingMatrix, k: number, options: App
         }
       }
       if (updates <= delta * n * kk) break;
+      if (round < maxRounds - 1) options.onProgress?.(FOREST_UNITS + round + 1, totalUnits);
     }
   } finally {
     helper?.close();
@@ -233,7 +242,9 @@ export function approximateKnn(vectors: EmbeddingMatrix, k: number, options: App
       }
     }
   }
-  return truncateGraph(heaps.toGraph(metric), kOut);
+  const graph = truncateGraph(heaps.toGraph(metric), kOut);
+  options.onProgress?.(totalUnits, totalUnits);
+  return graph;
 }
 
 /** The nearest `k` of each sorted row. */
@@ -256,8 +267,12 @@ export function nearestNeighbours(
   seed: number,
   exactLimit: number,
   metric: Metric = 'cosine',
+  onProgress?: (done: number, total: number) => void,
 ): KnnGraph {
   // A low-dimensional layout: exact and fast with a k-d tree, whatever the ticket count.
   if (metric === 'euclidean' && vectors.dims <= KD_TREE_MAX_DIMS && vectors.rows > 64) return kdTreeKnn(vectors, k);
-  return vectors.rows <= exactLimit ? exactKnn(vectors, k, metric) : approximateKnn(vectors, k, { seed, metric });
+  if (vectors.rows > exactLimit) return approximateKnn(vectors, k, { seed, metric, onProgress });
+  const graph = exactKnn(vectors, k, metric);
+  onProgress?.(1, 1);
+  return graph;
 }

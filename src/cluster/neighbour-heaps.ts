@@ -26,10 +26,13 @@ export class NeighbourHeaps {
   }
 
   /** Offers j as a neighbour of i; returns 1 when the heap changed. */
-  push(i: number, j: number, d: number): number {
+  push(i: number, j: number, key: number): number {
     const k = this.k;
     const base = i * k;
     const dist = this.dist;
+    // Compared as stored (float32): a double key just below its own rounded value would otherwise pass the
+    // root test and swap one of many equally distant duplicates for another, round after round.
+    const d = Math.fround(key);
     if (d >= dist[base]) return 0;
     const ids = this.ids;
     for (let s = 0; s < k; s++) if (ids[base + s] === j) return 0;

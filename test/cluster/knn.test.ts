@@ -106,6 +106,24 @@ describe('nearest neighbours', () => {
     }
   });
 
+  it('settles in a few rounds when many tickets are exact duplicates (equal keys do not churn the heaps)', () => {
+    // 60 distinct tickets, each sent 40 times: far more equally distant copies than a heap holds.
+    const { vectors: distinct } = topicMixture(6, 10, 32, 1, 0, 29);
+    const copies = 40;
+    const data = new Float32Array(distinct.rows * copies * distinct.dims);
+    for (let c = 0; c < copies; c++) data.set(distinct.data, c * distinct.data.length);
+    const vectors = { rows: distinct.rows * copies, dims: distinct.dims, data };
+    const progress: number[] = [];
+    const graph = approximateKnn(vectors, 10, { seed: 4, onProgress: (done, total) => progress.push(done / total) });
+    // Forest, at most two rounds, the re-rank: the last call says done.
+    expect(progress.length).toBeLessThanOrEqual(4);
+    expect(progress[progress.length - 1]).toBe(1);
+    for (let s = 1; s < progress.length; s++) expect(progress[s]).toBeGreaterThan(progress[s - 1]);
+    // Every neighbour is a copy of the same ticket (distance 0).
+    for (let i = 0; i < vectors.rows; i++)
+      for (let s = 0; s < 10; s++) expect(graph.indices[i * 10 + s] % distinct.rows).toBe(i % distinct.rows);
+  });
+
   it('a helper thread only for large sets, on two cores, unless TICKETS_THREADS=1', () => {
     const saved = process.env.TICKETS_THREADS;
     try {
