@@ -17,7 +17,9 @@ const args = process.argv.slice(2);
 const flag = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const file = args.find((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1].startsWith('--')));
 if (!file) {
-  console.error('usage: node scripts/bench-stages.mjs export.csv [--text col[,col]] [--id col] [--all [--layout-epochs N]]');
+  console.error(
+    'usage: node scripts/bench-stages.mjs export.csv [--text col[,col]] [--id col] [--all [--layout-epochs N]]',
+  );
   process.exit(2);
 }
 const mb = (bytes) => `${Math.round(bytes / 1e6).toLocaleString('en-US')} MB`;

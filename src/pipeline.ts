@@ -201,8 +201,8 @@ export async function clusterExport(file: string, options: ClusterJobOptions): P
   const assignment = await timed(
     timings,
     'cluster',
-    () => {
-      if (known.length === 0) return clusterTickets(vectors, options.cluster);
+    (progress) => {
+      if (known.length === 0) return clusterTickets(vectors, { ...options.cluster, onProgress: progress });
       const minSize = options.cluster.minClusterSize ?? defaultMinClusterSize(vectors.rows);
       const centroids = sameModelCentroids(known, options.baseline!, {
         kind: embedder.kind,
@@ -215,7 +215,7 @@ export async function clusterExport(file: string, options: ClusterJobOptions): P
         exemplars.topicOf,
         known.map((t, k) => ({ id: t.id, centroid: centroids[k] })),
         minSize,
-        (rest) => clusterTickets(rest, { ...options.cluster, minClusterSize: minSize }),
+        (rest) => clusterTickets(rest, { ...options.cluster, minClusterSize: minSize, onProgress: progress }),
         topicsByText(options.baseline!, known, texts.map(textHash)),
       );
     },

@@ -46,6 +46,53 @@ export interface ClusterOptions {
   tuning?: Partial<ClusterTuning>;
   /** Called after each step with its name and wall time in ms (the profile script, --verbose). */
   onStep?: (step: string, ms: number) => void;
+  /**
+   * Hears the stage's progress in tickets' worth of work (done of total = the ticket count): within the kNN
+   * graph as its rounds finish, then after each step. The CLI's bar and ETA.
+   */
+  onProgress?: (p: { done: number; total: number }) => void;
+}
+
+// Each step's share of the stage's time at 100,000+ tickets (measured with onStep): the kNN graph and the
+// layout are most of it, the steps after them a few percent each. The bar moves by these shares.
+const PROGRESS_SHARES: ReadonlyArray<[string, number]> = [
+  ['knn', 0.45],
+  ['layout', 0.4],
+  ['layout-knn', 0.03],
+  ['mst', 0.03],
+  ['hdbscan', 0.01],
+  ['outliers', 0.01],
+  ['noise', 0.01],
+  ['settle', 0.01],
+  ['recentre', 0.02],
+  ['merge', 0.01],
+  ['confidence', 0.01],
+  ['topics', 0.01],
+];
+
+/** The stage's progress: `step(name)` when a step ends, `within(name)` for a step's own done-of-total reports. */
+function stageProgress(n: number, onProgress: ClusterOptions['onProgress']) {
+  const before = new Map<string, number>();
+  let sum = 0;
+  for (const [name, share] of PROGRESS_SHARES) {
+    before.set(name, sum);
+    sum += share;
+  }
+  let last = -1;
+  const report = (share: number): void => {
+    const done = Math.min(n, Math.round((share / sum) * n));
+    // Never backwards, never the same value twice (a bar redraws for nothing).
+    if (!onProgress || done <= last) return;
+    last = done;
+    onProgress({ done, total: n });
+  };
+  const shareOf = (name: string): number => PROGRESS_SHARES.find(([step]) => step === name)?.[1] ?? 0;
+  return {
+    start: () => report(0),
+    step: (name: string) => report(before.get(name)! + shareOf(name)),
+    within: (name: string) => (done: number, total: number) =>
+      report(before.get(name)! + (shareOf(name) * done) / Math.max(1, total)),
+  };
 }
 
 function checkVectors(vectors: EmbeddingMatrix): void {
@@ -80,16 +127,19 @@ export function clusterTickets(vectors: EmbeddingMatrix, options: ClusterOptions
   }
 
   let clock = performance.now();
+  const progress = stageProgress(n, options.onProgress);
+  progress.start();
   const step = <T>(name: string, value: T): T => {
     if (options.onStep) {
       const now = performance.now();
       options.onStep(name, now - clock);
       clock = now;
     }
+    progress.step(name);
     return value;
   };
   const k = Math.min(n - 1, Math.max(tuning.neighbours, minSamples));
-  const graph = step('knn', nearestNeighbours(vectors, k, seed, tuning.exactLimit));
+  const graph = step('knn', nearestNeighbours(vectors, k, seed, tuning.exactLimit, 'cosine', progress.within('knn')));
   const layout = step(
     'layout',
     tuning.layoutDims > 0 ? graphLayout(vectors, graph, layoutOptions(tuning, seed, n)) : undefined,
