@@ -49,7 +49,7 @@ if (args.includes('--all')) {
   });
   stage('rank (after label)');
   for (const [name, render] of Object.entries({ renderRunFile, renderAssignments, renderMarkdown, renderTable })) {
-    const text = render(run, {});
+    const text = render(run, { color: false });
     stage(`${name} (${mb(Buffer.byteLength(text))})`);
   }
   console.error(`${run.totals.clusters} clusters, ${run.totals.noise} noise of ${run.totals.rows} rows`);
