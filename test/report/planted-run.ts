@@ -22,9 +22,22 @@ const SUBJECT_TOPIC: Array<[RegExp, number]> = [
 // Loaded cost: 40 000 ₽ × 2.5 / 165 hours = 606.06… ₽ an hour.
 const SALARY: CostOptions = { monthlySalary: 40000, overhead: 2.5, hoursPerMonth: 165, currency: 'RUB' };
 
+// One build per language and options in a test file: reading and measuring the export is the slow part.
+const built = new Map<string, Promise<ClusterRun>>();
+
+/** A fresh copy each call, so a test may change its run without touching another test's. */
 export async function plantedRun(
   language: 'en' | 'ru',
   options: { rankBy?: 'priority' | 'cost'; cost?: CostOptions } = {},
+): Promise<ClusterRun> {
+  const key = JSON.stringify([language, options]);
+  if (!built.has(key)) built.set(key, buildPlantedRun(language, options));
+  return structuredClone(await built.get(key)!);
+}
+
+async function buildPlantedRun(
+  language: 'en' | 'ru',
+  options: { rankBy?: 'priority' | 'cost'; cost?: CostOptions },
 ): Promise<ClusterRun> {
   const exp = await readTicketExport('fixtures/economics-export-cp1251.csv');
   const topics = exp.tickets.map((t) => {
