@@ -349,6 +349,23 @@ describe('endpoint helpers', () => {
     expect(() => embeddingsUrl('localhost:8080')).toThrow(UserError);
   });
 
+  test('an endpoint with a user name or password in its URL is refused at once, without them in the message', () => {
+    // fetch cannot send such a URL: before, every attempt failed the same way and was retried for 15 s.
+    for (const endpoint of ['http://admin:s3cretPass@127.0.0.1:9/v1', 'https://sk-live-abc@api.example.com/v1']) {
+      let message = '';
+      try {
+        embeddingsUrl(endpoint);
+      } catch (err) {
+        expect(err).toBeInstanceOf(UserError);
+        message = (err as Error).message;
+      }
+      expect(message).toMatch(
+        /^--endpoint https?:\/\/(127\.0\.0\.1:9|api\.example\.com)\/v1 has a user name or password/,
+      );
+      for (const secret of ['admin', 's3cretPass', 'sk-live-abc']) expect(message).not.toContain(secret);
+    }
+  });
+
   test('Retry-After in seconds or as an HTTP date', () => {
     expect(retryAfterMs('2')).toBe(2000);
     expect(retryAfterMs(new Date(10_000).toUTCString(), 4_000)).toBe(6000);

@@ -30,6 +30,12 @@ export function embeddingsUrl(endpoint: string): string {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
     throw new UserError(`--endpoint "${endpoint}" must be an http(s) URL`);
+  // fetch refuses a URL with credentials in it (every attempt would fail the same way): say so at once, without them.
+  if (url.username || url.password)
+    throw new UserError(
+      `--endpoint ${displayUrl(url.toString())} has a user name or password in it, which cannot be sent that way; ` +
+        'give the key in TICKETS_API_KEY (or OPENAI_API_KEY) instead',
+    );
   const path = url.pathname.replace(/\/+$/, '');
   url.pathname = path.endsWith('/embeddings')
     ? path
