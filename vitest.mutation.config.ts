@@ -15,6 +15,11 @@ export default defineConfig({
     exclude: ['test/cli/**', 'node_modules/**', ...skip],
     // fast-check runs with a fixed seed (a deterministic suite).
     setupFiles: ['test/setup/fixed-seed.ts'],
+    // Test files share one module registry: a mutant run then re-runs its tests without importing the
+    // pipeline stages again (seconds per mutant on a busy 2-core machine). Stryker switches mutants at run
+    // time, so reused modules see the active mutant; static mutants, which would need a fresh import, are
+    // ignored (ignoreStatic in stryker.config.mjs).
+    isolate: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

@@ -26,4 +26,27 @@ describe('renderAssignments', () => {
     expect(text).toContain('\n"A,1",C');
     expect(text).toContain('\n"B""2",C');
   });
+
+  it('keeps a spreadsheet from running an id as a formula, but leaves plain numbers alone', () => {
+    expect(csvField('=HYPERLINK("http://x","y")')).toBe('"\'=HYPERLINK(""http://x"",""y"")"');
+    expect(csvField('+cmd')).toBe("'+cmd");
+    expect(csvField('-2+3')).toBe("'-2+3");
+    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvField('\tx')).toBe("'\tx");
+    expect(csvField('\rx')).toBe('"\'\rx"');
+    expect(csvField('-5')).toBe('-5');
+    expect(csvField('+7')).toBe('+7');
+    expect(csvField('-2.5')).toBe('-2.5');
+    expect(csvField('+3,25')).toBe('"+3,25"');
+    expect(csvField('T-5')).toBe('T-5');
+    expect(csvField('a=b')).toBe('a=b');
+    expect(csvField('padded ')).toBe('"padded "');
+    expect(csvField('a;b')).toBe('a;b');
+  });
+
+  it('a ticket without a line number (a run file from before lines) has an empty line cell', () => {
+    const run = sampleRun();
+    run.tickets[0] = { ...run.tickets[0]!, line: undefined };
+    expect(renderAssignments(run).split('\n')[1]).toMatch(/^T-1,C\d,0\.500,$/);
+  });
 });

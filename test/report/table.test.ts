@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderTable, shouldUseColor } from '../../src/report/index.js';
+import { textColumnWidths } from '../../src/report/table.js';
 import { sampleRun } from '../rank/sample-run.js';
 
 const ANSI = /\u001b\[[0-9;]*m/;
@@ -62,5 +63,18 @@ describe('shouldUseColor', () => {
     expect(shouldUseColor({ isTTY: true }, { NO_COLOR: '' })).toBe(true);
     expect(shouldUseColor({ isTTY: false }, { FORCE_COLOR: '1' })).toBe(true);
     expect(shouldUseColor({ isTTY: true }, { FORCE_COLOR: '0' })).toBe(false);
+  });
+});
+
+describe('textColumnWidths', () => {
+  it('shares what the numeric columns leave between label (45%) and keywords, 12 to 40 and 12 to 48 wide', () => {
+    expect(textColumnWidths(undefined)).toEqual({ label: 40, keywords: 48 });
+    expect(textColumnWidths(Number.POSITIVE_INFINITY)).toEqual({ label: 40, keywords: 48 });
+    expect(textColumnWidths(120)).toEqual({ label: 31, keywords: 38 });
+    expect(textColumnWidths(120.9)).toEqual({ label: 31, keywords: 38 });
+    expect(textColumnWidths(200)).toEqual({ label: 40, keywords: 48 });
+    expect(textColumnWidths(60)).toEqual({ label: 12, keywords: 12 });
+    // The economic columns take their share first.
+    expect(textColumnWidths(120, 20)).toEqual({ label: 22, keywords: 27 });
   });
 });
