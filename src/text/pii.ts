@@ -184,9 +184,15 @@ export function maskSecrets(text: string): string {
   if (/[-_]|AKIA|ASIA|AIza|eyJ/.test(s)) s = s.replace(VENDOR_KEY_RE, '[secret]');
   const lower = s.toLowerCase();
   if (lower.includes('bearer') || lower.includes('basic') || lower.includes('token')) {
-    s = s.replace(AUTH_SCHEME_RE, (whole, scheme: string, space: string, token: string) =>
-      // "token expired" is a sentence, "Bearer eyJ…" / "token 9f8e7d6c…" is a credential.
-      scheme.toLowerCase() === 'bearer' || /\d/.test(token) || token.length >= 20 ? `${scheme}${space}[secret]` : whole,
+    s = s.replace(AUTH_SCHEME_RE, (whole, scheme: string, space: string, token: string, at: number, all: string) =>
+      // "token expired" is a sentence, "Bearer eyJ…" / "token 9f8e7d6c…" is a credential, and so is whatever
+      // follows "Authorization: Basic" (base64 of a short user:password may have no digit: "dXNlcjpwYXNz").
+      scheme.toLowerCase() === 'bearer' ||
+      /\d/.test(token) ||
+      token.length >= 20 ||
+      /authorization\s*:\s*$/i.test(all.slice(Math.max(0, at - 24), at))
+        ? `${scheme}${space}[secret]`
+        : whole,
     );
   }
   if (s.includes('=') || s.includes(':')) {
