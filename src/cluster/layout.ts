@@ -21,6 +21,8 @@ export interface LayoutOptions {
   negativeRate: number;
   /** Graph-smoothing steps of the deterministic start. */
   startIterations: number;
+  /** Called after every SGD epoch with epochs done and the total, for a progress bar with an ETA. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /**
@@ -141,8 +143,8 @@ export function graphLayout(vectors: EmbeddingMatrix, graph: KnnGraph, options: 
     nextNegative[e] = everyNegative[e];
   }
   const schedule = { every, next, everyNegative, nextNegative };
-  if (dims === 5) sgdEpochsFiveDims(y, n, fuzzy, schedule, epochs, learningRate, random);
-  else sgdEpochs(y, dims, n, fuzzy, schedule, epochs, learningRate, random);
+  if (dims === 5) sgdEpochsFiveDims(y, n, fuzzy, schedule, epochs, learningRate, random, options.onProgress);
+  else sgdEpochs(y, dims, n, fuzzy, schedule, epochs, learningRate, random, options.onProgress);
   return { rows: n, dims, data: y };
 }
 
@@ -167,6 +169,7 @@ export function sgdEpochs(
   epochs: number,
   learningRate: number,
   random: Random,
+  onProgress?: (done: number, total: number) => void,
 ): void {
   const { every, next, everyNegative, nextNegative } = schedule;
   const head = fuzzy.head;
@@ -225,6 +228,7 @@ export function sgdEpochs(
       }
       nextNegative[e] += negatives * evn;
     }
+    onProgress?.(epoch, epochs);
   }
 }
 
@@ -241,6 +245,7 @@ export function sgdEpochsFiveDims(
   epochs: number,
   learningRate: number,
   random: Random,
+  onProgress?: (done: number, total: number) => void,
 ): void {
   const { every, next, everyNegative, nextNegative } = schedule;
   const head = fuzzy.head;
@@ -330,5 +335,6 @@ export function sgdEpochsFiveDims(
       y[bi + 3] = h3;
       y[bi + 4] = h4;
     }
+    onProgress?.(epoch, epochs);
   }
 }

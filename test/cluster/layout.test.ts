@@ -90,3 +90,21 @@ describe('layout SGD kernels', () => {
     expect(five).not.toEqual(start);
   });
 });
+
+describe('layout progress', () => {
+  it('reports every SGD epoch to onProgress without changing the layout', () => {
+    const m = topicMixture(4, 40, 16, 1, 0, 2);
+    const graph = exactKnn(m.vectors, 10);
+    const options = { ...layoutOptions(DEFAULT_CLUSTER_TUNING, 1, m.vectors.rows), epochs: 5 };
+    const seen: string[] = [];
+    const watched = graphLayout(m.vectors, graph, {
+      ...options,
+      onProgress: (done, total) => seen.push(`${done}/${total}`),
+    });
+    expect(seen).toEqual(['1/5', '2/5', '3/5', '4/5', '5/5']);
+    expect(watched.data).toEqual(graphLayout(m.vectors, graph, options).data);
+    const generic = graphLayout(m.vectors, graph, { ...options, dims: 3, onProgress: (done) => seen.push(`${done}`) });
+    expect(seen.slice(5)).toEqual(['1', '2', '3', '4', '5']);
+    expect(generic.dims).toBe(3);
+  });
+});

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { exactKnn } from '../../src/cluster/knn.js';
 import { fuzzyGraph } from '../../src/cluster/layout.js';
 import { seededRandom } from '../../src/numerics/random.js';
-import { graphStart, principalScores } from '../../src/cluster/start.js';
+import { graphStart, principalScores, type EdgeList } from '../../src/cluster/start.js';
+import { orthonormalizeColumns } from '../../src/numerics/linear-algebra.js';
 import { topicMixture } from './mixtures.js';
 
 describe('deterministic layout start', () => {
@@ -49,5 +50,73 @@ describe('deterministic layout start', () => {
       if (d.indexOf(Math.min(...d)) === Math.floor(i / 60)) right++;
     }
     expect(right / 180).toBeGreaterThan(0.95);
+  });
+});
+
+/** The smoothing as first written: one pass over the edges per column (the reference for the row-major one). */
+function columnByColumnStart(
+  vectors: Parameters<typeof principalScores>[0],
+  graph: EdgeList,
+  dims: number,
+  iterations: number,
+) {
+  const n = vectors.rows;
+  let block = principalScores(vectors, dims);
+  const degree = new Float64Array(n);
+  const m = graph.weight.length;
+  for (let e = 0; e < m; e++) {
+    degree[graph.head[e]] += graph.weight[e];
+    degree[graph.tail[e]] += graph.weight[e];
+  }
+  const invSqrt = degree.map((d) => (d > 0 ? 1 / Math.sqrt(d) : 0));
+  const total = Math.sqrt(degree.reduce((a, b) => a + b, 0));
+  const trivial = degree.map((d) => (total > 0 ? Math.sqrt(d) / total : 0));
+  orthonormalizeColumns(block, n, dims);
+  let next = new Float64Array(n * dims);
+  const w = Float64Array.from(
+    { length: m },
+    (_, e) => 0.5 * graph.weight[e] * invSqrt[graph.head[e]] * invSqrt[graph.tail[e]],
+  );
+  for (let iter = 0; iter < iterations; iter++) {
+    for (let c = 0; c < dims; c++) {
+      const base = c * n;
+      for (let i = 0; i < n; i++) next[base + i] = 0.5 * block[base + i];
+      for (let e = 0; e < m; e++) {
+        next[base + graph.head[e]] += w[e] * block[base + graph.tail[e]];
+        next[base + graph.tail[e]] += w[e] * block[base + graph.head[e]];
+      }
+      let dot = 0;
+      for (let i = 0; i < n; i++) dot += next[base + i] * trivial[i];
+      for (let i = 0; i < n; i++) next[base + i] -= dot * trivial[i];
+    }
+    orthonormalizeColumns(next, n, dims);
+    [block, next] = [next, block];
+  }
+  return block;
+}
+
+describe('layout start smoothing', () => {
+  it('the row-major edge pass gives the column-by-column smoothing bit for bit (five and other dimensions)', () => {
+    const m = topicMixture(5, 50, 20, 0.9, 10, 8);
+    const fuzzy = fuzzyGraph(exactKnn(m.vectors, 12), m.vectors.rows);
+    const n = m.vectors.rows;
+    for (const dims of [5, 3]) {
+      const block = columnByColumnStart(m.vectors, fuzzy, dims, 30);
+      const start = graphStart(m.vectors, fuzzy, dims, 30);
+      // graphStart then fixes signs and scales each column to ±10: the same map applied to the reference.
+      for (let c = 0; c < dims; c++) {
+        let best = 0;
+        let max = 0;
+        for (let i = 0; i < n; i++) {
+          const v = block[c * n + i];
+          if (Math.abs(v) > Math.abs(best)) best = v;
+          max = Math.max(max, Math.abs(v));
+        }
+        for (let i = 0; i < n; i++) {
+          const v = best < 0 ? -block[c * n + i] : block[c * n + i];
+          expect(start[i * dims + c]).toBe(Math.fround((10 * v) / max));
+        }
+      }
+    }
   });
 });
