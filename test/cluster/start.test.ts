@@ -61,7 +61,7 @@ function columnByColumnStart(
   iterations: number,
 ) {
   const n = vectors.rows;
-  let block = principalScores(vectors, dims);
+  let block: Float64Array = principalScores(vectors, dims);
   const degree = new Float64Array(n);
   const m = graph.weight.length;
   for (let e = 0; e < m; e++) {
@@ -72,7 +72,7 @@ function columnByColumnStart(
   const total = Math.sqrt(degree.reduce((a, b) => a + b, 0));
   const trivial = degree.map((d) => (total > 0 ? Math.sqrt(d) / total : 0));
   orthonormalizeColumns(block, n, dims);
-  let next = new Float64Array(n * dims);
+  let next: Float64Array = new Float64Array(n * dims);
   const w = Float64Array.from(
     { length: m },
     (_, e) => 0.5 * graph.weight[e] * invSqrt[graph.head[e]] * invSqrt[graph.tail[e]],
