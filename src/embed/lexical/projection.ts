@@ -1,6 +1,8 @@
 // Every ticket's vector when the SVD was fitted on a sample: its TF-IDF row times the fitted projection P.
-// Cost: O(characters) per ticket for its row, O(entries × dims) for the product; memory: the output
-// (tickets × stride float32, allocated once, no copy afterwards) and two chunks of rows. On two threads the
+// Cost: O(characters) per distinct text for its row, O(entries × dims) for the product, O(dims) to copy a
+// repeated text's vector (support exports repeat many texts word for word once cleaned: a third of a generated
+// export's are distinct); memory: the output (tickets × stride float32, allocated once, no copy afterwards), a
+// map of the distinct texts while it runs, and two chunks of rows. On two threads the
 // main thread builds the next chunk's rows while the helper projects the current one, and joins in when done;
 // rows are claimed in small blocks from a shared counter, so both threads stay busy and every row is
 // computed by the same code, bit for bit, whoever takes it.
@@ -11,7 +13,7 @@ const CHUNK = 2048;
 
 /**
  * Rows claimed in blocks of 32 from `next[0]` until `count`: row r (entries indptr[r]..indptr[r+1]−1) times P
- * (cols×dims, float32) into out at (firstRow + r)·stride, which must be zeroed. Self-contained: a helper runs its source.
+ * (cols×dims, float32) into out at rowAt[r]·stride, which must be zeroed. Self-contained: a helper runs its source.
  */
 export function projectClaimedRows(
   indptr: Int32Array,
@@ -22,7 +24,7 @@ export function projectClaimedRows(
   dims: number,
   out: Float32Array,
   stride: number,
-  firstRow: number,
+  rowAt: Int32Array,
   next: Int32Array,
 ): void {
   for (;;) {
@@ -30,7 +32,7 @@ export function projectClaimedRows(
     if (start >= count) return;
     const stop = Math.min(count, start + 32);
     for (let r = start; r < stop; r++) {
-      const offset = (firstRow + r) * stride;
+      const offset = rowAt[r] * stride;
       const end = indptr[r + 1];
       let p = indptr[r];
       // Four entries per pass over the output row: a quarter of its loads and stores.
@@ -62,21 +64,30 @@ class RowChunk {
   indptr: Int32Array;
   indices: Int32Array;
   values: Float32Array;
+  /** The output row of each of the chunk's rows. */
+  readonly rowAt: Int32Array;
   count = 0;
-  firstRow = 0;
 
   constructor(private readonly shared: boolean) {
     this.indptr = this.ints(CHUNK + 1);
+    this.rowAt = this.ints(CHUNK);
     this.indices = this.ints(CHUNK * 64);
     this.values = this.floats(CHUNK * 64);
   }
 
-  fill(texts: readonly string[], firstRow: number, rowOf: (text: string, row: TicketRow) => void, row: TicketRow) {
-    this.firstRow = firstRow;
-    this.count = Math.min(CHUNK, texts.length - firstRow);
+  /** Rows of the texts at rows[from..from + CHUNK). */
+  fill(
+    texts: readonly string[],
+    rows: Int32Array,
+    from: number,
+    rowOf: (text: string, row: TicketRow) => void,
+    row: TicketRow,
+  ) {
+    this.count = Math.min(CHUNK, rows.length - from);
     let size = 0;
     for (let r = 0; r < this.count; r++) {
-      rowOf(texts[firstRow + r], row);
+      this.rowAt[r] = rows[from + r];
+      rowOf(texts[rows[from + r]], row);
       if (size + row.length > this.indices.length) this.grow(size + row.length);
       this.indices.set(row.columns.subarray(0, row.length), size);
       this.values.set(row.values.subarray(0, row.length), size);
@@ -109,12 +120,31 @@ interface ProjectJob {
   indices: Int32Array;
   values: Float32Array;
   count: number;
-  firstRow: number;
+  rowAt: Int32Array;
+}
+
+/** Each text's first row (`first[i] = i` for a text not seen before) and those first rows in order. */
+export function distinctTexts(texts: readonly string[]): { first: Int32Array; rows: Int32Array } {
+  const first = new Int32Array(texts.length);
+  const seen = new Map<string, number>();
+  let distinct = 0;
+  for (let i = 0; i < texts.length; i++) {
+    const at = seen.get(texts[i]);
+    if (at === undefined) {
+      seen.set(texts[i], i);
+      first[i] = i;
+      distinct++;
+    } else first[i] = at;
+  }
+  const rows = new Int32Array(distinct);
+  for (let i = 0, r = 0; i < texts.length; i++) if (first[i] === i) rows[r++] = i;
+  return { first, rows };
 }
 
 /**
  * texts[i]'s row (from `rowOf`) times `projection` (cols×dims) into row i of a tickets×stride matrix
- * (stride ≥ dims; the columns past dims stay 0). `onDone` hears the tickets done so far, between chunks.
+ * (stride ≥ dims; the columns past dims stay 0), computed once per distinct text: a repeated text gets a copy
+ * of the same bits. `onDone` hears the tickets done so far, between chunks.
  */
 export async function projectTexts(
   texts: readonly string[],
@@ -126,7 +156,8 @@ export async function projectTexts(
   threads: number,
   onDone: (done: number) => void,
 ): Promise<Float32Array> {
-  const parallel = threads >= 2 && texts.length > CHUNK;
+  const { first: firstOf, rows } = distinctTexts(texts);
+  const parallel = threads >= 2 && rows.length > CHUNK;
   const next = new Int32Array(new SharedArrayBuffer(4));
   const out = parallel
     ? new Float32Array(new SharedArrayBuffer(texts.length * stride * 4))
@@ -137,29 +168,33 @@ export async function projectTexts(
         'projection',
         [projectClaimedRows],
         `(job, c) => projectClaimedRows(job.indptr, job.indices, job.values, job.count,
-          c.projection, c.dims, c.out, c.stride, job.firstRow, c.next)`,
+          c.projection, c.dims, c.out, c.stride, job.rowAt, c.next)`,
         { projection: shared, dims, out, stride, next },
       )
     : null;
   try {
     let current = new RowChunk(parallel);
     let following = new RowChunk(parallel);
-    current.fill(texts, 0, rowOf, row);
-    for (let first = 0; first < texts.length; first += CHUNK) {
+    current.fill(texts, rows, 0, rowOf, row);
+    for (let first = 0; first < rows.length; first += CHUNK) {
       Atomics.store(next, 0, 0);
-      const { indptr, indices, values, count, firstRow } = current;
-      helper?.start({ indptr, indices, values, count, firstRow });
-      if (first + CHUNK < texts.length) following.fill(texts, first + CHUNK, rowOf, row);
-      projectClaimedRows(indptr, indices, values, count, shared, dims, out, stride, firstRow, next);
+      const { indptr, indices, values, count, rowAt } = current;
+      helper?.start({ indptr, indices, values, count, rowAt });
+      if (first + CHUNK < rows.length) following.fill(texts, rows, first + CHUNK, rowOf, row);
+      projectClaimedRows(indptr, indices, values, count, shared, dims, out, stride, rowAt, next);
       helper?.finish();
       [current, following] = [following, current];
       if ((first / CHUNK) % 8 === 7) {
-        onDone(first + count);
+        onDone(Math.round(((first + count) / rows.length) * texts.length));
         await new Promise((resolve) => setImmediate(resolve));
       }
     }
   } finally {
     helper?.close();
+  }
+  for (let i = 0; i < texts.length; i++) {
+    const from = firstOf[i];
+    if (from !== i) out.copyWithin(i * stride, from * stride, from * stride + stride);
   }
   return out;
 }

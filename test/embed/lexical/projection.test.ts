@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { projectTexts } from '../../../src/embed/lexical/projection.js';
+import { distinctTexts, projectTexts } from '../../../src/embed/lexical/projection.js';
 import { TicketRow } from '../../../src/embed/lexical/tfidf.js';
 import { seededUniform } from '../../../src/numerics/random.js';
 
@@ -44,5 +44,32 @@ describe('projectTexts', () => {
     const two = await projectTexts(texts, rowOf, new TicketRow(), projection, dims, dims + 1, 2, () => {});
     expect(two.buffer).toBeInstanceOf(SharedArrayBuffer);
     expect(Buffer.from(two.buffer).equals(Buffer.from(one.buffer))).toBe(true);
+  });
+
+  it('computes a repeated text once and gives each repeat the bits it would have computed', async () => {
+    // 5,000 tickets of 1,500 distinct texts, repeats spread over the chunks.
+    const repeated = Array.from({ length: 5000 }, (_, i) => String((i * 7919) % 1500));
+    const seen: string[] = [];
+    const counting = (text: string, row: TicketRow) => {
+      seen.push(text);
+      rowOf(text, row);
+    };
+    const done: number[] = [];
+    const out = await projectTexts(repeated, counting, new TicketRow(), projection, dims, dims + 1, 1, (d) =>
+      done.push(d),
+    );
+    expect(seen).toHaveLength(1500);
+    // Progress counts tickets: every one of the 5,000 is done when the last distinct text is.
+    expect(done.every((d) => d <= 5000)).toBe(true);
+    // Every other ticket made distinct by a trailing space (the same row): computed, not copied, and on two threads.
+    const spaced = repeated.map((t, i) => (i % 2 === 1 ? `${t} ` : t));
+    const computed = await projectTexts(spaced, rowOf, new TicketRow(), projection, dims, dims + 1, 2, () => {});
+    expect(Buffer.from(computed.buffer).equals(Buffer.from(out.buffer))).toBe(true);
+  });
+
+  it('distinctTexts: the first row of each text, and those rows in order', () => {
+    const { first, rows } = distinctTexts(['a', 'b', 'a', 'c', 'b', 'a']);
+    expect(Array.from(first)).toEqual([0, 1, 0, 3, 1, 0]);
+    expect(Array.from(rows)).toEqual([0, 1, 3]);
   });
 });

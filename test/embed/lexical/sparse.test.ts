@@ -70,7 +70,8 @@ describe('sparse products, on one thread and on two', () => {
     const out = new Float32Array((first + rows + 3) * stride).fill(0);
     out[0] = 7; // a row outside the projected ones keeps its value
     const next = new Int32Array(new SharedArrayBuffer(4));
-    projectClaimedRows(sparse.indptr, sparse.indices, sparse.values, rows, projection, width, out, stride, first, next);
+    const rowAt = Int32Array.from({ length: rows }, (_, r) => first + r);
+    projectClaimedRows(sparse.indptr, sparse.indices, sparse.values, rows, projection, width, out, stride, rowAt, next);
     const expected = denseProduct(dense, rows, cols, Float64Array.from(projection), width);
     for (let i = 0; i < rows; i++) {
       for (let c = 0; c < width; c++) expect(out[(first + i) * stride + c]).toBeCloseTo(expected[i * width + c], 5);
