@@ -48,7 +48,7 @@ export interface ClusterOptions {
   onStep?: (step: string, ms: number) => void;
   /**
    * Hears the stage's progress in tickets' worth of work (done of total = the ticket count): within the kNN
-   * graph as its rounds finish, then after each step. The CLI's bar and ETA.
+   * graph as its rounds finish and within the layout after each epoch, then after each step. The CLI's bar and ETA.
    */
   onProgress?: (p: { done: number; total: number }) => void;
 }
@@ -142,7 +142,9 @@ export function clusterTickets(vectors: EmbeddingMatrix, options: ClusterOptions
   const graph = step('knn', nearestNeighbours(vectors, k, seed, tuning.exactLimit, 'cosine', progress.within('knn')));
   const layout = step(
     'layout',
-    tuning.layoutDims > 0 ? graphLayout(vectors, graph, layoutOptions(tuning, seed, n)) : undefined,
+    tuning.layoutDims > 0
+      ? graphLayout(vectors, graph, { ...layoutOptions(tuning, seed, n), onProgress: progress.within('layout') })
+      : undefined,
   );
   // Density is read in the layout when there is one (its own small kNN graph), else on the vectors.
   const space = layout ?? vectors;

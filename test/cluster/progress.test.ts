@@ -21,7 +21,7 @@ describe('clusterTickets progress', () => {
     return { events, result };
   }
 
-  it('moves from 0 to every ticket, never backwards, through the kNN rounds and after each step', () => {
+  it('moves from 0 to every ticket, never backwards, through the kNN rounds, the layout epochs and after each step', () => {
     const { events } = observed();
     const reports = events.filter((e) => typeof e !== 'string');
     expect(reports[0]).toEqual({ done: 0, total: n });
@@ -31,6 +31,9 @@ describe('clusterTickets progress', () => {
     const knnEnds = events.indexOf('knn');
     const duringKnn = events.slice(1, knnEnds).filter((e) => typeof e !== 'string');
     expect(duringKnn.length).toBeGreaterThanOrEqual(2);
+    // Within the layout, after its epochs.
+    const duringLayout = events.slice(knnEnds + 1, events.indexOf('layout')).filter((e) => typeof e !== 'string');
+    expect(duringLayout.length).toBeGreaterThan(10);
     // Every later step moves the bar.
     const steps = events.filter((e) => typeof e === 'string');
     expect(steps.length).toBeGreaterThan(8);
