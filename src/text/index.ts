@@ -1,4 +1,6 @@
 // Text preparation for the pipeline: clean first (HTML, quotes, signatures), then mask personal data.
+// Cost: O(characters) per distinct raw text (regex passes), O(1) per repeat (one map lookup); memory: the
+// cleaned texts, one string per distinct text, and the map while the stage runs.
 import type { SkippedRow, TicketExport } from '../types.js';
 import { MAX_TEXT_CHARS, cleanTicketText } from './clean.js';
 import { maskPii } from './pii.js';
@@ -27,11 +29,18 @@ export function prepareExportTexts(
   const emptied: SkippedRow[] = [];
   let cut = 0;
   const total = ticketExport.tickets.length;
+  // Exports repeat texts word for word (forms, auto-replies, "где мой заказ?"): each distinct one is cleaned
+  // once, and its repeats share that one string (less memory in every later stage too).
+  const cleanedOf = new Map<string, string>();
   for (const ticket of ticketExport.tickets) {
     if (onProgress && (texts.length + emptied.length) % 4096 === 0)
       onProgress({ done: texts.length + emptied.length, total });
     if (ticket.rawText.length > MAX_TEXT_CHARS) cut++;
-    const text = prepareTicketText(beforeCleaning(ticket.rawText));
+    let text = cleanedOf.get(ticket.rawText);
+    if (text === undefined) {
+      text = prepareTicketText(beforeCleaning(ticket.rawText));
+      cleanedOf.set(ticket.rawText, text);
+    }
     if (text === '') emptied.push({ id: ticket.id, line: ticket.line, reason: 'empty text' });
     else {
       tickets.push(ticket);

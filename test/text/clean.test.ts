@@ -161,3 +161,37 @@ describe('prepareExportTexts progress', () => {
     ]);
   });
 });
+
+describe('prepareExportTexts on repeated texts', () => {
+  it('cleans each distinct text once; every repeat gets the same result, an emptied one is skipped each time', () => {
+    const raws = ['Hi, <b>my order</b> never came', '<p></p>', 'Card 4111 1111 1111 1111 declined'];
+    const tickets = Array.from({ length: 30 }, (_, i) => ({
+      id: String(i),
+      line: i + 2,
+      rawText: raws[i % 3]!,
+      createdAt: null,
+      extra: {},
+    }));
+    const exp = { tickets, skipped: [], rowCount: 30 } as unknown as Parameters<typeof prepareExportTexts>[0];
+    const cleaned: string[] = [];
+    const prepared = prepareExportTexts(exp, (raw) => {
+      cleaned.push(raw);
+      return raw;
+    });
+    expect(cleaned).toEqual(raws);
+    expect(prepared.texts).toHaveLength(20);
+    for (let k = 0; k < 20; k++) expect(prepared.texts[k]).toBe(prepareTicketText(raws[k % 2 === 0 ? 0 : 2]!));
+    expect(prepared.ticketExport.skipped.map((s) => s.id)).toEqual([
+      '1',
+      '4',
+      '7',
+      '10',
+      '13',
+      '16',
+      '19',
+      '22',
+      '25',
+      '28',
+    ]);
+  });
+});
