@@ -1,6 +1,6 @@
 // The cluster stage: ticket vectors → topics. One module per step, composed here in the order they run
 // (the order the README describes); each step takes typed arrays and returns new ones.
-//  1. knn.ts        kNN graph of the ticket vectors
+//  1. knn.ts        kNN graph of the ticket vectors (duplicates.ts: groups of identical tickets)
 //  2. layout.ts     UMAP-style layout of that graph (start.ts: its deterministic start)
 //  3. mst.ts        mutual-reachability spanning tree in the layout
 //  4. hdbscan.ts    condensed tree → flat clusters (HDBSCAN's excess-of-mass selection)
@@ -13,6 +13,7 @@
 import { UserError } from '../errors.js';
 import type { ClusterAssignment, EmbeddingMatrix } from '../types.js';
 import { membershipConfidence } from './confidence.js';
+import { neighboursWithDuplicates } from './duplicates.js';
 import { hdbscanFromTree } from './hdbscan.js';
 import { nearestNeighbours } from './knn.js';
 import { graphLayout } from './layout.js';
@@ -139,7 +140,13 @@ export function clusterTickets(vectors: EmbeddingMatrix, options: ClusterOptions
     return value;
   };
   const k = Math.min(n - 1, Math.max(tuning.neighbours, minSamples));
-  const graph = step('knn', nearestNeighbours(vectors, k, seed, tuning.exactLimit, 'cosine', progress.within('knn')));
+  // Groups of identical tickets larger than k would be islands in the graph (duplicates.ts).
+  const graph = step(
+    'knn',
+    neighboursWithDuplicates(vectors, k, Math.max(1, minSamples - 1), (rows, kk) =>
+      nearestNeighbours(rows, kk, seed, tuning.exactLimit, 'cosine', progress.within('knn')),
+    ),
+  );
   const layout = step(
     'layout',
     tuning.layoutDims > 0
