@@ -7,6 +7,9 @@
 // usage: node scripts/profile-cluster.mjs [--set stackoverflow20 | --n 100000 | --export F --labels F] [--cache DIR]
 //        [--seed 42] [--opt key=value ...]
 import { clusterTickets, defaultMinClusterSize } from '../dist/cluster/index.js';
+import { LexicalEmbedder } from '../dist/embed/lexical/index.js';
+import { removeBoilerplate } from '../dist/text/boilerplate.js';
+import { prepareTicketText } from '../dist/text/index.js';
 import { ari, labelVector, nmi } from '../dist/eval/metrics.js';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -28,11 +31,11 @@ const exportFile = flag('--export');
 if (exportFile) {
   /** @type {Record<string, string>[]} */
   const records = parse(readFileSync(exportFile), { columns: true, bom: true });
-  vectors = await lexicalVectors(
-    basename(exportFile, '.csv'),
-    records.map((r) => `${r.Subject}\n${r.Description}`),
-    cacheDir,
-  );
+  const texts = records.map((r) => `${r.Subject}\n${r.Description}`);
+  // --boilerplate: the recurring formulas left out first, as the pipeline's text stage does.
+  vectors = args.includes('--boilerplate')
+    ? await new LexicalEmbedder({ seed: 42 }).embed(removeBoilerplate(texts.map(prepareTicketText)).texts)
+    : await lexicalVectors(basename(exportFile, '.csv'), texts, cacheDir);
   const labelOf = new Map();
   for (const line of readFileSync(String(flag('--labels')), 'utf8')
     .split('\n')

@@ -49,6 +49,13 @@ const TOPIC_SHARE = 1 / 3;
 // share (2.5 when 40% carry some), so the bar there is higher.
 const FULL_TOPIC_LIFT = 4;
 const TOPIC_Z = 3;
+// Concentration test: when most of what the carriers write besides the segment (counted over stems
+// common in the sample) is at least this much likelier among them than among the other tickets, the
+// carriers are one topic. It catches a topic so large (a third of the export, its sentences templated
+// by a form) that its words are common everywhere and no single word passes the lift tests above, and a
+// formula planted beside a few other formulas still fails it: those are a small part of its carriers' words.
+const CONCENTRATED_LIFT = 2;
+const CONCENTRATED_SHARE = 0.5;
 const LISTED = 20;
 
 const SENTENCE_SPLIT = /(?<=[.!?…])\s+/;
@@ -259,10 +266,13 @@ export function detectBoilerplate(texts: readonly string[]): Set<string> {
     let withRest = 0;
     for (const j of list) if (counter.addTicket(sampled[j], leaveOut, (s) => s.stems)) withRest++;
     const fullCounts = counter.takeCounts();
+    for (const j of list) counter.addTicket(sampled[j], null, (s) => s.stems);
+    const carriersWith = counter.takeCounts();
     if (withRest * 2 < list.length) return; // mostly the whole ticket: a short topic, not a formula
     const topical =
       tiedToTopic(residualCounts, list.length, residualShare, n, TOPIC_LIFT) ||
-      tiedToTopic(fullCounts, list.length, fullShare, n, FULL_TOPIC_LIFT);
+      tiedToTopic(fullCounts, list.length, fullShare, n, FULL_TOPIC_LIFT) ||
+      concentrated(fullCounts, carriersWith, list.length, fullShare, n, minTickets);
     if (!topical) boilerplate.add(candidateKeys[c]);
   });
   return boilerplate;
@@ -353,6 +363,35 @@ function tiedToTopic(
     if (k >= lift * expected && z >= TOPIC_Z) return true;
   }
   return false;
+}
+
+/**
+ * Whether most of the carriers' occurrences of common stems (in `common` tickets of the sample or more)
+ * outside the segment are of stems CONCENTRATED_LIFT times likelier among the carriers than among the
+ * other tickets, beyond chance (`counts`: carriers with the stem outside the segment; `carriersWith`: anywhere).
+ */
+function concentrated(
+  counts: Int32Array,
+  carriersWith: Int32Array,
+  carriers: number,
+  ticketsWith: Int32Array,
+  sampleSize: number,
+  common: number,
+): boolean {
+  const others = sampleSize - carriers;
+  if (others <= 0) return false;
+  let mass = 0;
+  let lifted = 0;
+  for (let s = 0; s < counts.length; s++) {
+    const k = counts[s];
+    if (k === 0 || ticketsWith[s] < common) continue;
+    mass += k;
+    const elsewhere = (ticketsWith[s] - carriersWith[s]) / others;
+    const expected = carriers * elsewhere;
+    const z = (k - expected) / Math.sqrt(Math.max(expected * (1 - elsewhere), 1e-9));
+    if (k >= CONCENTRATED_LIFT * expected && z >= TOPIC_Z) lifted += k;
+  }
+  return mass > 0 && lifted >= CONCENTRATED_SHARE * mass;
 }
 
 /** Removes learned and configured boilerplate from every ticket and says what was removed. */
