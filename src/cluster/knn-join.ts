@@ -1,24 +1,24 @@
-// The second core for NN-descent's local join, without giving up determinism.
-// A helper thread evaluates the candidate pairs of the upper half of the tickets and keeps only the
-// pairs that beat the worst neighbour either end had when the round began; the main thread joins
-// the lower part itself, then offers the helper's pairs in ticket order. Where the two parts meet is
-// moved each round so both threads finish their joins together; any split gives the same graph. A neighbour list's worst
-// distance only shrinks during a round, so every pair the helper drops would have been refused
-// anyway, and the heaps end exactly as the one-thread join leaves them (test/cluster/knn.test.ts),
-// whatever the number of cores.
+// The second core for the approximate kNN graph, without giving up determinism. Every step of the search
+// (growing trees, joining leaves, sampling candidates, the local join, applying its pairs, the re-rank) is
+// split between the main thread and one helper thread, each on its own range of tickets, over neighbour
+// heaps and candidate lists in shared memory; nn-descent-kernels.ts says why any split gives the same graph
+// (test/cluster/knn.test.ts checks it). The split points move each time so both threads finish together.
 import { HelperThread, threadsAllowed } from '../numerics/threads.js';
+import { floatKey, int8Key, rowDot, rowKey, rowSquaredDistance, type Metric } from './knn-kernels.js';
 import {
-  floatKey,
-  int8Key,
-  joinRange,
-  keptPairs,
-  rowDot,
-  rowKey,
-  rowSquaredDistance,
-  type CandidatePairs,
-  type JoinCandidates,
-  type Metric,
-} from './knn-kernels.js';
+  applyPairs,
+  generatePairs,
+  heapPush,
+  listAdd,
+  markSampled,
+  mix32,
+  rerankRange,
+  sampleCandidates,
+  type HeapArrays,
+  type ListArrays,
+  type PairBuffer,
+} from './nn-descent-kernels.js';
+import { floatSplit, growTree, int8Split, joinLeaves, projectOnto, treeRandom } from './projection-forest.js';
 
 /** Tickets below which a helper thread costs more than it saves. */
 export const PARALLEL_JOIN_MIN_TICKETS = 8000;
@@ -29,40 +29,113 @@ export function parallelJoinWanted(n: number): boolean {
   return threadsAllowed() >= 2;
 }
 
-/** What the helper computes distance keys from: the float rows, or the int8 rows in shared wasm memory. */
+/** What distance keys come from: the float rows, or the int8 rows in shared wasm memory. */
 export type KeySource =
   | { kind: 'float'; data: Float32Array; dims: number; metric: Metric }
   | { kind: 'int8'; module: WebAssembly.Module; memory: WebAssembly.Memory; stride: number; scale: Float32Array };
 
-type JoinJob = { i0: number; i1: number };
+/** Everything both threads read and write, in shared memory when a helper runs. */
+export interface SearchState {
+  n: number;
+  seed: number;
+  leafSize: number;
+  source: KeySource;
+  /** Float rows for the re-rank of an int8 search (shared only when the helper re-ranks too). */
+  rerank?: { data: Float32Array; dims: number; metric: Metric };
+  heaps: HeapArrays;
+  fresh: ListArrays;
+  old: ListArrays;
+  /** Pair buffers: [0] the main thread's, [1] the helper's. */
+  buffers: PairBuffer[];
+  /** Per tree: the tickets leaf by leaf, and each leaf's end. */
+  orders: Int32Array[];
+  leafEnds: Int32Array[];
+}
 
-/** One helper thread running joinRange on shared vectors and candidate lists; used synchronously. */
-export class JoinHelper {
-  private readonly thread: HelperThread<JoinJob, CandidatePairs & { ms: number }>;
+export type SearchJob =
+  | { kind: 'trees'; trees: number[] }
+  | { kind: 'leaves'; v0: number; v1: number; leafCounts: number[] }
+  | { kind: 'sample'; v0: number; v1: number; salt: number }
+  | { kind: 'mark'; v0: number; v1: number }
+  | { kind: 'generate'; i0: number; i1: number; buffer: number }
+  | { kind: 'apply'; v0: number; v1: number; counts: number[] }
+  | { kind: 'rerank'; v0: number; v1: number };
 
-  constructor(source: KeySource, lists: JoinCandidates, worst: Float32Array) {
-    // The helper runs keptPairs from the main thread's own source, so both compute bit-identical distance keys.
-    this.thread = new HelperThread<JoinJob, CandidatePairs & { ms: number }>(
+/** A job's answer: leaf counts of grown trees, a pair or update count, and the milliseconds it took. */
+export interface SearchReply {
+  leafCounts?: number[];
+  count?: number;
+  ms: number;
+}
+
+/** The helper thread: runs the same functions on the same shared arrays, one job at a time. */
+export class SearchHelper {
+  private readonly thread: HelperThread<SearchJob, SearchReply>;
+
+  constructor(state: SearchState) {
+    this.thread = new HelperThread<SearchJob, SearchReply>(
       'kNN',
-      [rowDot, rowSquaredDistance, rowKey, floatKey, int8Key, joinRange, keptPairs],
-      `({ i0, i1 }, context) => {
+      [
+        rowDot,
+        rowSquaredDistance,
+        rowKey,
+        floatKey,
+        int8Key,
+        heapPush,
+        listAdd,
+        mix32,
+        sampleCandidates,
+        markSampled,
+        generatePairs,
+        applyPairs,
+        rerankRange,
+        projectOnto,
+        floatSplit,
+        int8Split,
+        treeRandom,
+        growTree,
+        joinLeaves,
+      ],
+      `(job, state) => {
         const started = performance.now();
-        const s = context.source;
-        context.key ??= s.kind === 'int8' ? int8Key(s.module, s.memory, s.stride, s.scale) : floatKey(s.data, s.dims, s.metric);
-        const out = keptPairs(context.lists, context.worst, i0, i1, context.key);
-        const ms = performance.now() - started;
-        return { count: out.count, p: out.p.slice(0, out.count), q: out.q.slice(0, out.count), d: out.d.slice(0, out.count), ms };
+        const s = state.source;
+        state.key ??= s.kind === 'int8' ? int8Key(s.module, s.memory, s.stride, s.scale) : floatKey(s.data, s.dims, s.metric);
+        const reply = {};
+        if (job.kind === 'trees') {
+          // The helper's own spare int8 row (n + 1) holds its hyperplanes.
+          state.split ??=
+            s.kind === 'int8' ? int8Split(s.module, s.memory, s.stride, s.scale, state.n + 1) : floatSplit(s.data, s.dims);
+          const grow = (t) => growTree(state.n, state.leafSize, state.seed, t, state.split, state.orders[t], state.leafEnds[t]);
+          reply.leafCounts = job.trees.map(grow);
+        } else if (job.kind === 'leaves') {
+          const offer = (i, j, d) => heapPush(state.heaps, i, j, d);
+          joinLeaves(state.orders, state.leafEnds, job.leafCounts, state.key, offer, job.v0, job.v1);
+        } else if (job.kind === 'sample') {
+          sampleCandidates(state.heaps, state.fresh, state.old, state.n, job.salt, job.v0, job.v1);
+        } else if (job.kind === 'mark') {
+          markSampled(state.heaps, state.fresh, job.v0, job.v1);
+        } else if (job.kind === 'generate') {
+          reply.count = generatePairs(state.heaps, state.fresh, state.old, job.i0, job.i1, state.key, state.buffers[job.buffer]);
+        } else if (job.kind === 'apply') {
+          reply.count = applyPairs(state.heaps, state.buffers, job.counts, job.v0, job.v1);
+        } else if (job.kind === 'rerank') {
+          const r = state.rerank;
+          state.floatKey ??= floatKey(r.data, r.dims, r.metric);
+          rerankRange(state.heaps, job.v0, job.v1, state.floatKey);
+        }
+        reply.ms = performance.now() - started;
+        return reply;
       }`,
-      { source, lists, worst },
+      state,
     );
   }
-  /** Starts the helper on tickets i0..i1−1 (it reads the lists and `worst` as they are now). */
-  start(i0: number, i1: number): void {
-    this.thread.start({ i0, i1 });
+
+  start(job: SearchJob): void {
+    this.thread.start(job);
   }
 
-  /** Blocks until the helper's pairs arrive, with the milliseconds it worked. */
-  finish(): CandidatePairs & { ms: number } {
+  /** Blocks until the helper's answer to the last job arrives. */
+  finish(): SearchReply {
     return this.thread.finish();
   }
 

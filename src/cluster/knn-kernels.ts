@@ -81,28 +81,6 @@ export function keyToDistance(key: number, metric: Metric): number {
   return Math.sqrt(Math.max(0, metric === 'cosine' ? 2 * key : key));
 }
 
-/** Candidate lists of one NN-descent round, in shared memory so the helper reads them in place. */
-export interface JoinCandidates {
-  freshIds: Int32Array;
-  freshCount: Int32Array;
-  oldIds: Int32Array;
-  oldCount: Int32Array;
-  /** Slots per ticket in each list. */
-  max: number;
-}
-
-/** Pairs (p, q) at distance key d, in the order the one-thread join meets them. */
-export interface CandidatePairs {
-  count: number;
-  p: Int32Array;
-  q: Int32Array;
-  /** Kept as computed (double): the heaps compare the unrounded key against their stored worst. */
-  d: Float64Array;
-}
-
-/** Receives each candidate pair of a local join with its distance key. */
-export type OfferPair = (p: number, q: number, key: number) => void;
-
 /** The distance key between tickets x and y (indices), as the heaps order them. */
 export type PairKey = (x: number, y: number) => number;
 
@@ -124,66 +102,4 @@ export function int8Key(
   const instance = new WebAssembly.Instance(module, { env: { memory } });
   const dot = instance.exports.dot as (a: number, b: number, bytes: number) => number;
   return (x, y) => 1 - dot(x * stride, y * stride, stride) * scale[x] * scale[y];
-}
-
-/**
- * The local join of tickets i0..i1−1: every fresh×fresh and fresh×old pair among each ticket's
- * candidates is offered, in a fixed order. Self-contained (no imports): the helper thread runs its source.
- */
-export function joinRange(lists: JoinCandidates, i0: number, i1: number, key: PairKey, offer: OfferPair): void {
-  const { freshIds, freshCount, oldIds, oldCount, max } = lists;
-  for (let i = i0; i < i1; i++) {
-    const nf = freshCount[i];
-    const no = oldCount[i];
-    const base = i * max;
-    for (let a = 0; a < nf; a++) {
-      const x = freshIds[base + a];
-      for (let b = a + 1; b < nf; b++) {
-        const y = freshIds[base + b];
-        offer(x, y, key(x, y));
-      }
-      for (let b = 0; b < no; b++) {
-        const y = oldIds[base + b];
-        if (y !== x) offer(x, y, key(x, y));
-      }
-    }
-  }
-}
-
-/**
- * The helper's side: the pairs of tickets i0..i1−1 whose key beats worst[p] or worst[q], the worst
- * neighbour either end had when the round began; any other pair the heaps would refuse anyway.
- */
-export function keptPairs(
-  lists: JoinCandidates,
-  worst: Float32Array,
-  i0: number,
-  i1: number,
-  key: PairKey,
-): CandidatePairs {
-  let cap = 1 << 16;
-  let p = new Int32Array(cap);
-  let q = new Int32Array(cap);
-  let d = new Float64Array(cap);
-  let count = 0;
-  joinRange(lists, i0, i1, key, (a, b, k) => {
-    if (k >= worst[a] && k >= worst[b]) return;
-    if (count === cap) {
-      cap *= 2;
-      const p2 = new Int32Array(cap);
-      const q2 = new Int32Array(cap);
-      const d2 = new Float64Array(cap);
-      p2.set(p);
-      q2.set(q);
-      d2.set(d);
-      p = p2;
-      q = q2;
-      d = d2;
-    }
-    p[count] = a;
-    q[count] = b;
-    d[count] = k;
-    count++;
-  });
-  return { count, p, q, d };
 }

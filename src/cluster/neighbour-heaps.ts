@@ -1,5 +1,7 @@
 // The k best neighbours found so far for every ticket, and the finished kNN graph they become.
+// Memory: n·k·9 bytes (ids, float32 keys, fresh flags); toGraph O(n·k²) worst case, k ≈ 25 (insertion sort).
 import { keyToDistance, type Metric } from './knn-kernels.js';
+import { heapPush, type HeapArrays } from './nn-descent-kernels.js';
 
 /** Neighbours of each ticket, nearest first; distances are Euclidean between unit vectors (√(2−2cos)). */
 export interface KnnGraph {
@@ -9,68 +11,59 @@ export interface KnnGraph {
 }
 
 /**
- * Per-ticket bounded max-heaps of the k best candidates, keyed by cosine distance (1 − dot).
- * `fresh` marks neighbours not yet used in an NN-descent join.
+ * Per-ticket bounded max-heaps of the k best candidates, keyed by cosine distance (1 − dot) or squared
+ * distance. `fresh` marks neighbours not yet used in an NN-descent join. In shared memory when asked,
+ * so a helper thread updates them in place.
  */
-export class NeighbourHeaps {
+export class NeighbourHeaps implements HeapArrays {
   readonly ids: Int32Array;
   readonly dist: Float32Array;
   readonly fresh: Uint8Array;
   constructor(
     readonly n: number,
     readonly k: number,
+    sharedMemory = false,
   ) {
-    this.ids = new Int32Array(n * k).fill(-1);
-    this.dist = new Float32Array(n * k).fill(Infinity);
-    this.fresh = new Uint8Array(n * k);
+    const buffer = (bytes: number) => (sharedMemory ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
+    this.ids = new Int32Array(buffer(4 * n * k)).fill(-1);
+    this.dist = new Float32Array(buffer(4 * n * k)).fill(Infinity);
+    this.fresh = new Uint8Array(buffer(n * k));
   }
 
-  /** Offers j as a neighbour of i; returns 1 when the heap changed. */
+  /** Offers j as a neighbour of i; returns 1 when the heap changed (nn-descent-kernels.ts: heapPush). */
   push(i: number, j: number, key: number): number {
-    const k = this.k;
-    const base = i * k;
-    const dist = this.dist;
-    // Compared as stored (float32): a double key just below its own rounded value would otherwise pass the
-    // root test and swap one of many equally distant duplicates for another, round after round.
-    const d = Math.fround(key);
-    if (d >= dist[base]) return 0;
-    const ids = this.ids;
-    for (let s = 0; s < k; s++) if (ids[base + s] === j) return 0;
-    // Replace the root (worst) and sift down.
-    let pos = 0;
-    for (;;) {
-      const l = 2 * pos + 1;
-      if (l >= k) break;
-      const r = l + 1;
-      const c = r < k && dist[base + r] > dist[base + l] ? r : l;
-      if (dist[base + c] <= d) break;
-      dist[base + pos] = dist[base + c];
-      ids[base + pos] = ids[base + c];
-      this.fresh[base + pos] = this.fresh[base + c];
-      pos = c;
-    }
-    dist[base + pos] = d;
-    ids[base + pos] = j;
-    this.fresh[base + pos] = 1;
-    return 1;
+    return heapPush(this, i, j, key);
   }
 
-  /** Sorted graph, nearest first, with Euclidean distances between unit vectors. */
-  toGraph(metric: Metric): KnnGraph {
+  /**
+   * The nearest `kOut` (≤ k) of each heap, nearest first (ties by ticket index), with Euclidean distances.
+   * An insertion sort per ticket: k is small, and a comparator callback per pair cost 10× more.
+   */
+  toGraph(metric: Metric, kOut = this.k): KnnGraph {
     const { n, k } = this;
-    const indices = new Int32Array(n * k);
-    const distances = new Float32Array(n * k);
-    const order = new Int32Array(k);
+    const indices = new Int32Array(n * kOut);
+    const distances = new Float32Array(n * kOut);
+    const keys = new Float32Array(k);
+    const ids = new Int32Array(k);
     for (let i = 0; i < n; i++) {
       const base = i * k;
-      for (let s = 0; s < k; s++) order[s] = s;
-      order.sort((a, b) => this.dist[base + a] - this.dist[base + b] || this.ids[base + a] - this.ids[base + b]);
       for (let s = 0; s < k; s++) {
-        const d = this.dist[base + order[s]];
-        indices[base + s] = this.ids[base + order[s]];
-        distances[base + s] = Number.isFinite(d) ? keyToDistance(d, metric) : Infinity;
+        const d = this.dist[base + s];
+        const j = this.ids[base + s];
+        let t = s;
+        while (t > 0 && (keys[t - 1] > d || (keys[t - 1] === d && ids[t - 1] > j))) {
+          keys[t] = keys[t - 1];
+          ids[t] = ids[t - 1];
+          t--;
+        }
+        keys[t] = d;
+        ids[t] = j;
+      }
+      for (let s = 0; s < kOut; s++) {
+        indices[i * kOut + s] = ids[s];
+        distances[i * kOut + s] = Number.isFinite(keys[s]) ? keyToDistance(keys[s], metric) : Infinity;
       }
     }
-    return { k, indices, distances };
+    return { k: kOut, indices, distances };
   }
 }

@@ -1,14 +1,13 @@
 // The first guess of the approximate kNN graph: random-projection trees whose leaves are joined pair by pair.
-// Cost per tree: O(n·d·log(n/leaf)) for the splits, O(n·leaf) distance keys for the leaves.
-import { randomIndex, type Random } from '../numerics/random.js';
-import type { EmbeddingMatrix } from '../types.js';
-import type { PairKey } from './knn-kernels.js';
-import type { NeighbourHeaps } from './neighbour-heaps.js';
+// Each tree draws from its own seeded stream, so trees can be grown on either thread and give the same leaves.
+// Cost per tree: O(n·log(n/leaf)) projections (one int8 SIMD dot each on int8 rows, O(d) floats otherwise),
+// O(n·leaf) distance keys for the leaves; memory n + n/2 int32 per tree (its order and leaf ends).
+// No imports and no calls outside this file: the helper thread of knn-join.ts runs these functions' source.
 
 /**
  * offset + row·normal for the rows order[lo..hi), into projection[lo..hi). Four rows at a time share
  * each load of the normal and run four independent sums (each still added in dimension order, so the
- * values are the ones a row-by-row loop gives): most of the forest's time at 100,000 tickets.
+ * values are the ones a row-by-row loop gives).
  */
 export function projectOnto(
   data: Float32Array,
@@ -50,78 +49,157 @@ export function projectOnto(
   }
 }
 
-/** Splits tickets by random hyperplanes through the origin (angular trees) and joins each leaf. */
-export function projectionForest(
-  vectors: EmbeddingMatrix,
-  heaps: NeighbourHeaps,
-  random: Random,
-  trees: number,
-  leafSize: number,
-  key: PairKey,
-): void {
-  const { rows: n, dims, data } = vectors;
-  const order = new Int32Array(n);
+/** Signed side of each row order[lo..hi) of the hyperplane between rows a and b, into out[lo..hi). */
+export type SplitProjection = (
+  a: number,
+  b: number,
+  order: Int32Array,
+  lo: number,
+  hi: number,
+  out: Float64Array,
+) => void;
+
+/** The hyperplane equidistant from rows a and b, on float rows (any metric). */
+export function floatSplit(data: Float32Array, dims: number): SplitProjection {
   const normal = new Float32Array(dims);
+  return (a, b, order, lo, hi, out) => {
+    let offset = 0;
+    for (let t = 0; t < dims; t++) {
+      normal[t] = data[a * dims + t] - data[b * dims + t];
+      offset -= (normal[t] * (data[a * dims + t] + data[b * dims + t])) / 2;
+    }
+    projectOnto(data, dims, order, lo, hi, normal, offset, out);
+  };
+}
+
+/**
+ * The angular hyperplane between rows a and b on int8 rows (numerics/int8-rows.ts): the normal a/|a| − b/|b|
+ * is itself quantized into the spare row `spare` of the shared memory, and each side is the exact integer
+ * SIMD dot of a row with it (8× fewer bytes read than floats, no float sum order to keep).
+ */
+export function int8Split(
+  module: WebAssembly.Module,
+  memory: WebAssembly.Memory,
+  stride: number,
+  scale: Float32Array,
+  spare: number,
+): SplitProjection {
+  const instance = new WebAssembly.Instance(module, { env: { memory } });
+  const dot = instance.exports.dot as (a: number, b: number, bytes: number) => number;
+  const bytes = new Int8Array(memory.buffer);
+  const normal = new Float64Array(stride);
+  const at = spare * stride;
+  return (a, b, order, lo, hi, out) => {
+    let max = 0;
+    for (let t = 0; t < stride; t++) {
+      normal[t] = bytes[a * stride + t] * scale[a] - bytes[b * stride + t] * scale[b];
+      max = Math.max(max, Math.abs(normal[t]));
+    }
+    for (let t = 0; t < stride; t++) bytes[at + t] = max > 0 ? Math.round((127 * normal[t]) / max) : 0;
+    for (let s = lo; s < hi; s++) out[s] = dot(order[s] * stride, at, stride);
+  };
+}
+
+/** mulberry32 from a 32-bit state (the cluster stage's generator, numerics/random.ts), inlined for the helper. */
+export function treeRandom(seed: number, tree: number): () => number {
+  let state = (Math.floor(seed) ^ 0x9e3779b9 ^ Math.imul(tree + 1, 0x85ebca6b)) >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Grows tree `tree` over n tickets: `order` (length n) ends as the tickets leaf by leaf, `leafEnds` (length
+ * ≥ n/2 + 1) the end offset of each leaf in order; returns the leaf count. Halves are split until at most
+ * `leafSize` tickets remain.
+ */
+export function growTree(
+  n: number,
+  leafSize: number,
+  seed: number,
+  tree: number,
+  split: SplitProjection,
+  order: Int32Array,
+  leafEnds: Int32Array,
+): number {
+  const random = treeRandom(seed, tree);
   const side = new Uint8Array(n);
   const projection = new Float64Array(n);
-  for (let t = 0; t < trees; t++) {
-    for (let i = 0; i < n; i++) order[i] = i;
-    const stack: number[] = [0, n];
-    while (stack.length > 0) {
-      const hi = stack.pop()!;
-      const lo = stack.pop()!;
-      const size = hi - lo;
-      if (size <= leafSize) {
-        for (let a = lo; a < hi; a++) {
-          const p = order[a];
-          for (let b = a + 1; b < hi; b++) {
-            const q = order[b];
-            const d = key(p, q);
-            heaps.push(p, q, d);
-            heaps.push(q, p, d);
-          }
+  const part = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  let leaves = 0;
+  // Depth first, left half first: leaves come out in `order`'s own order.
+  const stack: number[] = [0, n];
+  while (stack.length > 0) {
+    const hi = stack.pop()!;
+    const lo = stack.pop()!;
+    const size = hi - lo;
+    if (size <= leafSize) {
+      leafEnds[leaves++] = hi;
+      continue;
+    }
+    const ia = Math.floor(random() * size);
+    let ib = Math.floor(random() * (size - 1));
+    if (ib >= ia) ib++;
+    split(order[lo + ia], order[lo + ib], order, lo, hi, projection);
+    let left = 0;
+    for (let s = lo; s < hi; s++) {
+      const dot = projection[s];
+      // Ties (duplicate tickets, a zero normal) go to a random side so leaves stay balanced.
+      const goLeft = dot > 0 || (dot === 0 && random() < 0.5);
+      side[s - lo] = goLeft ? 1 : 0;
+      if (goLeft) left++;
+    }
+    if (left === 0 || left === size) {
+      // Degenerate split (identical vectors): halve.
+      left = size >> 1;
+      for (let s = 0; s < size; s++) side[s] = s < left ? 1 : 0;
+    }
+    // Stable partition: left side first.
+    let w = lo;
+    for (let s = lo; s < hi; s++) part[s] = order[s];
+    for (let s = lo; s < hi; s++) if (side[s - lo] === 1) order[w++] = part[s];
+    for (let s = lo; s < hi; s++) if (side[s - lo] === 0) order[w++] = part[s];
+    stack.push(lo + left, hi, lo, lo + left);
+  }
+  return leaves;
+}
+
+/**
+ * Every pair within each leaf of the trees, in tree then leaf order, offered to the heaps of tickets
+ * v0..v1−1 (a pair with neither end there is skipped without its key).
+ */
+export function joinLeaves(
+  orders: readonly Int32Array[],
+  leafEnds: readonly Int32Array[],
+  leafCounts: readonly number[],
+  key: (x: number, y: number) => number,
+  offer: (i: number, j: number, key: number) => void,
+  v0: number,
+  v1: number,
+): void {
+  for (let t = 0; t < orders.length; t++) {
+    const order = orders[t];
+    let lo = 0;
+    for (let leaf = 0; leaf < leafCounts[t]; leaf++) {
+      const hi = leafEnds[t][leaf];
+      for (let a = lo; a < hi; a++) {
+        const p = order[a];
+        const pMine = p >= v0 && p < v1;
+        for (let b = a + 1; b < hi; b++) {
+          const q = order[b];
+          const qMine = q >= v0 && q < v1;
+          if (!pMine && !qMine) continue;
+          const d = key(p, q);
+          if (pMine) offer(p, q, d);
+          if (qMine) offer(q, p, d);
         }
-        continue;
       }
-      const ia = randomIndex(random, size);
-      let ib = randomIndex(random, size - 1);
-      if (ib >= ia) ib++;
-      const a = order[lo + ia];
-      const b = order[lo + ib];
-      // Hyperplane equidistant from a and b (through the origin for unit vectors).
-      let offset = 0;
-      for (let t2 = 0; t2 < dims; t2++) {
-        normal[t2] = data[a * dims + t2] - data[b * dims + t2];
-        offset -= (normal[t2] * (data[a * dims + t2] + data[b * dims + t2])) / 2;
-      }
-      projectOnto(data, dims, order, lo, hi, normal, offset, projection);
-      let left = 0;
-      for (let s = lo; s < hi; s++) {
-        const p = order[s];
-        const dot = projection[s];
-        // Ties (e.g. duplicate tickets, zero normal) go to a random side so leaves stay balanced.
-        const goLeft = dot > 0 || (dot === 0 && random() < 0.5);
-        side[p] = goLeft ? 1 : 0;
-        if (goLeft) left++;
-      }
-      if (left === 0 || left === size) {
-        // Degenerate split (identical vectors): halve at random.
-        left = 0;
-        for (let s = lo; s < hi; s++) {
-          side[order[s]] = random() < 0.5 ? 1 : 0;
-          left += side[order[s]];
-        }
-        if (left === 0 || left === size) {
-          left = size >> 1;
-          for (let s = lo; s < hi; s++) side[order[s]] = s - lo < left ? 1 : 0;
-        }
-      }
-      // Stable partition: left side first.
-      const part = order.slice(lo, hi);
-      let w = lo;
-      for (const p of part) if (side[p] === 1) order[w++] = p;
-      for (const p of part) if (side[p] === 0) order[w++] = p;
-      stack.push(lo, lo + left, lo + left, hi);
+      lo = hi;
     }
   }
 }

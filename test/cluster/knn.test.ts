@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { approximateKnn, CandidateLists, exactKnn } from '../../src/cluster/knn.js';
+import { approximateKnn, exactKnn } from '../../src/cluster/knn.js';
 import { projectOnto } from '../../src/cluster/projection-forest.js';
 import { kdTreeKnn } from '../../src/cluster/kdtree.js';
 import { PARALLEL_JOIN_MIN_TICKETS, parallelJoinWanted } from '../../src/cluster/knn-join.js';
@@ -162,42 +162,6 @@ describe('projection forest and NN-descent parts', () => {
         let dot = 0.25;
         for (let t = 0; t < dims; t++) dot += data[order[s] * dims + t] * normal[t];
         expect(projection[s]).toBe(dot);
-      }
-    }
-  });
-
-  it('candidate lists keep, per ticket, the distinct offers of smallest priority, in the slots a plain scan gives', () => {
-    const max = 4;
-    const lists = new CandidateLists(3, max);
-    // Reference: the plain bounded list (scan for a duplicate, replace the first largest priority).
-    const ids: number[][] = [[], [], []];
-    const priorities: number[][] = [[], [], []];
-    const random = seededRandom(9);
-    for (let round = 0; round < 3; round++) {
-      lists.reset();
-      for (const list of ids) list.length = 0;
-      for (const list of priorities) list.length = 0;
-      for (let offer = 0; offer < 200; offer++) {
-        const i = Math.floor(random() * 3);
-        const j = Math.floor(random() * 12);
-        const p = Math.fround(random());
-        lists.add(i, j, p);
-        if (ids[i].includes(j)) continue;
-        if (ids[i].length < max) {
-          ids[i].push(j);
-          priorities[i].push(p);
-          continue;
-        }
-        let worst = 0;
-        for (let s = 1; s < max; s++) if (priorities[i][s] > priorities[i][worst]) worst = s;
-        if (p < priorities[i][worst]) {
-          ids[i][worst] = j;
-          priorities[i][worst] = p;
-        }
-      }
-      for (let i = 0; i < 3; i++) {
-        expect(lists.count[i]).toBe(ids[i].length);
-        expect(Array.from(lists.ids.slice(i * max, i * max + lists.count[i]))).toEqual(ids[i]);
       }
     }
   });
