@@ -42,6 +42,8 @@ export interface SearchState {
   source: KeySource;
   /** Float rows for the re-rank of an int8 search (shared only when the helper re-ranks too). */
   rerank?: { data: Float32Array; dims: number; metric: Metric };
+  /** Row of each search number when the search renumbered the tickets (nn-descent.ts). */
+  orig?: Int32Array;
   heaps: HeapArrays;
   fresh: ListArrays;
   old: ListArrays;
@@ -121,7 +123,7 @@ export class SearchHelper {
         } else if (job.kind === 'rerank') {
           const r = state.rerank;
           state.floatKey ??= floatKey(r.data, r.dims, r.metric);
-          rerankRange(state.heaps, job.v0, job.v1, state.floatKey);
+          rerankRange(state.heaps, job.v0, job.v1, state.floatKey, state.orig);
         }
         reply.ms = performance.now() - started;
         return reply;

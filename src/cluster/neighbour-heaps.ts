@@ -37,9 +37,10 @@ export class NeighbourHeaps implements HeapArrays {
 
   /**
    * The nearest `kOut` (≤ k) of each heap, nearest first (ties by ticket index), with Euclidean distances.
-   * An insertion sort per ticket: k is small, and a comparator callback per pair cost 10× more.
+   * An insertion sort per ticket: k is small, and a comparator callback per pair cost 10× more. `orig`
+   * maps heap numbers to ticket rows when the search renumbered the tickets.
    */
-  toGraph(metric: Metric, kOut = this.k): KnnGraph {
+  toGraph(metric: Metric, kOut = this.k, orig?: Int32Array): KnnGraph {
     const { n, k } = this;
     const indices = new Int32Array(n * kOut);
     const distances = new Float32Array(n * kOut);
@@ -59,9 +60,10 @@ export class NeighbourHeaps implements HeapArrays {
         keys[t] = d;
         ids[t] = j;
       }
+      const row = orig ? orig[i] : i;
       for (let s = 0; s < kOut; s++) {
-        indices[i * kOut + s] = ids[s];
-        distances[i * kOut + s] = Number.isFinite(keys[s]) ? keyToDistance(keys[s], metric) : Infinity;
+        indices[row * kOut + s] = orig && ids[s] >= 0 ? orig[ids[s]] : ids[s];
+        distances[row * kOut + s] = Number.isFinite(keys[s]) ? keyToDistance(keys[s], metric) : Infinity;
       }
     }
     return { k: kOut, indices, distances };

@@ -215,13 +215,23 @@ export function applyPairs(
   return updates;
 }
 
-/** Recomputes the keys of tickets v0..v1−1's neighbours with `key` (the float rows after an int8 search). */
-export function rerankRange(heaps: HeapArrays, v0: number, v1: number, key: (x: number, y: number) => number): void {
+/**
+ * Recomputes the keys of tickets v0..v1−1's neighbours with `key` on the float rows after an int8 search;
+ * `orig` maps the search's ticket numbers to the rows' when the search reordered them.
+ */
+export function rerankRange(
+  heaps: HeapArrays,
+  v0: number,
+  v1: number,
+  key: (x: number, y: number) => number,
+  orig?: Int32Array,
+): void {
   const { ids, dist, k } = heaps;
   for (let i = v0; i < v1; i++) {
+    const x = orig ? orig[i] : i;
     for (let s = 0; s < k; s++) {
       const j = ids[i * k + s];
-      if (j >= 0) dist[i * k + s] = key(i, j);
+      if (j >= 0) dist[i * k + s] = key(x, orig ? orig[j] : j);
     }
   }
 }

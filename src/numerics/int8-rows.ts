@@ -52,3 +52,34 @@ export function quantizeRows(vectors: EmbeddingMatrix, spareRows = 0): Int8Rows 
   }
   return { rows, stride, memory, scale };
 }
+
+/**
+ * Reorders the rows in place so that new row p holds old row orig[p] (orig a permutation of 0..rows−1),
+ * scales too: tickets that are near each other can be put near each other in memory. O(n·stride) time,
+ * one row and n bits of scratch (each cycle of the permutation is followed once).
+ */
+export function permuteRows(rows: Int8Rows, orig: Int32Array): void {
+  const { stride, scale } = rows;
+  const n = rows.rows;
+  const bytes = new Int8Array(rows.memory.buffer, 0, n * stride);
+  const done = new Uint8Array(n);
+  const row = new Int8Array(stride);
+  for (let start = 0; start < n; start++) {
+    if (done[start]) continue;
+    row.set(bytes.subarray(start * stride, start * stride + stride));
+    const startScale = scale[start];
+    let p = start;
+    for (;;) {
+      done[p] = 1;
+      const from = orig[p];
+      if (from === start) {
+        bytes.set(row, p * stride);
+        scale[p] = startScale;
+        break;
+      }
+      bytes.copyWithin(p * stride, from * stride, from * stride + stride);
+      scale[p] = scale[from];
+      p = from;
+    }
+  }
+}

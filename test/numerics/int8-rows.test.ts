@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { int8Key } from '../../src/cluster/knn-kernels.js';
 import { INT8_DOT_WASM_BASE64 } from '../../src/numerics/int8-dot-wasm.js';
-import { int8DotModule, quantizeRows } from '../../src/numerics/int8-rows.js';
+import { int8DotModule, permuteRows, quantizeRows } from '../../src/numerics/int8-rows.js';
 import { seededRandom } from '../../src/numerics/random.js';
 import { compileInt8Dot } from '../../scripts/build-wasm.mjs';
 
@@ -73,5 +73,27 @@ describe('int8 rows', () => {
     const key = int8Key(int8DotModule(), rows.memory, rows.stride, rows.scale);
     expect(key(0, 1)).toBe(1);
     expect(key(1, 1)).toBeCloseTo(0, 2);
+  });
+
+  it('reordering moves each row and its scale to its new place, whatever the permutation', () => {
+    const n = 37;
+    const dims = 20;
+    const rows = quantizeRows({ rows: n, dims, data: unitRows(n, dims, 12) }, 1);
+    const bytes = () => new Int8Array(rows.memory.buffer, 0, n * rows.stride);
+    const before = bytes().slice();
+    const scales = rows.scale.slice();
+    const random = seededRandom(4);
+    const orig = Int32Array.from({ length: n }, (_, i) => i);
+    for (let i = n - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [orig[i], orig[j]] = [orig[j], orig[i]];
+    }
+    permuteRows(rows, orig);
+    for (let p = 0; p < n; p++) {
+      expect(bytes().slice(p * rows.stride, (p + 1) * rows.stride)).toEqual(
+        before.slice(orig[p] * rows.stride, (orig[p] + 1) * rows.stride),
+      );
+      expect(rows.scale[p]).toBe(scales[orig[p]]);
+    }
   });
 });
