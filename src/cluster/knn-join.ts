@@ -18,7 +18,15 @@ import {
   type ListArrays,
   type PairBuffer,
 } from './nn-descent-kernels.js';
-import { floatSplit, growTree, int8Split, joinLeaves, projectOnto, treeRandom } from './projection-forest.js';
+import {
+  floatSplit,
+  growTree,
+  int8Split,
+  joinLeaves,
+  projectOnto,
+  splitScratchBytes,
+  treeRandom,
+} from './projection-forest.js';
 
 /** Tickets below which a helper thread costs more than it saves. */
 export const PARALLEL_JOIN_MIN_TICKETS = 8000;
@@ -94,6 +102,7 @@ export class SearchHelper {
         projectOnto,
         floatSplit,
         int8Split,
+        splitScratchBytes,
         treeRandom,
         growTree,
         joinLeaves,
@@ -104,9 +113,10 @@ export class SearchHelper {
         state.key ??= s.kind === 'int8' ? int8Key(s.module, s.memory, s.stride, s.scale) : floatKey(s.data, s.dims, s.metric);
         const reply = {};
         if (job.kind === 'trees') {
-          // The helper's own spare int8 row (n + 1) holds its hyperplanes.
+          // The helper's own scratch space follows the main thread's, after the rows.
+          const scratch = state.n * s.stride + splitScratchBytes(state.n, s.stride);
           state.split ??=
-            s.kind === 'int8' ? int8Split(s.module, s.memory, s.stride, s.scale, state.n + 1) : floatSplit(s.data, s.dims);
+            s.kind === 'int8' ? int8Split(s.module, s.memory, s.stride, s.scale, scratch, state.n) : floatSplit(s.data, s.dims);
           const grow = (t) => growTree(state.n, state.leafSize, state.seed, t, state.split, state.orders[t], state.leafEnds[t]);
           reply.leafCounts = job.trees.map(grow);
         } else if (job.kind === 'leaves') {

@@ -10,7 +10,7 @@
 //   2·trees·n int32; each round O(n·k) to sample + O(n·c²) keys to join (3–5 rounds: a good forest start
 //   leaves little to do), 2 lists × n·c·12 bytes; heaps n·k·9 bytes; pair buffers 2 × 2048·(1.5c²) × 12 bytes;
 //   re-rank O(n·k·d). At 1,000,000 tickets × 256 dims: ~0.8 GB of arrays besides the vectors.
-import { int8DotModule, permuteRows, quantizeRows } from '../numerics/int8-rows.js';
+import { int8DotModule, int8Stride, permuteRows, quantizeRows } from '../numerics/int8-rows.js';
 import { sharedCopy } from '../numerics/threads.js';
 import type { EmbeddingMatrix } from '../types.js';
 import { parallelJoinWanted, SearchHelper, type SearchJob, type SearchReply, type SearchState } from './knn-join.js';
@@ -27,7 +27,7 @@ import {
   type ListArrays,
   type PairBuffer,
 } from './nn-descent-kernels.js';
-import { floatSplit, growTree, int8Split, joinLeaves } from './projection-forest.js';
+import { floatSplit, growTree, int8Split, joinLeaves, splitScratchBytes } from './projection-forest.js';
 
 export interface ApproximateKnnOptions {
   seed: number;
@@ -109,8 +109,9 @@ export function approximateKnn(vectors: EmbeddingMatrix, k: number, options: App
     clock = now;
   };
 
-  // Two spare int8 rows (n, n + 1) hold each thread's projection-tree hyperplane.
-  const rows = int8 ? quantizeRows(vectors, 2) : undefined;
+  // After the int8 rows, each thread's scratch space for its projection trees (main first, then the helper).
+  const scratch = splitScratchBytes(n, int8Stride(dims));
+  const rows = int8 ? quantizeRows(vectors, 2 * scratch) : undefined;
   const floats = !int8 && parallel ? sharedCopy(data) : data;
   const state: SearchState = {
     n,
@@ -137,7 +138,9 @@ export function approximateKnn(vectors: EmbeddingMatrix, k: number, options: App
   };
   const heaps = state.heaps as NeighbourHeaps;
   const key = rows ? int8Key(int8DotModule(), rows.memory, rows.stride, rows.scale) : floatKey(floats, dims, metric);
-  const split = rows ? int8Split(int8DotModule(), rows.memory, rows.stride, rows.scale, n) : floatSplit(floats, dims);
+  const split = rows
+    ? int8Split(int8DotModule(), rows.memory, rows.stride, rows.scale, n * rows.stride, n)
+    : floatSplit(floats, dims);
   step('quantize');
 
   const helper = parallel ? new SearchHelper(state) : undefined;

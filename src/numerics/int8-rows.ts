@@ -28,14 +28,19 @@ export function int8DotModule(): WebAssembly.Module {
 
 const PAGE = 65536;
 
+/** Bytes per int8 row of `dims` dimensions (a multiple of 16). */
+export function int8Stride(dims: number): number {
+  return Math.max(16, Math.ceil(dims / 16) * 16);
+}
+
 /**
- * Rows of `vectors` scaled to int8 (largest magnitude → ±127, rounded to nearest), followed by `spareRows`
- * zero rows of scratch space (the projection trees' hyperplanes).
+ * Rows of `vectors` scaled to int8 (largest magnitude → ±127, rounded to nearest), followed by `spareBytes`
+ * of zeroed scratch space (the projection trees' hyperplanes and lists, projection-forest.ts).
  */
-export function quantizeRows(vectors: EmbeddingMatrix, spareRows = 0): Int8Rows {
+export function quantizeRows(vectors: EmbeddingMatrix, spareBytes = 0): Int8Rows {
   const { rows, dims, data } = vectors;
-  const stride = Math.max(16, Math.ceil(dims / 16) * 16);
-  const pages = Math.max(1, Math.ceil(((rows + spareRows) * stride) / PAGE));
+  const stride = int8Stride(dims);
+  const pages = Math.max(1, Math.ceil((rows * stride + spareBytes) / PAGE));
   const memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
   const bytes = new Int8Array(memory.buffer, 0, rows * stride);
   const scale = new Float32Array(new SharedArrayBuffer(4 * Math.max(1, rows)));

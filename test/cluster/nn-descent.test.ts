@@ -11,9 +11,9 @@ import {
   type ListArrays,
   type PairBuffer,
 } from '../../src/cluster/nn-descent-kernels.js';
-import { floatSplit, growTree, int8Split, joinLeaves } from '../../src/cluster/projection-forest.js';
+import { floatSplit, growTree, int8Split, joinLeaves, splitScratchBytes } from '../../src/cluster/projection-forest.js';
 import { floatKey } from '../../src/cluster/knn-kernels.js';
-import { int8DotModule, quantizeRows } from '../../src/numerics/int8-rows.js';
+import { int8DotModule, int8Stride, quantizeRows } from '../../src/numerics/int8-rows.js';
 import { seededRandom } from '../../src/numerics/random.js';
 import { topicMixture } from './mixtures.js';
 
@@ -108,10 +108,10 @@ describe('NN-descent steps', () => {
   it('a projection tree puts every ticket in exactly one leaf of at most leafSize, the same for the same seed', () => {
     const { vectors } = topicMixture(5, 80, 40, 1, 0, 6);
     const n = vectors.rows;
-    const rows = quantizeRows(vectors, 1);
+    const rows = quantizeRows(vectors, splitScratchBytes(n, int8Stride(vectors.dims)));
     for (const split of [
       floatSplit(vectors.data, vectors.dims),
-      int8Split(int8DotModule(), rows.memory, rows.stride, rows.scale, n),
+      int8Split(int8DotModule(), rows.memory, rows.stride, rows.scale, n * rows.stride, n),
     ]) {
       const order = new Int32Array(n);
       const ends = new Int32Array(n);

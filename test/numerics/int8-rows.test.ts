@@ -78,7 +78,7 @@ describe('int8 rows', () => {
   it('reordering moves each row and its scale to its new place, whatever the permutation', () => {
     const n = 37;
     const dims = 20;
-    const rows = quantizeRows({ rows: n, dims, data: unitRows(n, dims, 12) }, 1);
+    const rows = quantizeRows({ rows: n, dims, data: unitRows(n, dims, 12) });
     const bytes = () => new Int8Array(rows.memory.buffer, 0, n * rows.stride);
     const before = bytes().slice();
     const scales = rows.scale.slice();
@@ -95,5 +95,23 @@ describe('int8 rows', () => {
       );
       expect(rows.scale[p]).toBe(scales[orig[p]]);
     }
+  });
+
+  it('project gives the dot product of each listed row with one row, as dot does', () => {
+    const n = 9;
+    const dims = 40;
+    const rows = quantizeRows({ rows: n, dims, data: unitRows(n, dims, 14) }, 64);
+    const instance = new WebAssembly.Instance(int8DotModule(), { env: { memory: rows.memory } });
+    const { dot, project } = instance.exports as {
+      dot: (a: number, b: number, bytes: number) => number;
+      project: (order: number, count: number, normal: number, stride: number, out: number) => void;
+    };
+    const listAt = n * rows.stride;
+    const list = new Int32Array(rows.memory.buffer, listAt, 4);
+    list.set([7, 0, 7, 3]);
+    project(listAt, 4, 2 * rows.stride, rows.stride, listAt + 16);
+    const out = new Int32Array(rows.memory.buffer, listAt + 16, 4);
+    expect(Array.from(out)).toEqual([7, 0, 7, 3].map((r) => dot(r * rows.stride, 2 * rows.stride, rows.stride)));
+    expect(out[1]).not.toBe(0);
   });
 });
