@@ -102,7 +102,8 @@ export function renderMarkdown(run: ClusterRun): string {
   }
 
   // Every cluster keeps its section for reference; the summary above is what the meeting reads.
-  for (const c of run.clusters) lines.push(...clusterSection(c, run, money, m), '');
+  // Each section ends with a blank line already (after its examples): one more would be two in a row (MD012).
+  for (const c of run.clusters) lines.push(...clusterSection(c, run, money, m));
 
   lines.push(`## ${m.unclustered}`, '');
   lines.push(m.noiseParagraph(run.noise.size, m.share(run.noise.share), money(run.noise.cost)), '');
@@ -140,8 +141,12 @@ function skippedText(skipped: Record<string, number>, m: Messages): string {
 }
 
 function examples(list: ExampleTicket[], m: Messages): string[] {
-  // A quoted line starting like a list item or heading would render as one.
-  const quote = (text: string): string => escapeInline(text).replace(/^([-+]|\d+[.)])/, '\\$1');
+  // A quoted line starting like a list item would render as one: "\-", "\+", "3\." (a backslash before the digit
+  // would show; ")" is escaped already by escapeInline).
+  const quote = (text: string): string =>
+    escapeInline(text)
+      .replace(/^([-+])/, '\\$1')
+      .replace(/^(\d+)\./, '$1\\.');
   return list.flatMap((e) => [`> ${quote(truncate(e.text, EXAMPLE_LENGTH))}`, `> — ${m.ticket} ${code(e.id)}`, '']);
 }
 
