@@ -28,18 +28,24 @@ const built = new Map<string, Promise<ClusterRun>>();
 /** A fresh copy each call, so a test may change its run without touching another test's. */
 export async function plantedRun(
   language: 'en' | 'ru',
-  options: { rankBy?: 'priority' | 'cost'; cost?: CostOptions } = {},
+  options: PlantedOptions = {},
 ): Promise<ClusterRun> {
   const key = JSON.stringify([language, options]);
   if (!built.has(key)) built.set(key, buildPlantedRun(language, options));
   return structuredClone(await built.get(key)!);
 }
 
-async function buildPlantedRun(
-  language: 'en' | 'ru',
-  options: { rankBy?: 'priority' | 'cost'; cost?: CostOptions },
-): Promise<ClusterRun> {
-  const exp = await readTicketExport('fixtures/economics-export-cp1251.csv');
+export interface PlantedOptions {
+  rankBy?: 'priority' | 'cost';
+  cost?: CostOptions;
+  /** Read only the created-at column of the economic ones (an export with dates and nothing else). */
+  datesOnly?: boolean;
+}
+
+async function buildPlantedRun(language: 'en' | 'ru', options: PlantedOptions): Promise<ClusterRun> {
+  const read = await readTicketExport('fixtures/economics-export-cp1251.csv');
+  const none = { handleTime: null, customer: null, customerSince: null, csat: null, channel: null };
+  const exp = options.datesOnly ? { ...read, columns: { ...read.columns, ...none } } : read;
   const topics = exp.tickets.map((t) => {
     const subject = t.rawText.split('\n')[0]!;
     const hit = SUBJECT_TOPIC.find(([re]) => re.test(subject));
@@ -47,7 +53,7 @@ async function buildPlantedRun(
     return hit[1];
   });
   const input = corpusInput(exp.tickets.map((t, i) => [topics[i]!, t.rawText.replace(/\s+/g, ' ')]));
-  const values = readTicketValues(exp.tickets, exp.columns, handleTimeUnitFromHeader(exp.columns.handleTime!));
+  const values = readTicketValues(exp.tickets, exp.columns, exp.columns.handleTime ? handleTimeUnitFromHeader(exp.columns.handleTime) : 'minutes');
   const cost = costModel(options.cost ?? SALARY);
   const economics = computeEconomics(input.labels, input.clusterCount, values, cost, options.rankBy);
   return buildClusterRun({
