@@ -108,3 +108,66 @@ describe('layout progress', () => {
     expect(generic.dims).toBe(3);
   });
 });
+
+/** Share of tickets whose nearest other ticket in the layout is of the same topic. */
+function nearestSameTopic(layout: Float32Array, truth: Int32Array): number {
+  const n = truth.length;
+  let same = 0;
+  for (let i = 0; i < n; i++) {
+    let best = -1;
+    let bestD = Infinity;
+    for (let j = 0; j < n; j++) {
+      if (j === i) continue;
+      let d = 0;
+      for (let t = 0; t < 5; t++) d += (layout[i * 5 + t] - layout[j * 5 + t]) ** 2;
+      if (d < bestD) {
+        bestD = d;
+        best = j;
+      }
+    }
+    if (truth[best] === truth[i]) same++;
+  }
+  return same / n;
+}
+
+/** Mean distance to the own topic's centre over the mean distance between topic centres. */
+function spreadOverGap(layout: Float32Array, truth: Int32Array, topics: number): number {
+  const centre = new Float64Array(topics * 5);
+  const count = new Float64Array(topics);
+  truth.forEach((t, i) => {
+    count[t]++;
+    for (let d = 0; d < 5; d++) centre[t * 5 + d] += layout[i * 5 + d];
+  });
+  for (let t = 0; t < topics; t++) for (let d = 0; d < 5; d++) centre[t * 5 + d] /= count[t];
+  let spread = 0;
+  truth.forEach((t, i) => {
+    let d2 = 0;
+    for (let d = 0; d < 5; d++) d2 += (layout[i * 5 + d] - centre[t * 5 + d]) ** 2;
+    spread += Math.sqrt(d2) / truth.length;
+  });
+  let gap = 0;
+  let pairs = 0;
+  for (let t = 0; t < topics; t++)
+    for (let u = t + 1; u < topics; u++, pairs++) {
+      let d2 = 0;
+      for (let d = 0; d < 5; d++) d2 += (centre[t * 5 + d] - centre[u * 5 + d]) ** 2;
+      gap += Math.sqrt(d2);
+    }
+  return spread / (gap / pairs);
+}
+
+describe('layout separates planted topics', () => {
+  it('keeps overlapping topics apart, and would not without its negative samples', () => {
+    // Eight topics spread wide enough that their kNN neighbourhoods overlap.
+    const m = topicMixture(8, 150, 24, 2.2, 0, 11);
+    const graph = exactKnn(m.vectors, 15);
+    const options = { ...layoutOptions(DEFAULT_CLUSTER_TUNING, 5, m.vectors.rows), epochs: 200 };
+    const layout = graphLayout(m.vectors, graph, options).data;
+    expect(nearestSameTopic(layout, m.truth)).toBeGreaterThan(0.45);
+    expect(spreadOverGap(layout, m.truth, 8)).toBeLessThan(1);
+    // Without repulsion the topics fall onto each other: what this test guards against.
+    const collapsed = graphLayout(m.vectors, graph, { ...options, negativeRate: 0.001 }).data;
+    expect(nearestSameTopic(collapsed, m.truth)).toBeLessThan(0.3);
+    expect(spreadOverGap(collapsed, m.truth, 8)).toBeGreaterThan(2);
+  });
+});
