@@ -58,6 +58,12 @@ describe('neighboursWithDuplicates', () => {
     expect(neighboursWithDuplicates(vectors, k, 3, build)).toEqual(exactKnn(vectors, k));
   });
 
+  it('is the plain graph when fewer than 5% of the tickets are in groups of more than k copies', () => {
+    const { vectors: distinct } = topicMixture(3, 100, 8, 0.3, 0, 6);
+    const { vectors } = withCopies(distinct, (r) => (r === 0 ? 14 : 1));
+    expect(neighboursWithDuplicates(vectors, k, 3, build)).toEqual(exactKnn(vectors, k));
+  });
+
   it('keeps a few copies and fills the rest with distinct neighbours spread over their copies', () => {
     const { vectors: distinct } = topicMixture(3, 10, 8, 0.3, 0, 5);
     const { vectors, source } = withCopies(distinct, (r) => (r === 0 ? 40 : 2));
