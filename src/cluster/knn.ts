@@ -11,7 +11,7 @@ import { approximateKnn } from './nn-descent.js';
 
 export { keyToDistance, rowKey, type Metric } from './knn-kernels.js';
 export type { KnnGraph } from './neighbour-heaps.js';
-export { approximateKnn, type ApproximateKnnOptions } from './nn-descent.js';
+export { approximateKnn } from './nn-descent.js';
 
 /** Exact kNN by blocked brute force; each pair's dot product is computed once. */
 export function exactKnn(vectors: EmbeddingMatrix, k: number, metric: Metric = 'cosine'): KnnGraph {
