@@ -1,12 +1,15 @@
 // A UMAP-style low-dimensional layout of the kNN graph (McInnes, Healy & Melville 2018), so density
 // clustering sees compact groups instead of the flat distance profile of 100–384-dim text vectors.
 // Fuzzy neighbour weights → symmetric graph → PCA start → SGD with negative sampling. O(n·k) memory;
-// time O(n·k²) for the graph, O(epochs·n·k·negativeRate) for the SGD (epochs fall with n: tuning.ts).
+// time O(n·k²) for the graph, O(epochs·n·k·negativeRate) for the SGD (epochs fall with n: tuning.ts); above
+// 40,000 tickets the SGD is layout-parallel.ts's: one negative per edge, on two threads, same result on one.
 // (umap-js on npm does the same but is several times slower on 20,000+ tickets.)
 import type { EmbeddingMatrix } from '../types.js';
 import type { KnnGraph } from './knn.js';
 import { seededRandom, type Random } from '../numerics/random.js';
 import { graphStart, type EdgeList } from './start.js';
+import { ownedGraph, ownedSgd } from './layout-parallel.js';
+import { threadsAllowed } from '../numerics/threads.js';
 
 /** How the layout is drawn; every default is in tuning.ts (layoutOptions). */
 export interface LayoutOptions {
@@ -21,6 +24,14 @@ export interface LayoutOptions {
   negativeRate: number;
   /** Graph-smoothing steps of the deterministic start. */
   startIterations: number;
+  /**
+   * The epoch-snapshot SGD of layout-parallel.ts (two threads, same layout on one): for large exports.
+   * negativeRate then counts negative samples per due edge direction, and repulsion scales their push.
+   */
+  snapshot?: boolean;
+  repulsion?: number;
+  /** Threads for the snapshot SGD (default: two when the machine allows); the layout is the same. */
+  threads?: number;
   /** Called after every SGD epoch with epochs done and the total, for a progress bar with an ETA. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -127,6 +138,19 @@ export function graphLayout(vectors: EmbeddingMatrix, graph: KnnGraph, options: 
   // A tiny seeded jitter separates exact duplicates, which would otherwise never move apart.
   for (let i = 0; i < y.length; i++) y[i] += (random() - 0.5) * 1e-3;
 
+  if (options.snapshot && dims === 5) {
+    ownedSgd(y, ownedGraph(fuzzy, n, epochs), n, {
+      epochs,
+      learningRate,
+      negatives: negativeRate,
+      gamma: options.repulsion ?? 1,
+      seed: options.seed,
+      blockTickets: n,
+      threads: options.threads ?? Math.min(2, threadsAllowed()),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    });
+    return { rows: n, dims, data: y };
+  }
   const m = fuzzy.weight.length;
   let maxWeight = 0;
   for (let e = 0; e < m; e++) maxWeight = Math.max(maxWeight, fuzzy.weight[e]);

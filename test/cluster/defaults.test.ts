@@ -55,14 +55,26 @@ describe('tuning', () => {
   });
 
   it('the layout takes its schedule from the ticket count unless the tuning sets it', () => {
+    expect(layoutOptions(resolveTuning(), 7, 40_000)).toEqual({
+      seed: 7,
+      dims: 5,
+      epochs: 200,
+      learningRate: 0.25,
+      negativeRate: 5,
+      startIterations: 40,
+    });
+    // Above 40,000 tickets: the two-thread snapshot SGD, one negative sample pushed ×2.5.
     expect(layoutOptions(resolveTuning(), 7, 50_000)).toEqual({
       seed: 7,
       dims: 5,
       epochs: 100,
       learningRate: 0.25,
-      negativeRate: 5,
+      negativeRate: 1,
       startIterations: 40,
+      snapshot: true,
+      repulsion: 2.5,
     });
+    expect(layoutOptions(resolveTuning({ layoutSnapshotAbove: 60_000 }), 7, 50_000).snapshot).toBeUndefined();
     const fixed = layoutOptions(resolveTuning({ layoutEpochs: 3, layoutStartIterations: 2 }), 7, 50_000);
     expect([fixed.epochs, fixed.startIterations]).toEqual([3, 2]);
   });
