@@ -26,10 +26,7 @@ const SALARY: CostOptions = { monthlySalary: 40000, overhead: 2.5, hoursPerMonth
 const built = new Map<string, Promise<ClusterRun>>();
 
 /** A fresh copy each call, so a test may change its run without touching another test's. */
-export async function plantedRun(
-  language: 'en' | 'ru',
-  options: PlantedOptions = {},
-): Promise<ClusterRun> {
+export async function plantedRun(language: 'en' | 'ru', options: PlantedOptions = {}): Promise<ClusterRun> {
   const key = JSON.stringify([language, options]);
   if (!built.has(key)) built.set(key, buildPlantedRun(language, options));
   return structuredClone(await built.get(key)!);
@@ -53,7 +50,11 @@ async function buildPlantedRun(language: 'en' | 'ru', options: PlantedOptions): 
     return hit[1];
   });
   const input = corpusInput(exp.tickets.map((t, i) => [topics[i]!, t.rawText.replace(/\s+/g, ' ')]));
-  const values = readTicketValues(exp.tickets, exp.columns, exp.columns.handleTime ? handleTimeUnitFromHeader(exp.columns.handleTime) : 'minutes');
+  const values = readTicketValues(
+    exp.tickets,
+    exp.columns,
+    exp.columns.handleTime ? handleTimeUnitFromHeader(exp.columns.handleTime) : 'minutes',
+  );
   const cost = costModel(options.cost ?? SALARY);
   const economics = computeEconomics(input.labels, input.clusterCount, values, cost, options.rankBy);
   return buildClusterRun({
