@@ -176,20 +176,6 @@ export function ownedEpoch(
   }
 }
 
-/** The ticket where the second thread's range starts: half the directed edges on each side. */
-export function splitPoint(offsets: Int32Array): number {
-  const n = offsets.length - 1;
-  const half = offsets[n] / 2;
-  let lo = 0;
-  let hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (offsets[mid] < half) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 export interface OwnedSgdOptions {
   epochs: number;
   learningRate: number;
