@@ -5,7 +5,7 @@ import { fastPow, fuzzyGraph, graphLayout, sgdEpochs, sgdEpochsFiveDims } from '
 import { seededRandom } from '../../src/numerics/random.js';
 import { graphStart } from '../../src/cluster/start.js';
 import { DEFAULT_CLUSTER_TUNING, layoutOptions } from '../../src/cluster/tuning.js';
-import { topicMixture } from './mixtures.js';
+import { nearestSameTopic, spreadOverGap, topicMixture } from './mixtures.js';
 
 /** Mean distance a ticket moved from the deterministic start. */
 function meanMove(layout: Float32Array, start: Float32Array): number {
@@ -108,53 +108,6 @@ describe('layout progress', () => {
     expect(generic.dims).toBe(3);
   });
 });
-
-/** Share of tickets whose nearest other ticket in the layout is of the same topic. */
-function nearestSameTopic(layout: Float32Array, truth: Int32Array): number {
-  const n = truth.length;
-  let same = 0;
-  for (let i = 0; i < n; i++) {
-    let best = -1;
-    let bestD = Infinity;
-    for (let j = 0; j < n; j++) {
-      if (j === i) continue;
-      let d = 0;
-      for (let t = 0; t < 5; t++) d += (layout[i * 5 + t] - layout[j * 5 + t]) ** 2;
-      if (d < bestD) {
-        bestD = d;
-        best = j;
-      }
-    }
-    if (truth[best] === truth[i]) same++;
-  }
-  return same / n;
-}
-
-/** Mean distance to the own topic's centre over the mean distance between topic centres. */
-function spreadOverGap(layout: Float32Array, truth: Int32Array, topics: number): number {
-  const centre = new Float64Array(topics * 5);
-  const count = new Float64Array(topics);
-  truth.forEach((t, i) => {
-    count[t]++;
-    for (let d = 0; d < 5; d++) centre[t * 5 + d] += layout[i * 5 + d];
-  });
-  for (let t = 0; t < topics; t++) for (let d = 0; d < 5; d++) centre[t * 5 + d] /= count[t];
-  let spread = 0;
-  truth.forEach((t, i) => {
-    let d2 = 0;
-    for (let d = 0; d < 5; d++) d2 += (layout[i * 5 + d] - centre[t * 5 + d]) ** 2;
-    spread += Math.sqrt(d2) / truth.length;
-  });
-  let gap = 0;
-  let pairs = 0;
-  for (let t = 0; t < topics; t++)
-    for (let u = t + 1; u < topics; u++, pairs++) {
-      let d2 = 0;
-      for (let d = 0; d < 5; d++) d2 += (centre[t * 5 + d] - centre[u * 5 + d]) ** 2;
-      gap += Math.sqrt(d2);
-    }
-  return spread / (gap / pairs);
-}
 
 describe('layout separates planted topics', () => {
   it('keeps overlapping topics apart, and would not without its negative samples', () => {
