@@ -55,15 +55,16 @@ describe('tuning', () => {
   });
 
   it('the layout takes its schedule from the ticket count unless the tuning sets it', () => {
-    expect(layoutOptions(resolveTuning(), 7, 40_000)).toEqual({
+    expect(layoutOptions(resolveTuning(), 7, 10_000)).toEqual({
       seed: 7,
       dims: 5,
-      epochs: 200,
+      epochs: 400,
       learningRate: 0.25,
       negativeRate: 5,
-      startIterations: 40,
+      startIterations: 100,
     });
-    // Above 40,000 tickets: the two-thread snapshot SGD, one negative sample pushed ×2.5.
+    expect(layoutOptions(resolveTuning(), 7, 10_001).snapshot).toBe(true);
+    // Above 10,000 tickets: the two-thread snapshot SGD, one negative sample pushed ×2.5.
     expect(layoutOptions(resolveTuning(), 7, 50_000)).toEqual({
       seed: 7,
       dims: 5,
