@@ -143,26 +143,17 @@ export function diffRuns(previous: RunFile, current: RunFile, options: DiffOptio
         evidence: evidence(p, c),
         history: continued(p, c),
       });
-    } else if (returnOf[c] >= 0) {
-      // Back after some runs away: its old id and history, and 'new' to this week (a fixed problem returning).
-      const g = gone[returnOf[c]];
+    } else if (returnOf[c] >= 0 || splitFrom[c] < 0) {
+      // New to this week; one back after some runs away keeps its old id and history (a fixed problem returning).
+      const g = returnOf[c] >= 0 ? gone[returnOf[c]] : undefined;
       changes.push({
         id,
         status: 'new',
         label: C[c].label,
         before: null,
         after,
-        returnedAfter: g.runsGone,
-        history: extend(g.history, historyPoint(current, C[c])),
-      });
-    } else if (splitFrom[c] < 0) {
-      changes.push({
-        id,
-        status: 'new',
-        label: C[c].label,
-        before: null,
-        after,
-        history: [historyPoint(current, C[c])],
+        ...(g ? { returnedAfter: g.runsGone } : {}),
+        history: g ? extend(g.history, historyPoint(current, C[c])) : [historyPoint(current, C[c])],
       });
     }
   }

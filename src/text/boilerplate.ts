@@ -3,6 +3,7 @@
 // the words left around masked data such as "Номер карты [card]"). They are learned from the export
 // itself and kept out of the embedding input and the labels, or they become clusters of their own.
 import { contentWords } from './tokens.js';
+import { distinctTexts } from './distinct.js';
 import { segmentKey } from './segment-key.js';
 import { stem } from './stem.js';
 
@@ -341,26 +342,24 @@ export function removeBoilerplate(texts: readonly string[], options: Boilerplate
   let tickets = 0;
   // Exports repeat texts word for word (forms, alerts): each distinct text is stripped once, and its
   // removed pieces are counted again for every ticket that has it.
-  const strippedOnce = new Map<string, { stripped: string; removed: Array<[string, string]> }>();
-  const strip = (text: string): { stripped: string; removed: Array<[string, string]> } => {
-    let done = strippedOnce.get(text);
-    if (!done) {
-      const removed: Array<[string, string]> = [];
-      const stripped = withoutSegments(
-        text,
-        (key) => learned.has(key),
-        (key, piece) => removed.push([key, piece]),
-      );
-      strippedOnce.set(text, (done = { stripped, removed }));
-    }
-    return done;
+  const { first } = distinctTexts(texts);
+  const strippedAt: Array<{ stripped: string; removed: Array<[string, string]> }> = [];
+  const strip = (i: number): { stripped: string; removed: Array<[string, string]> } => {
+    if (first[i] !== i) return strippedAt[first[i]!]!;
+    const removed: Array<[string, string]> = [];
+    const stripped = withoutSegments(
+      texts[i]!,
+      (key) => learned.has(key),
+      (key, piece) => removed.push([key, piece]),
+    );
+    return (strippedAt[i] = { stripped, removed });
   };
   const result = texts.map((text, i) => {
     const seen = new Set<string>();
     let stripped = text;
     const configured = options.configured?.carried[i] === true;
     if (learned.size > 0) {
-      const done = strip(text);
+      const done = strip(i);
       stripped = done.stripped;
       for (const [key, piece] of done.removed) note(key, piece, seen);
     }

@@ -1,10 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { approximateKnn, exactKnn } from '../../src/cluster/knn.js';
+import { approximateKnn, exactKnn, type KnnGraph } from '../../src/cluster/knn.js';
 import { projectOnto } from '../../src/cluster/projection-forest.js';
 import { kdTreeKnn } from '../../src/cluster/kdtree.js';
 import { PARALLEL_JOIN_MIN_TICKETS, parallelJoinWanted } from '../../src/cluster/knn-join.js';
 import { seededRandom } from '../../src/numerics/random.js';
 import { topicMixture } from './mixtures.js';
+
+/** Share of the exact k nearest neighbours that `graph` also lists (both with k per row). */
+function recallOf(graph: KnnGraph, exact: KnnGraph, rows: number, k: number): number {
+  let hits = 0;
+  for (let i = 0; i < rows; i++) {
+    const truth = new Set(exact.indices.slice(i * k, i * k + k));
+    for (const j of graph.indices.slice(i * k, i * k + k)) if (truth.has(j)) hits++;
+  }
+  return hits / (rows * k);
+}
 
 describe('nearest neighbours', () => {
   it('exact blocked search equals a plain brute force', () => {
@@ -49,14 +59,7 @@ describe('nearest neighbours', () => {
     const { vectors } = topicMixture(30, 100, 64, 0.6, 0, 13);
     const k = 15;
     const exact = exactKnn(vectors, k);
-    const recall = (graph: { indices: Int32Array }) => {
-      let hits = 0;
-      for (let i = 0; i < vectors.rows; i++) {
-        const truth = new Set(exact.indices.slice(i * k, i * k + k));
-        for (const j of graph.indices.slice(i * k, i * k + k)) if (truth.has(j)) hits++;
-      }
-      return hits / (vectors.rows * k);
-    };
+    const recall = (graph: KnnGraph) => recallOf(graph, exact, vectors.rows, k);
     const narrow = approximateKnn(vectors, k, { seed: 2, searchK: k, maxCandidates: k });
     const wide = approximateKnn(vectors, k, { seed: 2 });
     expect(wide.k).toBe(k);
@@ -84,14 +87,7 @@ describe('nearest neighbours', () => {
     const { dims, data } = vectors;
     const k = 10;
     const exact = exactKnn(vectors, k);
-    const recall = (graph: { indices: Int32Array }) => {
-      let hits = 0;
-      for (let i = 0; i < vectors.rows; i++) {
-        const truth = new Set(exact.indices.slice(i * k, i * k + k));
-        for (const j of graph.indices.slice(i * k, i * k + k)) if (truth.has(j)) hits++;
-      }
-      return hits / (vectors.rows * k);
-    };
+    const recall = (graph: KnnGraph) => recallOf(graph, exact, vectors.rows, k);
     const int8 = approximateKnn(vectors, k, { seed: 3 });
     const float = approximateKnn(vectors, k, { seed: 3, int8: false });
     expect(recall(int8)).toBeGreaterThanOrEqual(recall(float) - 0.01);

@@ -6,6 +6,7 @@
 // main thread builds the next chunk's rows while the helper projects the current one, and joins in when done;
 // rows are claimed in small blocks from a shared counter, so both threads stay busy and every row is
 // computed by the same code, bit for bit, whoever takes it.
+import { distinctTexts } from '../../text/distinct.js';
 import { HelperThread, sharedCopy } from '../../numerics/threads.js';
 import type { TicketRow } from './tfidf.js';
 
@@ -121,24 +122,6 @@ interface ProjectJob {
   values: Float32Array;
   count: number;
   rowAt: Int32Array;
-}
-
-/** Each text's first row (`first[i] = i` for a text not seen before) and those first rows in order. */
-export function distinctTexts(texts: readonly string[]): { first: Int32Array; rows: Int32Array } {
-  const first = new Int32Array(texts.length);
-  const seen = new Map<string, number>();
-  let distinct = 0;
-  for (let i = 0; i < texts.length; i++) {
-    const at = seen.get(texts[i]);
-    if (at === undefined) {
-      seen.set(texts[i], i);
-      first[i] = i;
-      distinct++;
-    } else first[i] = at;
-  }
-  const rows = new Int32Array(distinct);
-  for (let i = 0, r = 0; i < texts.length; i++) if (first[i] === i) rows[r++] = i;
-  return { first, rows };
 }
 
 /**

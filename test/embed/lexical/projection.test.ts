@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { distinctTexts, projectTexts } from '../../../src/embed/lexical/projection.js';
+import { projectTexts } from '../../../src/embed/lexical/projection.js';
 import { TicketRow } from '../../../src/embed/lexical/tfidf.js';
 import { seededUniform } from '../../../src/numerics/random.js';
 
@@ -65,11 +65,5 @@ describe('projectTexts', () => {
     const spaced = repeated.map((t, i) => (i % 2 === 1 ? `${t} ` : t));
     const computed = await projectTexts(spaced, rowOf, new TicketRow(), projection, dims, dims + 1, 2, () => {});
     expect(Buffer.from(computed.buffer).equals(Buffer.from(out.buffer))).toBe(true);
-  });
-
-  it('distinctTexts: the first row of each text, and those rows in order', () => {
-    const { first, rows } = distinctTexts(['a', 'b', 'a', 'c', 'b', 'a']);
-    expect(Array.from(first)).toEqual([0, 1, 0, 3, 1, 0]);
-    expect(Array.from(rows)).toEqual([0, 1, 3]);
   });
 });
