@@ -1,6 +1,6 @@
 // Which columns become the ticket text, id and created-at date: user overrides, then detection.
 import { describe, expect, it } from 'vitest';
-import { chooseColumns, isCreatedStandIn, resolveColumnName } from '../../src/ingest/columns.js';
+import { chooseColumns, isCreatedStandIn, normalizeHeaderName, resolveColumnName } from '../../src/ingest/columns.js';
 import { UserError } from '../../src/errors.js';
 
 const names = (header: string[], overrides = {}) => {
@@ -92,5 +92,71 @@ describe('chooseColumns detecting columns', () => {
   it('loose matches skip headers of numbers, dates and ids that merely mention a text word', () => {
     expect(names(['Comment ID', 'Comment #', 'Topic № ', 'Customer comment']).text).toEqual(['Customer comment']);
     expect(names(['Message count', 'Message time', 'Last message']).text).toEqual(['Last message']);
+  });
+});
+
+describe('header names as exports spell them', () => {
+  it('dashes, dots, colons and runs of spaces count as one space; a BOM glued to the first name is dropped', () => {
+    expect(normalizeHeaderName('Created-At')).toBe('created at');
+    expect(normalizeHeaderName('Ticket.ID')).toBe('ticket id');
+    expect(normalizeHeaderName('Дата:  создания')).toBe('дата создания');
+    expect(normalizeHeaderName('Ticket   -_ Subject')).toBe('ticket subject');
+    expect(normalizeHeaderName('\uFEFFНомер')).toBe('номер');
+    expect(normalizeHeaderName('Счёт')).toBe('счет');
+    expect(names(['\uFEFFTicket-ID', 'Ticket.Subject', 'Created: date', 'Body'])).toEqual({
+      text: ['Ticket.Subject', 'Body'],
+      id: '\uFEFFTicket-ID',
+      date: 'Created: date',
+    });
+  });
+
+  it('a Russian header "Дата создания" is found as the created date, "Создана" too, and "ё" is read as "е"', () => {
+    expect(names(['Номер', 'Тема', 'Дата создания', 'Дата изменения']).date).toBe('Дата создания');
+    expect(names(['Номер', 'Тема', 'Дата изменения', 'Заявка создана']).date).toBe('Заявка создана');
+    expect(names(['Номер', 'Тема', 'Создано']).date).toBe('Создано');
+    expect(names(['Номер', 'Тема', 'Когда создан']).date).toBe('Когда создан');
+    expect(names(['Номер', 'Тема', 'Закрыта', 'Создана (МСК)']).date).toBe('Создана (МСК)');
+    expect(names(['Номер', 'Тема', 'Обновлена']).date).toBeNull();
+    expect(names(['Номер', 'Тема', 'Пересоздан']).date).toBeNull();
+    expect(names(['ID', 'Subject', 'Recreated', 'Creator']).date).toBeNull();
+    expect(names(['ID', 'Subject', 'Date Created (UTC)']).date).toBe('Date Created (UTC)');
+  });
+
+  it('a longer header that contains a text word as a whole word is the text; a word inside another is not', () => {
+    expect(names(['Case', 'Body of the e-mail']).text).toEqual(['Body of the e-mail']);
+    expect(names(['Case', 'Тема письма клиента', 'Полный текст']).text).toEqual([
+      'Тема письма клиента',
+      'Полный текст',
+    ]);
+    expect(() => names(['Case', 'Textile', 'Embodyment'])).toThrow(/no text column found/);
+    // An exact name beats a loose one even when the loose one comes first in the export.
+    expect(names(['Customer comment', 'Comment']).text).toEqual(['Comment']);
+  });
+
+  it('--text with no names leaves the text to detection', () => {
+    expect(names(['ID', 'Subject', 'Body'], { text: [] })).toEqual({ text: ['Subject', 'Body'], id: 'ID', date: null });
+  });
+
+  it('a column named as the text is never also the id or the date', () => {
+    expect(names(['Number', 'Subject'], { text: ['Number'] })).toEqual({ text: ['Number'], id: null, date: null });
+    expect(names(['Date', 'Subject'], { text: ['Date'] })).toEqual({ text: ['Date'], id: null, date: null });
+    // The date named by the user is not taken as the text.
+    expect(names(['Subject', 'Message', 'Comment'], { date: 'Message' })).toEqual({
+      text: ['Subject', 'Comment'],
+      id: null,
+      date: 'Message',
+    });
+  });
+
+  it('listing the columns: line breaks become spaces, exactly 12 are all listed, a 40-character name is whole', () => {
+    const twelve = Array.from({ length: 12 }, (_, i) => (i === 0 ? 'first\nline' : `c${i}`));
+    expect(() => chooseColumns(twelve, { id: 'nope' }, 'export.csv')).toThrow(
+      'columns are: "first line", "c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8", "c9", "c10", "c11"',
+    );
+    const forty = 'x'.repeat(40);
+    expect(() => chooseColumns([forty, `${forty}y`], { id: 'nope' }, 'export.csv')).toThrow(
+      `columns are: "${forty}", "${'x'.repeat(39)}…"`,
+    );
+    expect(() => chooseColumns([...twelve, 'c12'], { id: 'nope' }, 'export.csv')).toThrow(/"c11" and 1 more$/);
   });
 });

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readTicketExport } from '../../src/ingest/index.js';
+import { propertyRuns } from '../setup/property-runs.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tickets-roundtrip-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -74,7 +75,7 @@ describe('CSV round trip through every encoding and delimiter', () => {
           );
         },
       ),
-      { numRuns: 200 },
+      { numRuns: propertyRuns(200) },
     );
   });
 });
