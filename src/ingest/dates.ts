@@ -101,7 +101,8 @@ function parseIsoFast(s: string): string | null | undefined {
  */
 export function parseTicketDate(value: string): string | null {
   const s = value.trim();
-  if (s.length < 8 || s.length > 40) return null;
+  // The shortest date is "5.3.24" (6 characters); the longest, ISO with nanoseconds and a zone, is 35.
+  if (s.length < 6 || s.length > 40) return null;
   const fast = parseIsoFast(s);
   if (fast !== undefined) return fast;
   let m = ISO.exec(s);
