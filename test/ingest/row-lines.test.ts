@@ -1,0 +1,110 @@
+// Where each row of an export is, as a user looking at the file in an editor counts lines: after multi-line
+// cells, blank lines and short rows, and where a quoted field that never closes opens.
+import { stringify } from 'csv-stringify/sync';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseTicketRows, UnclosedQuoteError, type RowLayout } from '../../src/ingest/rows.js';
+import { propertyRuns } from '../setup/property-runs.js';
+
+const idAndText = (h: string[]): RowLayout => ({ text: [1], id: 0, date: null, extra: [], headerLength: h.length });
+const parse = (csv: string, delimiter = ',', layoutFor = idAndText) =>
+  parseTicketRows(Buffer.from(csv), delimiter, 'export.csv', 0, layoutFor);
+
+function unclosedIn(csv: string, delimiter = ','): UnclosedQuoteError {
+  try {
+    parse(csv, delimiter);
+  } catch (err) {
+    expect(err).toBeInstanceOf(UnclosedQuoteError);
+    return err as UnclosedQuoteError;
+  }
+  throw new Error('expected an unclosed quote');
+}
+
+const cell = fc.string({ unit: fc.constantFrom(...'ab ,;"\nя'), maxLength: 12 });
+const plain = fc.string({ unit: fc.constantFrom(...'ab я'), minLength: 1, maxLength: 8 });
+
+describe('line numbers', () => {
+  it('a row after cells with line breaks in two of its fields starts that many lines further down', () => {
+    const parsed = parse('id,text,note\n1,"a\nb","c\nd\ne"\n2,f,g\n');
+    expect(parsed.tickets.map((t) => [t.id, t.line])).toEqual([
+      ['1', 2],
+      ['2', 6],
+    ]);
+  });
+
+  it('a short row without its id cell gets "row N" as its id and is still counted', () => {
+    const layoutFor = (h: string[]): RowLayout => ({ text: [0], id: 1, date: 2, extra: [], headerLength: h.length });
+    const parsed = parse('text,id,created\nhello,A-1,2024-01-02\nshort\n', ',', layoutFor);
+    expect(parsed.tickets.map((t) => [t.id, t.rawText, t.createdAt, t.line])).toEqual([
+      ['A-1', 'hello', '2024-01-02T00:00:00.000Z', 2],
+      ['row 2', 'short', null, 3],
+    ]);
+    expect(parsed.raggedRows).toBe(1);
+  });
+
+  it('an export with no records at all has no header and no rows', () => {
+    expect(parse('')).toMatchObject({ header: [], tickets: [], skipped: [], rowCount: 0, raggedRows: 0 });
+  });
+
+  it('property: every row is found on the line it starts on, whatever its cells hold', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(cell, cell), { minLength: 1, maxLength: 10 }), fc.boolean(), (cells, blanks) => {
+        const records = cells.map(([a, b], i) => [`T${i}`, `x${a}`, b]);
+        const lines: number[] = [];
+        let csv = 'id,text,note\n';
+        let line = 2;
+        for (const record of records) {
+          if (blanks) ((csv += '\n'), line++);
+          lines.push(line);
+          const written = stringify([record], { record_delimiter: '\n' });
+          csv += written;
+          line += written.split('\n').length - 1;
+        }
+        const parsed = parse(csv);
+        expect(parsed.tickets.map((t) => [t.id, t.line])).toEqual(records.map(([id], i) => [id, lines[i]]));
+        expect(parsed.raggedRows).toBe(0);
+      }),
+      { numRuns: propertyRuns(100) },
+    );
+  });
+});
+
+describe('a quoted field that never closes', () => {
+  it('is found where it opens: after a delimiter or at the start of a line, not in the middle of a field', () => {
+    expect(unclosedIn('id,text\n1,say "hi" twice\n2,"never closed\n3,x\n').line).toBe(3);
+    expect(unclosedIn('id,text\n"4,never closed\n5,x\n').line).toBe(2);
+    expect(unclosedIn('id;text\n1;a,"b\n2;"open\n', ';').line).toBe(3);
+  });
+
+  it('a doubled quote inside a closed field neither opens nor closes one', () => {
+    const csv = 'id,text\n1,"she said ""no"", then left"\n2,"open\n3,x\n';
+    const err = unclosedIn(csv);
+    expect(err.line).toBe(3);
+    expect(err.byte).toBe(Buffer.byteLength('id,text\n1,"she said ""no"", then left"\n2,'));
+  });
+
+  it('property: the line and byte of the quote are those of the row where it opens', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(cell, cell), { maxLength: 6 }),
+        plain,
+        fc.array(plain, { maxLength: 4 }),
+        (before, open, after) => {
+          let csv = stringify([['id', 'text', 'note'], ...before.map(([a, b], i) => [`B${i}`, a, b])], {
+            record_delimiter: '\n',
+          });
+          const line = csv.split('\n').length;
+          csv += 'X,';
+          const byte = Buffer.byteLength(csv);
+          csv += `"${open}\n${after.map((a, i) => `A${i},${a}`).join('\n')}\n`;
+          const err = unclosedIn(csv);
+          expect([err.line, err.byte]).toEqual([line, byte]);
+          expect(err.message).toBe(
+            `export.csv: line ${line}: a quoted field starts here but its closing quote (") is missing`,
+          );
+        },
+      ),
+      { numRuns: propertyRuns(100) },
+    );
+  });
+});
