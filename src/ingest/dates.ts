@@ -95,11 +95,22 @@ function parseIsoFast(s: string): string | null | undefined {
 }
 
 /**
- * A created-at value as an ISO 8601 UTC string, or null when empty or not a date. Accepts ISO 8601,
- * dd.mm.yyyy [hh:mm[:ss]], mm/dd/yyyy [hh:mm[:ss] [AM|PM]] (dd/mm when the first part is over 12)
- * and yyyy/mm/dd.
+ * Which way a slashed date "a/b/yyyy" reads: 'day-first' when a is over 12, 'month-first' when b is,
+ * 'either' when both could be the month; null when the value is no such date.
  */
-export function parseTicketDate(value: string): string | null {
+export function slashedDateOrder(value: string): 'day-first' | 'month-first' | 'either' | null {
+  const m = SLASHED.exec(value.trim());
+  if (!m) return null;
+  if (num(m[1]) > 12) return 'day-first';
+  return num(m[2]) > 12 ? 'month-first' : 'either';
+}
+
+/**
+ * A created-at value as an ISO 8601 UTC string, or null when empty or not a date. Accepts ISO 8601,
+ * dd.mm.yyyy [hh:mm[:ss]], mm/dd/yyyy [hh:mm[:ss] [AM|PM]] (dd/mm when the first part is over 12, or
+ * when `dayFirst`: the export's other dates show it writes days first) and yyyy/mm/dd.
+ */
+export function parseTicketDate(value: string, dayFirst = false): string | null {
   const s = value.trim();
   // The shortest date is "5.3.24" (6 characters); the longest, ISO with nanoseconds and a zone, is 35.
   if (s.length < 6 || s.length > 40) return null;
@@ -116,7 +127,7 @@ export function parseTicketDate(value: string): string | null {
   if (m) {
     let first = num(m[1]);
     let second = num(m[2]);
-    if (first > 12 && second <= 12) [first, second] = [second, first];
+    if ((first > 12 || dayFirst) && second <= 12) [first, second] = [second, first];
     let hour = num(m[4]);
     const ampm = m[7]?.toLowerCase();
     if (ampm !== undefined) {

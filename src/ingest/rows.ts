@@ -2,7 +2,7 @@
 import { parse, CsvError } from 'csv-parse/sync';
 import { UserError } from '../errors.js';
 import type { SkippedRow, Ticket } from '../types.js';
-import { parseTicketDate } from './dates.js';
+import { parseTicketDate, slashedDateOrder } from './dates.js';
 
 export interface RowLayout {
   text: number[];
@@ -87,6 +87,10 @@ export function parseTicketRows(
   let firstRaggedLine = 0;
   let lastEndLine = lineOffset;
   let shared: SharedValues[] = [];
+  // Slashed dates like 03/04/2025 read either way: month first unless the export's other dates show days first.
+  let dayFirstDates = 0;
+  let monthFirstDates = 0;
+  const eitherWay: Array<[Ticket, string]> = [];
 
   const onRecord = (record: string[], ctx: { lines: number; bytes: number }): null => {
     const endLine = ctx.lines + lineOffset;
@@ -129,8 +133,16 @@ export function parseTicketRows(
       extra[layout.extra[k]![1]] = shared[k]!.of(record[layout.extra[k]![0]] ?? '');
     // Surplus fields are kept, never dropped: they usually mean an unquoted delimiter inside a field.
     for (let i = layout.headerLength; i < record.length; i++) extra[`column ${i + 1}`] = record[i]!;
-    const createdAt = layout.date === null ? null : parseTicketDate(record[layout.date] ?? '');
-    tickets.push({ id, line, rawText, createdAt, extra });
+    const dateCell = layout.date === null ? '' : (record[layout.date] ?? '');
+    const createdAt = layout.date === null ? null : parseTicketDate(dateCell);
+    const ticket: Ticket = { id, line, rawText, createdAt, extra };
+    tickets.push(ticket);
+    if (createdAt !== null && dateCell.includes('/')) {
+      const order = slashedDateOrder(dateCell);
+      if (order === 'day-first') dayFirstDates++;
+      else if (order === 'month-first') monthFirstDates++;
+      else if (order === 'either') eitherWay.push([ticket, dateCell]);
+    }
     return null;
   };
 
@@ -161,6 +173,9 @@ export function parseTicketRows(
       throw new UserError(`${file}: ${where}cannot parse CSV (${err.message.split('\n')[0]})`);
     }
     throw err;
+  }
+  if (dayFirstDates > 0 && monthFirstDates === 0) {
+    for (const [ticket, cell] of eitherWay) ticket.createdAt = parseTicketDate(cell, true);
   }
   return { header: header ?? [], tickets, skipped, rowCount, raggedRows, firstRaggedLine };
 }
