@@ -54,7 +54,10 @@ describe('line numbers', () => {
         let csv = 'id,text,note\n';
         let line = 2;
         for (const record of records) {
-          if (blanks) ((csv += '\n'), line++);
+          if (blanks) {
+            csv += '\n';
+            line++;
+          }
           lines.push(line);
           const written = stringify([record], { record_delimiter: '\n' });
           csv += written;
