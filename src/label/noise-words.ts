@@ -35,15 +35,18 @@ function stems(list: string): Set<string> {
   );
 }
 
-const NOT_A_TOPIC = new Set([...stems(DATES), ...stems(CITIES)]);
-const FILLER_STEMS = stems(FILLER);
+// Stemmed on first use, not at import: stemming loads the stemmers, which commands that never name a cluster skip.
+let notATopic: Set<string> | undefined;
+let fillerStems: Set<string> | undefined;
 
 /** A stem that names a date or a place, never a topic. */
 export function isDateOrPlace(stemKey: string): boolean {
-  return NOT_A_TOPIC.has(stemKey);
+  notATopic ??= new Set([...stems(DATES), ...stems(CITIES)]);
+  return notATopic.has(stemKey);
 }
 
 /** A stem of a filler word that can sit beside a topic word but should not lead a label alone. */
 export function isFiller(stemKey: string): boolean {
-  return FILLER_STEMS.has(stemKey);
+  fillerStems ??= stems(FILLER);
+  return fillerStems.has(stemKey);
 }

@@ -8,10 +8,16 @@ interface SnowballFactory {
   newStemmer(language: string): SnowballStemmer;
 }
 
-// snowball-stemmers is CommonJS without type declarations.
-const snowball = createRequire(import.meta.url)('snowball-stemmers') as SnowballFactory;
-const russian = snowball.newStemmer('russian');
-const english = snowball.newStemmer('english');
+// snowball-stemmers is CommonJS without type declarations, and one file with every language's stemmer: loading it
+// costs a fifth of a second, so it is loaded on the first word, not by every command that never stems (`--help`,
+// `diff`, a refused export).
+let stemmers: { russian: SnowballStemmer; english: SnowballStemmer } | undefined;
+function loadStemmers(): { russian: SnowballStemmer; english: SnowballStemmer } {
+  if (stemmers) return stemmers;
+  const snowball = createRequire(import.meta.url)('snowball-stemmers') as SnowballFactory;
+  stemmers = { russian: snowball.newStemmer('russian'), english: snowball.newStemmer('english') };
+  return stemmers;
+}
 
 const CYRILLIC = /[\u0400-\u04ff]/;
 const LATIN = /[a-z]/;
@@ -26,8 +32,8 @@ export function stem(word: string): string {
   if (hit !== undefined) return hit;
   let result = word;
   if (word.length > 2) {
-    if (CYRILLIC.test(word)) result = russian.stem(word);
-    else if (LATIN.test(word)) result = english.stem(word);
+    if (CYRILLIC.test(word)) result = loadStemmers().russian.stem(word);
+    else if (LATIN.test(word)) result = loadStemmers().english.stem(word);
   }
   if (cache.size >= MAX_CACHED) cache.clear();
   cache.set(word, result);
