@@ -64,14 +64,22 @@ export function economicsSummaryLines(run: ClusterRun): string[] {
         : `- Period: ${period.from} to ${period.to} (${period.weeks} ISO week(s)${note})${basis}`,
     );
   }
+  // Ranked by cost although some cluster has a priority factor: the user asked for it (--rank-by cost).
+  const hasPriorityFactor = run.clusters.some(
+    (c) => c.growth !== null || c.repeatShare !== null || c.earlyLifecycleShare !== null,
+  );
   lines.push(
     economics.rankedBy === 'priority'
       ? ru
         ? `- Порядок по приоритету: ${economics.priorityFormula === PRIORITY_FORMULA ? PRIORITY_FORMULA_RU : economics.priorityFormula}`
         : `- Ranked by priority: ${economics.priorityFormula}`
-      : ru
-        ? '- Порядок по затратам (для приоритета нет колонок с датами или клиентами)'
-        : '- Ranked by cost (no dates or customer columns for a priority score)',
+      : hasPriorityFactor
+        ? ru
+          ? '- Порядок по затратам, как задано (--rank-by cost)'
+          : '- Ranked by cost, as asked (--rank-by cost)'
+        : ru
+          ? '- Порядок по затратам (для приоритета нет колонок с датами или клиентами)'
+          : '- Ranked by cost (no dates or customer columns for a priority score)',
   );
   for (const quality of Object.values(economics.columns)) {
     if (quality && quality.invalid > 0) lines.push(`- ${unreadable(quality, ru)}`);

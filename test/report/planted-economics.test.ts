@@ -127,6 +127,8 @@ describe('the markdown of an export with economic columns', () => {
       expect.arrayContaining([
         '- Total estimated cost: 52,430 ₽ (handle time from `Время обработки, мин` (43.7 h in all; tickets without one count 10 min (Чат 5 min)) at 1,200 ₽/hour)',
         '## Clusters by cost',
+        // The export has the dates and customers for a priority score: cost is the order because it was asked for.
+        '- Ranked by cost, as asked (--rank-by cost)',
         '| # | Cluster | Tickets | Share | Cost | Handle hours | Weekly trend | Growth | Repeat | New customers | CSAT (impact) | Keywords |',
         '|  | *unclustered* | 0 | 0.0% | 0 ₽ | 0.0 h |  |  |  |  |  |  |',
       ]),
@@ -139,8 +141,11 @@ describe('the markdown of an export with economic columns', () => {
       expect.arrayContaining([
         '- Оценка затрат всего: 52 430 ₽ (время обработки из `Время обработки, мин` (всего 43,7 ч; обращения без него — по 10 мин (Чат 5 мин)) по 1 200 ₽ в час)',
         '## Кластеры по затратам',
+        '- Порядок по затратам, как задано (--rank-by cost)',
       ]),
     );
+    expect(en).not.toContain('no dates or customer columns');
+    expect(ru).not.toContain('нет колонок с датами или клиентами');
   });
 });
 
