@@ -28,7 +28,21 @@ export const MUTATION_FOLDERS = {
     mutate: ['src/embed/remote/**/*.ts'],
     tests: ['test/embed/remote*.test.ts', 'test/embed/remote/**/*.test.ts'],
   },
-  // The cluster stage's defaults (smallest cluster, tuning, schedules); its passes are exercised by the
-  // slower test/cluster suites, which are too slow to re-run per mutant on a shared 2-core machine.
+  // The cluster stage's defaults (smallest cluster, tuning, schedules).
   'cluster/defaults': { mutate: ['src/cluster/tuning.ts'], tests: ['test/cluster/defaults.test.ts'] },
+  // The passes after HDBSCAN (outliers, noise reassignment, settling, recentring, merging, confidence, parent
+  // topics, and the centres they measure by), judged by small behaviour tests on planted inputs (under a second).
+  'cluster/passes': {
+    mutate: [
+      'src/cluster/centroids.ts',
+      'src/cluster/outliers.ts',
+      'src/cluster/noise.ts',
+      'src/cluster/settle.ts',
+      'src/cluster/recentre.ts',
+      'src/cluster/merge.ts',
+      'src/cluster/confidence.ts',
+      'src/cluster/topics.ts',
+    ],
+    tests: ['test/cluster/passes/**/*.test.ts', 'test/cluster/confidence.test.ts', 'test/cluster/settle.test.ts'],
+  },
 };

@@ -1,0 +1,49 @@
+// Recentring: which of the neighbouring clusters a clustered ticket belongs to is settled on the original
+// vectors (the layout bends boundaries).
+import { describe, expect, it } from 'vitest';
+import { recentreMembers } from '../../../src/cluster/recentre.js';
+import { atAngles, graphOf, labelsOf } from './planted-space.js';
+
+// Cluster 0 at 0°–4°, cluster 1 at 40°–44°; ticket 10 at 38° was put in cluster 0 by the layout.
+const angles = [0, 1, 2, 3, 4, 40, 41, 42, 43, 44, 38];
+const start = [0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0];
+const ring = (first: number) => (i: number) => [1, 2].map((s) => first + ((i - first + s) % 5));
+const neighbours = [...[0, 1, 2, 3, 4].map(ring(0)), ...[5, 6, 7, 8, 9].map(ring(5))];
+
+describe('recentreMembers', () => {
+  it("moves a member to a neighbour's cluster whose centre it is closer to", () => {
+    const vectors = atAngles(angles);
+    const graph = graphOf(vectors, [...neighbours, [5, 0]]);
+    const labels = labelsOf(start);
+    const out = recentreMembers(vectors, graph, labels, 2, 3);
+    expect(Array.from(out)).toEqual([0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1]);
+    expect(labels[10]).toBe(0);
+  });
+
+  it('considers only the clusters its neighbours are in, however close another centre is', () => {
+    const vectors = atAngles(angles);
+    const graph = graphOf(vectors, [...neighbours, [0, 1]]);
+    expect(recentreMembers(vectors, graph, labelsOf(start), 2, 3)[10]).toBe(0);
+  });
+
+  it('leaves noise as noise, and does nothing with no passes or a single cluster', () => {
+    const vectors = atAngles(angles);
+    const graph = graphOf(vectors, [...neighbours, [5, 0]]);
+    const withNoise = labelsOf([...start.slice(0, 10), -1]);
+    expect(recentreMembers(vectors, graph, withNoise, 2, 3)[10]).toBe(-1);
+    expect(Array.from(recentreMembers(vectors, graph, labelsOf(start), 2, 0))).toEqual(start);
+    const one = labelsOf(angles.map(() => 0));
+    expect(Array.from(recentreMembers(vectors, graph, one, 1, 3))).toEqual(angles.map(() => 0));
+  });
+
+  it("decides each pass on that pass's centres: a second pass follows the centres the first one moved", () => {
+    // Tickets 10 and 11 (at 10° and 11°) and 12 (at 20°) were put in cluster 1, pulling its centre to about 31°.
+    // The first pass moves 10 and 11 to cluster 0; 12 is still closer to cluster 1's pulled centre. With them
+    // gone that centre is back near 38° and cluster 0's at 4°: the second pass moves 12 too.
+    const vectors = atAngles([0, 1, 2, 3, 4, 40, 41, 42, 43, 44, 10, 11, 20]);
+    const labels = labelsOf([0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1]);
+    const graph = graphOf(vectors, [...neighbours, [0, 5], [0, 5], [0, 5]]);
+    expect(Array.from(recentreMembers(vectors, graph, labels, 2, 1).slice(10))).toEqual([0, 0, 1]);
+    expect(Array.from(recentreMembers(vectors, graph, labels, 2, 3).slice(10))).toEqual([0, 0, 0]);
+  });
+});
