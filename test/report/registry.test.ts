@@ -9,6 +9,7 @@ import {
   renderTable,
   reportRenderer,
 } from '../../src/report/index.js';
+import { renderHtml } from '../../src/report/html/index.js';
 import type { ClusterRun } from '../../src/types.js';
 import { sampleRun } from '../rank/sample-run.js';
 
@@ -29,6 +30,29 @@ describe('the reporter registry', () => {
     expect(report('md')).toBe(renderMarkdown(run));
     expect(report('json')).toBe(renderRunFile(run));
     expect(report('assignments')).toBe(renderAssignments(run));
+  });
+
+  it('names each output in messages and --help the way the user knows it', () => {
+    // "cannot write the <title> to <path>" and the help of each --<name> <path> option.
+    expect(Object.fromEntries(REPORT_FORMAT_NAMES.map((name) => [name, REPORT_FORMATS[name].title]))).toEqual({
+      table: 'table',
+      md: 'markdown report',
+      json: 'run file',
+      assignments: 'assignments',
+      html: 'HTML report',
+    });
+    expect(REPORT_FORMATS.table.file).toBeUndefined();
+    expect(REPORT_FORMATS.json.file).toBe('write the machine-readable run file (schemaVersion 2)');
+    expect(REPORT_FORMATS.md.file).toMatch(/markdown report/);
+    expect(REPORT_FORMATS.assignments.file).toMatch(/CSV id,cluster,confidence with one row per input row/);
+    expect(REPORT_FORMATS.html.file).toMatch(/self-contained HTML page/);
+  });
+
+  it('renders the HTML page through its reporter too', () => {
+    const run = sampleRun();
+    const page = reportRenderer(run, terminal)('html');
+    expect(page).toBe(renderHtml(run));
+    expect(page).toMatch(/^<!doctype html>/i);
   });
 
   it('renders a format once however often it is asked for', () => {
