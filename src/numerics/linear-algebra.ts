@@ -1,4 +1,4 @@
-// Linear algebra on small dense Float64Array blocks: orthonormal bases and symmetric eigendecomposition.
+// Linear algebra on dense blocks (tall ones float32, small ones Float64Array): orthonormal bases and symmetric eigendecomposition.
 // Two orthonormalizers, each the right one where it is used: Gram–Schmidt for the layout's thin
 // column-major blocks (n × a few columns), and the Gram-eigenvector basis for the randomized SVD, whose
 // wide products run on two threads and whose numerically dependent directions must be dropped.
@@ -27,22 +27,22 @@ export function orthonormalizeColumns(block: Float64Array, rows: number, p: numb
 
 /** The two dense products the Gram-eigenvector orthonormalizer needs (the SVD runs them on one or two threads). */
 export interface DenseMatrixProducts {
-  /** AᵀA of a row-major rows×width matrix. */
-  gram(a: Float64Array, rows: number, width: number): Float64Array;
+  /** AᵀA of a row-major rows×width float32 matrix, summed in float64. */
+  gram(a: Float32Array, rows: number, width: number): Float64Array;
   /** A·T of a row-major rows×width matrix A and a width×cols matrix T. */
-  timesSmall(a: Float64Array, rows: number, width: number, t: Float64Array, cols: number): Float64Array;
+  timesSmall(a: Float32Array, rows: number, width: number, t: Float64Array, cols: number): Float32Array;
 }
 
 // Directions whose Gram eigenvalue is below this share of the largest are numerically absent.
 export const RELATIVE_EIGEN_FLOOR = 1e-12;
 
 export interface Orthonormal {
-  matrix: Float64Array;
+  matrix: Float32Array;
   width: number;
 }
 
 /** Orthonormal basis of the columns of A (m×width) via the eigenvectors of AᵀA; drops dependent directions. */
-export function orthonormalize(a: Float64Array, m: number, width: number, products: DenseMatrixProducts): Orthonormal {
+export function orthonormalize(a: Float32Array, m: number, width: number, products: DenseMatrixProducts): Orthonormal {
   const eigen = symmetricEigen(products.gram(a, m, width), width);
   const floor = Math.max(eigen.values[0] ?? 0, 0) * RELATIVE_EIGEN_FLOOR;
   let kept = 0;

@@ -158,9 +158,13 @@ function scaledLeft(
   s: LexicalSettings,
 ): Float32Array {
   const out = new Float32Array(rows * stride);
-  for (let c = 0; c < dims; c++) {
-    const scale = svd.singularValues[c + skip] ** s.singularValueExponent;
-    for (let i = 0; i < rows; i++) out[i * stride + c] = svd.left[i * svd.rank + c + skip] * scale;
+  const scale = new Float64Array(dims);
+  for (let c = 0; c < dims; c++) scale[c] = svd.singularValues[c + skip] ** s.singularValueExponent;
+  // Row by row: both matrices are row-major, so every read and write is sequential.
+  for (let i = 0; i < rows; i++) {
+    const from = i * svd.rank + skip;
+    const to = i * stride;
+    for (let c = 0; c < dims; c++) out[to + c] = svd.left[from + c] * scale[c];
   }
   return out;
 }

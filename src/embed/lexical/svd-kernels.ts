@@ -1,21 +1,25 @@
 // The SVD's hot loops as self-contained row-range kernels: no imports, no closures, so a helper
 // thread can run their very source (svd-threads.ts) and both threads compute bit-identical values.
+// The tall blocks (the test matrix, X·M, Xᵀ·M, A·T) are stored in float32, half the memory traffic of
+// float64, which is what these loops wait on; every sum runs in float64 and is rounded once, when stored.
 
-/** Rows i0..i1−1 of X·M into out (zeroed, rows×width), X in compressed rows, M dense row-major (cols×width). */
+/** Rows i0..i1−1 of X·M into out (rows×width), X in compressed rows, M dense row-major (cols×width). */
 export function sparseTimesDenseRows(
   indptr: Int32Array,
   indices: Int32Array,
   values: Float32Array,
-  m: Float64Array,
+  m: Float32Array,
   width: number,
-  out: Float64Array,
+  out: Float32Array,
   i0: number,
   i1: number,
 ): void {
+  const sum = new Float64Array(width);
   for (let i = i0; i < i1; i++) {
     const row = i * width;
     const end = indptr[i + 1];
     let p = indptr[i];
+    sum.fill(0);
     // Four entries per pass over the output row: a quarter of the loads and stores of one at a time.
     for (; p + 3 < end; p += 4) {
       const v0 = values[p];
@@ -27,19 +31,20 @@ export function sparseTimesDenseRows(
       const f2 = indices[p + 2] * width;
       const f3 = indices[p + 3] * width;
       for (let c = 0; c < width; c++) {
-        out[row + c] += v0 * m[f0 + c] + v1 * m[f1 + c] + v2 * m[f2 + c] + v3 * m[f3 + c];
+        sum[c] += v0 * m[f0 + c] + v1 * m[f1 + c] + v2 * m[f2 + c] + v3 * m[f3 + c];
       }
     }
     for (; p < end; p++) {
       const v = values[p];
       const from = indices[p] * width;
-      for (let c = 0; c < width; c++) out[row + c] += v * m[from + c];
+      for (let c = 0; c < width; c++) sum[c] += v * m[from + c];
     }
+    for (let c = 0; c < width; c++) out[row + c] = sum[c];
   }
 }
 
-/** Adds rows i0..i1−1 of a row-major A (·×width) to the upper triangle of G = AᵀA (width×width). */
-export function gramRows(a: Float64Array, width: number, g: Float64Array, i0: number, i1: number): void {
+/** Adds rows i0..i1−1 of a row-major A (·×width) to the upper triangle of G = AᵀA (width×width, float64). */
+export function gramRows(a: Float32Array, width: number, g: Float64Array, i0: number, i1: number): void {
   let i = i0;
   // Four rows of A by two rows of G at a time: each load of A feeds eight products.
   for (; i + 3 < i1; i += 4) {
@@ -85,23 +90,26 @@ export function gramRows(a: Float64Array, width: number, g: Float64Array, i0: nu
   }
 }
 
-/** Rows i0..i1−1 of A (·×width) · T (width×out) into result (zeroed), all row-major; T is small and stays in cache. */
+/** Rows i0..i1−1 of A (·×width) · T (width×out, float64, small: it stays in cache) into result, all row-major. */
 export function denseTimesSmallRows(
-  a: Float64Array,
+  a: Float32Array,
   width: number,
   t: Float64Array,
   out: number,
-  result: Float64Array,
+  result: Float32Array,
   i0: number,
   i1: number,
 ): void {
+  const first = new Float64Array(out);
+  const second = new Float64Array(out);
   let i = i0;
-  // Two rows of A by four rows of T at a time: each load of T feeds two rows, each output store four products.
+  // Two rows of A by four rows of T at a time: each load of T feeds two rows, each sum four products.
   for (; i + 1 < i1; i += 2) {
     const r = i * width;
     const s = r + width;
     const o = i * out;
-    const q = o + out;
+    first.fill(0);
+    second.fill(0);
     let p = 0;
     for (; p + 3 < width; p += 4) {
       const a0 = a[r + p];
@@ -121,8 +129,8 @@ export function denseTimesSmallRows(
         const x1 = t[t1 + c];
         const x2 = t[t2 + c];
         const x3 = t[t3 + c];
-        result[o + c] += a0 * x0 + a1 * x1 + a2 * x2 + a3 * x3;
-        result[q + c] += b0 * x0 + b1 * x1 + b2 * x2 + b3 * x3;
+        first[c] += a0 * x0 + a1 * x1 + a2 * x2 + a3 * x3;
+        second[c] += b0 * x0 + b1 * x1 + b2 * x2 + b3 * x3;
       }
     }
     for (; p < width; p++) {
@@ -130,18 +138,24 @@ export function denseTimesSmallRows(
       const bp = a[s + p];
       const tp = p * out;
       for (let c = 0; c < out; c++) {
-        result[o + c] += ap * t[tp + c];
-        result[q + c] += bp * t[tp + c];
+        first[c] += ap * t[tp + c];
+        second[c] += bp * t[tp + c];
       }
+    }
+    for (let c = 0; c < out; c++) {
+      result[o + c] = first[c];
+      result[o + out + c] = second[c];
     }
   }
   for (; i < i1; i++) {
     const r = i * width;
     const o = i * out;
+    first.fill(0);
     for (let p = 0; p < width; p++) {
       const ap = a[r + p];
       const tp = p * out;
-      for (let c = 0; c < out; c++) result[o + c] += ap * t[tp + c];
+      for (let c = 0; c < out; c++) first[c] += ap * t[tp + c];
     }
+    for (let c = 0; c < out; c++) result[o + c] = first[c];
   }
 }

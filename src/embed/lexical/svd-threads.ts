@@ -37,15 +37,15 @@ function entrySplit(x: SparseRows): number {
 }
 
 type Job =
-  | { op: 'times'; which: 'x' | 'xt'; m: Float64Array; width: number; out: Float64Array; i0: number; i1: number }
-  | { op: 'gram'; a: Float64Array; width: number; g: Float64Array; i0: number; i1: number }
+  | { op: 'times'; which: 'x' | 'xt'; m: Float32Array; width: number; out: Float32Array; i0: number; i1: number }
+  | { op: 'gram'; a: Float32Array; width: number; g: Float64Array; i0: number; i1: number }
   | {
       op: 'small';
-      a: Float64Array;
+      a: Float32Array;
       width: number;
       t: Float64Array;
       out: number;
-      result: Float64Array;
+      result: Float32Array;
       i0: number;
       i1: number;
     };
@@ -81,10 +81,12 @@ export class DenseProducts {
   constructor(protected readonly helper: SvdThread | null) {}
 
   /** AᵀA for a row-major rows×width A (full symmetric result). */
-  gram(a: Float64Array, rows: number, width: number): Float64Array {
+  gram(a: Float32Array, rows: number, width: number): Float64Array {
     const split = evenHalf(rows);
     const lower = new Float64Array(width * width);
-    const upper = this.zeros(width * width);
+    const upper = this.helper
+      ? new Float64Array(new SharedArrayBuffer(width * width * 8))
+      : new Float64Array(width * width);
     if (this.helper) {
       this.helper.start({ op: 'gram', a: sharedCopy(a), width, g: upper, i0: split, i1: rows });
       gramRows(a, width, lower, 0, split);
@@ -101,7 +103,7 @@ export class DenseProducts {
   }
 
   /** A (rows×width) · T (width×out), both row-major. */
-  timesSmall(a: Float64Array, rows: number, width: number, t: Float64Array, out: number): Float64Array {
+  timesSmall(a: Float32Array, rows: number, width: number, t: Float64Array, out: number): Float32Array {
     const result = this.zeros(rows * out);
     if (!this.helper) {
       denseTimesSmallRows(a, width, t, out, result, 0, rows);
@@ -114,9 +116,9 @@ export class DenseProducts {
     return result;
   }
 
-  /** A zeroed matrix, in shared memory when a helper will write to or read it. */
-  zeros(length: number): Float64Array {
-    return this.helper ? new Float64Array(new SharedArrayBuffer(length * 8)) : new Float64Array(length);
+  /** A zeroed float32 matrix, in shared memory when a helper will write to or read it. */
+  zeros(length: number): Float32Array {
+    return this.helper ? new Float32Array(new SharedArrayBuffer(length * 4)) : new Float32Array(length);
   }
 
   close(): void {
@@ -135,7 +137,7 @@ export class SvdProducts extends DenseProducts {
   }
 
   /** X·M (which = 'x') or Xᵀ·M (which = 'xt', with Xᵀ stored as rows). */
-  times(which: 'x' | 'xt', m: Float64Array, width: number): Float64Array {
+  times(which: 'x' | 'xt', m: Float32Array, width: number): Float32Array {
     const s = which === 'x' ? this.x : this.xt;
     const out = this.zeros(s.rows * width);
     if (!this.helper) {

@@ -3,7 +3,8 @@
 // Cost, X with n rows, d columns and z entries, sketch width w = rank + oversample, q power iterations:
 //   time   (2q + 2)·z·w for the sparse products, + n·w²/2 (YᵀY) + d·w²/2 (ZᵀZ) + (q − 1)·1.5·n·w² for the
 //          orthonormalizations between iterations, + n·w·rank (left) or d·w·rank (right) for the factors;
-//   memory Xᵀ (as much as X) + the d×w random test matrix + n×w and d×w float64 blocks.
+//   memory Xᵀ (as much as X) + the d×w random test matrix + n×w and d×w float32 blocks (sums run in float64,
+//          and the small w×w matrices are float64).
 // The sketch is never orthonormalized explicitly at the end: Q = Y·T with T from the eigenvectors of YᵀY,
 // folded into the small matrices, which saves two n×w×w products per fit (most of the time at 20,000
 // short tickets).
@@ -32,9 +33,9 @@ export interface TruncatedSvd {
   /** Singular values, largest first. */
   singularValues: Float64Array;
   /** Right singular vectors as a row-major cols×rank matrix (row j: feature j's loadings); empty unless asked. */
-  right: Float64Array;
+  right: Float32Array;
   /** Left singular vectors as a row-major rows×rank matrix; empty unless asked. */
-  left: Float64Array;
+  left: Float32Array;
 }
 
 /**
@@ -46,7 +47,7 @@ export async function randomizedSvd(x: SparseRows, rank: number, options: SvdOpt
   const powerIterations = options.powerIterations ?? 1;
   const width = Math.min(rank + oversample, x.rows, x.cols);
   if (width <= 0 || rank <= 0) {
-    return { rank: 0, singularValues: new Float64Array(0), right: new Float64Array(0), left: new Float64Array(0) };
+    return { rank: 0, singularValues: new Float64Array(0), right: new Float32Array(0), left: new Float32Array(0) };
   }
   // Xᵀ is stored once (as much memory again as X) so every Xᵀ·Q is a fast row-wise product.
   const products = new SvdProducts(x, transposeRows(x), options.threads ?? 1);
@@ -72,7 +73,7 @@ export async function randomizedSvd(x: SparseRows, rank: number, options: SvdOpt
  * Random ±1 entries (a Rademacher test matrix): as good a sketch as Gaussian entries (Halko et al. §4.6
  * and §7.4) and 32 entries per random number instead of a logarithm and a cosine per entry.
  */
-export function fillSigns(out: Float64Array, seed: number): void {
+export function fillSigns(out: Float32Array, seed: number): void {
   const uniform = seededUniform(seed);
   for (let i = 0; i < out.length; i += 32) {
     const bits = (uniform() * 4294967296) >>> 0;
@@ -86,7 +87,7 @@ async function factor(
   x: SparseRows,
   rank: number,
   width: number,
-  omega: Float64Array,
+  omega: Float32Array,
   powerIterations: number,
   vectors: 'left' | 'right',
   onProgress: ((share: number) => void) | undefined,
@@ -134,7 +135,7 @@ async function factor(
       coefficients[p * found + c] = vectors === 'right' ? sum / singularValues[c] : sum;
     }
   }
-  const empty = new Float64Array(0);
+  const empty = new Float32Array(0);
   if (vectors === 'left') {
     // U: cheaper than V when there are fewer rows than columns, and all the fitted rows need.
     return { rank: found, singularValues, left: products.timesSmall(y, x.rows, w, coefficients, found), right: empty };

@@ -50,14 +50,17 @@ describe('sparse products, on one thread and on two', () => {
   it.each([1, 2])('X·M and Xᵀ·M equal the dense products (%i threads)', (threads) => {
     const transposed = new Float64Array(cols * rows);
     for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) transposed[j * rows + i] = dense[i * cols + j];
-    const m = Float64Array.from({ length: cols * width }, () => uniform() - 0.5);
-    const mt = Float64Array.from({ length: rows * width }, () => uniform() - 0.5);
+    const m = Float32Array.from({ length: cols * width }, () => uniform() - 0.5);
+    const mt = Float32Array.from({ length: rows * width }, () => uniform() - 0.5);
     const products = new SvdProducts(sparse, xt, threads);
     try {
+      // Float32 results of float64 sums: within float32's rounding of the exact product.
       const got = products.times('x', m, width);
-      denseProduct(dense, rows, cols, m, width).forEach((v, i) => expect(got[i]).toBeCloseTo(v, 10));
+      denseProduct(dense, rows, cols, Float64Array.from(m), width).forEach((v, i) => expect(got[i]).toBeCloseTo(v, 6));
       const gotT = products.times('xt', mt, width);
-      denseProduct(transposed, cols, rows, mt, width).forEach((v, i) => expect(gotT[i]).toBeCloseTo(v, 10));
+      denseProduct(transposed, cols, rows, Float64Array.from(mt), width).forEach((v, i) =>
+        expect(gotT[i]).toBeCloseTo(v, 6),
+      );
     } finally {
       products.close();
     }
@@ -86,8 +89,8 @@ describe('sparse products, on one thread and on two', () => {
   it('two threads give the one-thread products bit for bit', () => {
     const { sparse: big } = randomSparse(301, 57, 5);
     const bigT = transposeRows(big);
-    const m = Float64Array.from({ length: 57 * 7 }, () => uniform() - 0.5);
-    const a = Float64Array.from({ length: 301 * 7 }, () => uniform() - 0.5);
+    const m = Float32Array.from({ length: 57 * 7 }, () => uniform() - 0.5);
+    const a = Float32Array.from({ length: 301 * 7 }, () => uniform() - 0.5);
     const t = Float64Array.from({ length: 7 * 3 }, () => uniform() - 0.5);
     const run = (threads: number) => {
       const products = new SvdProducts(big, bigT, threads);
@@ -103,6 +106,24 @@ describe('sparse products, on one thread and on two', () => {
       }
     };
     expect(run(2)).toEqual(run(1));
+  });
+});
+
+describe('float32 blocks, float64 sums', () => {
+  it('sums a long row in float64 and rounds once: small entries after a large one still count', () => {
+    // One entry of 10,000 then 999 of 0.0001: summed in float32 the small ones vanish (its step at
+    // 10,000 is 0.001); in float64 they add 0.0999.
+    const builder = new SparseRowsBuilder(1, 1000);
+    builder.append(
+      Int32Array.from({ length: 1000 }, (_, j) => j),
+      Float32Array.from({ length: 1000 }, (_, j) => (j === 0 ? 10_000 : 0.0001)),
+      1000,
+    );
+    const x = builder.finish(1000);
+    const products = new SvdProducts(x, transposeRows(x), 1);
+    const ones = new Float32Array(1000).fill(1);
+    expect(products.times('x', ones, 1)[0]).toBeCloseTo(10_000.0999, 2);
+    products.close();
   });
 });
 
