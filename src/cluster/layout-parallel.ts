@@ -1,4 +1,4 @@
-// The layout's SGD above 10,000 tickets, on two threads with a result that does not depend on the split.
+// The layout's SGD above 6,000 tickets (tuning.ts), on two threads with a result that does not depend on the split.
 // Each epoch every ticket walks its own edges (both directions of the symmetric graph) and its negative
 // samples against a snapshot of the layout taken at the start of the block (the whole epoch by default),
 // adds up its moves and writes only its own row: the threads never race, edge (i, j) moves i and j by equal

@@ -2,7 +2,7 @@
 // clustering sees compact groups instead of the flat distance profile of 100–384-dim text vectors.
 // Fuzzy neighbour weights → symmetric graph → PCA start → SGD with negative sampling. O(n·k) memory;
 // time O(n·k²) for the graph, O(epochs·n·k·negativeRate) for the SGD (epochs fall with n: tuning.ts); above
-// 10,000 tickets the SGD is layout-parallel.ts's: one negative per edge, on two threads, same result on one.
+// 6,000 tickets (tuning.ts) the SGD is layout-parallel.ts's: one negative per edge, on two threads, same result on one.
 // (umap-js on npm does the same but is several times slower on 20,000+ tickets.)
 import type { EmbeddingMatrix } from '../types.js';
 import type { KnnGraph } from './knn.js';

@@ -55,7 +55,7 @@ describe('tuning', () => {
   });
 
   it('the layout takes its schedule from the ticket count unless the tuning sets it', () => {
-    expect(layoutOptions(resolveTuning(), 7, 10_000)).toEqual({
+    expect(layoutOptions(resolveTuning(), 7, 6000)).toEqual({
       seed: 7,
       dims: 5,
       epochs: 400,
@@ -63,8 +63,9 @@ describe('tuning', () => {
       negativeRate: 5,
       startIterations: 100,
     });
-    expect(layoutOptions(resolveTuning(), 7, 10_001).snapshot).toBe(true);
-    // Above 10,000 tickets: the two-thread snapshot SGD, one negative sample pushed ×2.5.
+    // Above 6,000 tickets (a 10,000-ticket export too): the two-thread snapshot SGD, one negative sample pushed ×2.5.
+    expect(layoutOptions(resolveTuning(), 7, 6001).snapshot).toBe(true);
+    expect(layoutOptions(resolveTuning(), 7, 10_000)).toMatchObject({ epochs: 400, snapshot: true, negativeRate: 1 });
     expect(layoutOptions(resolveTuning(), 7, 50_000)).toEqual({
       seed: 7,
       dims: 5,
