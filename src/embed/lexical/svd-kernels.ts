@@ -43,6 +43,48 @@ export function sparseTimesDenseRows(
   }
 }
 
+/**
+ * sparseTimesDenseRows for a ±1 test matrix stored as int8 (a quarter of float32's memory, 13 MB instead of 53 at
+ * 50,000 columns × 272): the same sums in the same order, so the same float32 results as with ±1.0 stored.
+ */
+export function sparseTimesSignsRows(
+  indptr: Int32Array,
+  indices: Int32Array,
+  values: Float32Array,
+  signs: Int8Array,
+  width: number,
+  out: Float32Array,
+  i0: number,
+  i1: number,
+): void {
+  const sum = new Float64Array(width);
+  for (let i = i0; i < i1; i++) {
+    const row = i * width;
+    const end = indptr[i + 1];
+    let p = indptr[i];
+    sum.fill(0);
+    for (; p + 3 < end; p += 4) {
+      const v0 = values[p];
+      const v1 = values[p + 1];
+      const v2 = values[p + 2];
+      const v3 = values[p + 3];
+      const f0 = indices[p] * width;
+      const f1 = indices[p + 1] * width;
+      const f2 = indices[p + 2] * width;
+      const f3 = indices[p + 3] * width;
+      for (let c = 0; c < width; c++) {
+        sum[c] += v0 * signs[f0 + c] + v1 * signs[f1 + c] + v2 * signs[f2 + c] + v3 * signs[f3 + c];
+      }
+    }
+    for (; p < end; p++) {
+      const v = values[p];
+      const from = indices[p] * width;
+      for (let c = 0; c < width; c++) sum[c] += v * signs[from + c];
+    }
+    for (let c = 0; c < width; c++) out[row + c] = sum[c];
+  }
+}
+
 /** Adds rows i0..i1−1 of a row-major A (·×width) to the upper triangle of G = AᵀA (width×width, float64). */
 export function gramRows(a: Float32Array, width: number, g: Float64Array, i0: number, i1: number): void {
   let i = i0;

@@ -4,7 +4,7 @@
 // (Fitting the lexical embedder's SVD on 50,000 tickets is otherwise most of its time.)
 import { HelperThread, sharedCopy, threadsAllowed } from '../../numerics/threads.js';
 import type { SparseRows } from './sparse.js';
-import { denseTimesSmallRows, gramRows, sparseTimesDenseRows } from './svd-kernels.js';
+import { denseTimesSmallRows, gramRows, sparseTimesDenseRows, sparseTimesSignsRows } from './svd-kernels.js';
 
 /** Rows below which a helper thread costs more than it saves. */
 export const PARALLEL_SVD_MIN_ROWS = 4000;
@@ -38,6 +38,7 @@ function entrySplit(x: SparseRows): number {
 
 type Job =
   | { op: 'times'; which: 'x' | 'xt'; m: Float32Array; width: number; out: Float32Array; i0: number; i1: number }
+  | { op: 'signs'; signs: Int8Array; width: number; out: Float32Array; i0: number; i1: number }
   | { op: 'gram'; a: Float32Array; width: number; g: Float64Array; i0: number; i1: number }
   | {
       op: 'small';
@@ -61,11 +62,13 @@ function svdHelper(x: SparseRows, xt: SparseRows): SvdThread {
   });
   return new HelperThread<Job, object>(
     'SVD',
-    [sparseTimesDenseRows, gramRows, denseTimesSmallRows],
+    [sparseTimesDenseRows, sparseTimesSignsRows, gramRows, denseTimesSmallRows],
     `(job, { x, xt }) => {
       if (job.op === 'times') {
         const s = job.which === 'x' ? x : xt;
         sparseTimesDenseRows(s.indptr, s.indices, s.values, job.m, job.width, job.out, job.i0, job.i1);
+      } else if (job.op === 'signs') {
+        sparseTimesSignsRows(x.indptr, x.indices, x.values, job.signs, job.width, job.out, job.i0, job.i1);
       } else if (job.op === 'gram') {
         gramRows(job.a, job.width, job.g, job.i0, job.i1);
       } else {
@@ -147,6 +150,26 @@ export class SvdProducts extends DenseProducts {
     const split = entrySplit(s);
     this.helper.start({ op: 'times', which, m: sharedCopy(m), width, out, i0: split, i1: s.rows });
     sparseTimesDenseRows(s.indptr, s.indices, s.values, m, width, out, 0, split);
+    this.helper.finish();
+    return out;
+  }
+
+  /** A zeroed int8 matrix for the ±1 test matrix, shared with the helper when there is one. */
+  signs(length: number): Int8Array {
+    return this.helper ? new Int8Array(new SharedArrayBuffer(length)) : new Int8Array(length);
+  }
+
+  /** X·S for a ±1 matrix S (cols×width) from signs(): the values X·M gives with S stored as float32. */
+  timesSigns(signs: Int8Array, width: number): Float32Array {
+    const x = this.x;
+    const out = this.zeros(x.rows * width);
+    if (!this.helper) {
+      sparseTimesSignsRows(x.indptr, x.indices, x.values, signs, width, out, 0, x.rows);
+      return out;
+    }
+    const split = entrySplit(x);
+    this.helper.start({ op: 'signs', signs, width, out, i0: split, i1: x.rows });
+    sparseTimesSignsRows(x.indptr, x.indices, x.values, signs, width, out, 0, split);
     this.helper.finish();
     return out;
   }

@@ -3,7 +3,7 @@
 // Cost, X with n rows, d columns and z entries, sketch width w = rank + oversample, q power iterations:
 //   time   (2q + 2)·z·w for the sparse products, + n·w²/2 (YᵀY) + d·w²/2 (ZᵀZ) + (q − 1)·1.5·n·w² for the
 //          orthonormalizations between iterations, + n·w·rank (left) or d·w·rank (right) for the factors;
-//   memory Xᵀ (as much as X) + the d×w random test matrix + n×w and d×w float32 blocks (sums run in float64,
+//   memory Xᵀ (as much as X) + the d×w random ±1 test matrix (int8) + n×w and d×w float32 blocks (sums run in float64,
 //          and the small w×w matrices are float64).
 // The sketch is never orthonormalized explicitly at the end: Q = Y·T with T from the eigenvectors of YᵀY,
 // folded into the small matrices, which saves two n×w×w products per fit (most of the time at 20,000
@@ -52,7 +52,7 @@ export async function randomizedSvd(x: SparseRows, rank: number, options: SvdOpt
   // Xᵀ is stored once (as much memory again as X) so every Xᵀ·Q is a fast row-wise product.
   const products = new SvdProducts(x, transposeRows(x), options.threads ?? 1);
   try {
-    const omega = products.zeros(x.cols * width);
+    const omega = products.signs(x.cols * width);
     fillSigns(omega, options.seed);
     return await factor(
       products,
@@ -73,7 +73,7 @@ export async function randomizedSvd(x: SparseRows, rank: number, options: SvdOpt
  * Random ±1 entries (a Rademacher test matrix): as good a sketch as Gaussian entries (Halko et al. §4.6
  * and §7.4) and 32 entries per random number instead of a logarithm and a cosine per entry.
  */
-export function fillSigns(out: Float32Array, seed: number): void {
+export function fillSigns(out: Int8Array, seed: number): void {
   const uniform = seededUniform(seed);
   for (let i = 0; i < out.length; i += 32) {
     const bits = (uniform() * 4294967296) >>> 0;
@@ -87,7 +87,7 @@ async function factor(
   x: SparseRows,
   rank: number,
   width: number,
-  omega: Float32Array,
+  omega: Int8Array,
   powerIterations: number,
   vectors: 'left' | 'right',
   onProgress: ((share: number) => void) | undefined,
@@ -99,7 +99,7 @@ async function factor(
     onProgress?.(++passed / passes);
     await new Promise((resolve) => setImmediate(resolve));
   };
-  let y = products.times('x', omega, width);
+  let y = products.timesSigns(omega, width);
   let w = width;
   await pass();
   for (let it = 0; it < powerIterations && w > 0; it++) {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { seededUniform } from '../../../src/numerics/random.js';
 import { projectClaimedRows } from '../../../src/embed/lexical/projection.js';
 import { SparseRowsBuilder, transposeRows, type SparseRows } from '../../../src/embed/lexical/sparse.js';
+import { fillSigns } from '../../../src/embed/lexical/svd.js';
 import { PARALLEL_SVD_MIN_ROWS, SvdProducts, svdThreads } from '../../../src/embed/lexical/svd-threads.js';
 
 /** A seeded sparse matrix whose rows hold 0 to 9 entries, so the four-at-a-time path and its tail both run. */
@@ -106,6 +107,22 @@ describe('sparse products, on one thread and on two', () => {
       }
     };
     expect(run(2)).toEqual(run(1));
+  });
+});
+
+describe('the ±1 test matrix in int8', () => {
+  it.each([1, 2])('X·S gives the float32 product with S stored as ±1.0, bit for bit (%i threads)', (threads) => {
+    const { sparse: x } = randomSparse(301, 57, 9);
+    const products = new SvdProducts(x, transposeRows(x), threads);
+    try {
+      const signs = products.signs(57 * 6);
+      fillSigns(signs, 4);
+      expect(new Set(signs)).toEqual(new Set([1, -1]));
+      const asFloats = Float32Array.from(signs);
+      expect(Array.from(products.timesSigns(signs, 6))).toEqual(Array.from(products.times('x', asFloats, 6)));
+    } finally {
+      products.close();
+    }
   });
 });
 
