@@ -127,9 +127,10 @@ function isValediction(line: string): boolean {
 }
 const MOBILE_FOOTER =
   /^(?:sent from my\s.{1,40}|sent from (?:mail|outlook|yahoo mail|gmail)\b.{0,40}|get outlook for .{1,20}|отправлено (?:с|из)\s.{1,50}|sent with .{1,30}|скачайте .{0,40}приложение.{0,30})$/i;
-// The same closings when the whole ticket is one line: "... please help. Best regards, John Smith".
+// The same closings when the whole ticket is one line: "... please help. Best regards, John Smith". From the
+// line start too, so a ticket that is only "Kind regards, Anna" is not cut to "Kind" (index 0: nothing is cut).
 const INLINE_TAIL =
-  /\s(?:best regards|kind regards|regards|с уважением|sent from my \w+(?: \w+)?|отправлено с \w+(?: \w+)?)[,.!]?(?:\s+[\p{L}.\-]+){0,4}[.!]?\s*$/iu;
+  /(?:^|\s)(?:best regards|kind regards|warm regards|regards|с уважением|sent from my \w+(?: \w+)?|отправлено с \w+(?: \w+)?)[,.!]?(?:\s+[\p{L}.\-]+){0,4}[.!]?\s*$/iu;
 
 /**
  * True when the lines from `from` on look like a signature block: few, short, no questions and no

@@ -195,3 +195,11 @@ describe('prepareExportTexts on repeated texts', () => {
     ]);
   });
 });
+
+describe('a ticket that is only a closing', () => {
+  it('is kept whole, not cut to its first word', () => {
+    for (const text of ['Kind regards, Anna Lee', 'Best regards, John', 'Warm regards, Anna'])
+      expect(cleanTicketText(text)).toBe(text);
+    expect(cleanTicketText('Parcel missing. Warm regards, Anna')).toBe('Parcel missing.');
+  });
+});
