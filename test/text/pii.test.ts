@@ -103,13 +103,6 @@ describe('maskPii: the PII test set', () => {
     );
     expect(maskSecrets('--endpoint "htp://u:p4ss@x"')).not.toContain('p4ss');
   });
-
-  it('stays linear on pathological input', () => {
-    // Each of these took seconds to minutes at 64 KB with unbounded patterns.
-    for (const text of ['a.'.repeat(500_000) + '@', '1 '.repeat(500_000), 'x-'.repeat(500_000), '@'.repeat(500_000)]) {
-      expect(maskPii(text).length).toBeGreaterThan(0);
-    }
-  }, 20_000);
 });
 
 describe('maskPii: what is left alone', () => {
