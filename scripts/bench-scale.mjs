@@ -4,15 +4,22 @@
 // (the run file's `timings`), and how well the planted topics are recovered (NMI / ARI, noise as one more
 // cluster; the 3% one-off tickets left out of the score). With --peer, StackOverflow20 (20,000 real tickets) is run
 // by both tools in the same minutes and scored with ../shared/tools/score.py.
-// Usage: node scripts/bench-scale.mjs [--sizes 10000,100000,1000000] [--peer] [--data DIR] [--timeout-min 20]
-//        [--keep DIR]   (generated exports are kept in DIR between runs; default: the system temp directory)
+// With --distinct the exports are the all-different ones (scripts/generate-export.mjs --distinct: each ticket with
+// its customer's own details, as in a real export), reported as their own rows. Every row says the share of distinct
+// texts once cleaned by the tool (scripts/distinct-share.mjs, computed once per kept export): the text and embed
+// stages do each distinct text once, so a templated export costs less than a real one of the same size. Processor
+// seconds (user + system, both threads) are given per stage and in all (the `--verbose` summary): the figures to
+// compare when the machine is busy with other work.
+// Usage: node scripts/bench-scale.mjs [--sizes 10000,100000,1000000] [--distinct] [--peer] [--data DIR]
+//        [--timeout-min 20] [--keep DIR]   (generated exports are kept in DIR between runs; default: temp dir)
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ari, labelVector, nmi } from '../dist/eval/metrics.js';
 import { ONE_OFF_LABEL, writeGeneratedExport } from './generate-export.mjs';
+import { distinctShare } from './distinct-share.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -21,15 +28,18 @@ const sizes = (option('--sizes') ?? '10000,100000,1000000').split(',').map(Numbe
 const data = resolve(option('--data') ?? join(root, '..', 'shared', 'data'));
 const timeoutMs = Number(option('--timeout-min') ?? 20) * 60_000;
 const keep = resolve(option('--keep') ?? join(tmpdir(), 'tickets-bench-scale'));
+const distinct = args.includes('--distinct');
 mkdirSync(keep, { recursive: true });
 const out = mkdtempSync(join(tmpdir(), 'tickets-scale-run-'));
 const hasTime = existsSync('/usr/bin/time');
 
-/** Runs a command under /usr/bin/time; resolves with wall seconds and peak RSS (bytes), or a timeout. */
+/** Runs a command under /usr/bin/time; resolves with wall seconds, processor seconds and peak RSS (bytes). */
 function measured(command, argv) {
   return new Promise((done) => {
     const start = performance.now();
-    const wrapped = hasTime ? ['/usr/bin/time', ['-f', 'peak-rss-kb %M', command, ...argv]] : [command, argv];
+    const wrapped = hasTime
+      ? ['/usr/bin/time', ['-f', 'peak-rss-kb %M cpu-s %U %S', command, ...argv]]
+      : [command, argv];
     // Its own process group, so a timeout stops the run itself and not only /usr/bin/time in front of it.
     const child = spawn(wrapped[0], wrapped[1], { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
     let stderr = '';
@@ -41,10 +51,11 @@ function measured(command, argv) {
     }, timeoutMs);
     child.on('close', (code) => {
       clearTimeout(timer);
-      const rss = /peak-rss-kb (\d+)/.exec(stderr);
+      const rss = /peak-rss-kb (\d+) cpu-s ([\d.]+) ([\d.]+)/.exec(stderr);
       done({
         seconds: (performance.now() - start) / 1000,
         peakBytes: rss ? Number(rss[1]) * 1024 : NaN,
+        cpuSeconds: rss ? Number(rss[2]) + Number(rss[3]) : NaN,
         ok: code === 0,
         timedOut,
         stderr,
@@ -84,6 +95,23 @@ function plantedScore(labelsFile, assignmentsFile) {
   return { nmi: nmi(t, f), ari: ari(t, f) };
 }
 
+/** Processor seconds per stage from the `--verbose` summary ("embed  44.8 s  12.0 s  593 MB  611 MB"). */
+function stageCpu(stderr) {
+  const cpu = {};
+  for (const [, stage, value] of stderr.matchAll(/^(ingest|text|embed|cluster|label)\s+[\d.]+ s\s+([\d.]+) s/gm))
+    cpu[stage] = Number(value);
+  return cpu;
+}
+
+/** Distinct and unique cleaned texts of an export, computed once and kept beside it. */
+async function distinctOf(file) {
+  const kept = file.replace(/\.csv$/, '-distinct.json');
+  if (existsSync(kept)) return JSON.parse(readFileSync(kept, 'utf8'));
+  const counts = await distinctShare(file);
+  writeFileSync(kept, JSON.stringify(counts));
+  return counts;
+}
+
 const seconds = (ms) => (ms === undefined ? '–' : (ms / 1000).toFixed(1));
 const gb = (bytes) => (Number.isFinite(bytes) ? (bytes / 2 ** 30).toFixed(2) : '–');
 
@@ -101,30 +129,36 @@ async function runTickets(file, name) {
     runFile,
     '--assignments',
     assignments,
+    '--verbose',
   ]);
   const run = result.ok ? JSON.parse(readFileSync(runFile, 'utf8')) : null;
-  return { ...result, run, assignments };
+  return { ...result, run, assignments, stageCpu: stageCpu(result.stderr) };
 }
 
 const rows = [];
 console.log(`bench:scale on ${new Date().toISOString()}, load ${readFileSync('/proc/loadavg', 'utf8').split(' ')[0]}`);
 for (const tickets of sizes) {
-  const file = join(keep, `generated-${tickets}.csv`);
-  const labels = join(keep, `generated-${tickets}-labels.csv`);
-  if (!existsSync(file) || !existsSync(labels)) writeGeneratedExport({ tickets, file, labelsFile: labels, seed: 7 });
-  const result = await runTickets(file, `generated-${tickets}`);
+  const stem = distinct ? `generated-distinct-${tickets}` : `generated-${tickets}`;
+  const name = `${distinct ? 'all-different' : 'generated'} ${tickets.toLocaleString('en')}`;
+  const file = join(keep, `${stem}.csv`);
+  const labels = join(keep, `${stem}-labels.csv`);
+  if (!existsSync(file) || !existsSync(labels))
+    writeGeneratedExport({ tickets, file, labelsFile: labels, seed: 7, distinct });
+  const texts = await distinctOf(file);
+  const result = await runTickets(file, stem);
   if (!result.ok) {
     const why = result.timedOut
       ? `did not finish in ${timeoutMs / 60_000} min`
       : result.stderr.trim().split('\n').pop();
-    rows.push({ name: `generated ${tickets.toLocaleString('en')}`, failed: why, ...result });
-    console.log(`generated ${tickets}: ${why}`);
+    rows.push({ name, failed: why, ...result, texts });
+    console.log(`${name}: ${why}`);
     continue;
   }
   const score = plantedScore(labels, result.assignments);
-  rows.push({ name: `generated ${tickets.toLocaleString('en')}`, tickets, ...result, score });
+  rows.push({ name, tickets, ...result, score, texts });
   console.log(
-    `generated ${tickets}: ${result.seconds.toFixed(1)} s, ${gb(result.peakBytes)} GB, NMI ${score.nmi.toFixed(3)}`,
+    `${name}: ${result.seconds.toFixed(1)} s, ${result.cpuSeconds.toFixed(1)} CPU s, ${gb(result.peakBytes)} GB, ` +
+      `NMI ${score.nmi.toFixed(3)}`,
   );
 }
 
@@ -153,13 +187,14 @@ if (args.includes('--peer')) {
   );
 }
 
+const share = (texts) => (texts ? `${((100 * texts.distinct) / texts.tickets).toFixed(1)}%` : '–');
 console.log(
-  '\n| export | wall | peak RSS | ingest | text | embed | cluster | label | tickets / min | clusters | noise | NMI / ARI |',
+  '\n| export | distinct texts | wall | CPU | peak RSS | ingest | text | embed | cluster | label | tickets / min | clusters | noise | NMI / ARI |',
 );
-console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const row of rows) {
   if (row.failed) {
-    console.log(`| ${row.name} | ${row.failed} | ${gb(row.peakBytes)} GB | | | | | | | | | |`);
+    console.log(`| ${row.name} | ${share(row.texts)} | ${row.failed} | | ${gb(row.peakBytes)} GB | | | | | | | | | |`);
     continue;
   }
   const t = row.run.timings ?? {};
@@ -167,9 +202,17 @@ for (const row of rows) {
   const quality = row.score ? `${row.score.nmi.toFixed(3)} / ${row.score.ari.toFixed(3)}` : row.scoreText;
   const noise = totals.rows ? `${((100 * (totals.noise ?? 0)) / totals.rows).toFixed(1)}%` : '–';
   console.log(
-    `| ${row.name} | ${row.seconds.toFixed(1)} s | ${gb(row.peakBytes)} GB | ${seconds(t.ingest)} | ${seconds(t.text)} | ` +
+    `| ${row.name} | ${share(row.texts)} | ${row.seconds.toFixed(1)} s | ${row.cpuSeconds.toFixed(1)} s | ${gb(row.peakBytes)} GB | ${seconds(t.ingest)} | ${seconds(t.text)} | ` +
       `${seconds(t.embed)} | ${seconds(t.cluster)} | ${seconds(t.label)} | ${Math.round((row.tickets * 60) / row.seconds).toLocaleString('en')} | ` +
       `${row.run.clusters?.length ?? '–'} | ${noise} | ${quality} |`,
   );
+}
+console.log('\nProcessor seconds per stage (user + system, both threads; `--verbose`):\n');
+console.log('| export | ingest | text | embed | cluster | label |');
+console.log('|---|---|---|---|---|---|');
+for (const row of rows) {
+  const c = row.stageCpu ?? {};
+  const cell = (stage) => (c[stage] === undefined ? '–' : c[stage].toFixed(1));
+  console.log(`| ${row.name} | ${['ingest', 'text', 'embed', 'cluster', 'label'].map(cell).join(' | ')} |`);
 }
 console.log(`\noutputs in ${out}; generated exports kept in ${keep}`);

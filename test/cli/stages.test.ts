@@ -2,15 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { StageReporter, type StageClock } from '../../src/cli/stages.js';
 import { fixture, runCli } from './run-cli.js';
 
-/** A clock that moves only when told, with memory readings set by the test. */
-function fakeClock(): StageClock & { advance(ms: number): void; rss: number; peak: number } {
+/** A clock that moves only when told (wall and processor time apart), with memory readings set by the test. */
+function fakeClock(): StageClock & { advance(ms: number, cpuMs?: number): void; rss: number; peak: number } {
   let now = 1000;
+  let cpu = 300;
   const clock = {
     rss: 0,
     peak: 0,
     now: () => now,
+    cpu: () => cpu,
     memory: () => ({ rss: clock.rss, peakRss: clock.peak }),
-    advance: (ms: number) => void (now += ms),
+    advance: (ms: number, cpuMs = ms) => {
+      now += ms;
+      cpu += cpuMs;
+    },
   };
   return clock;
 }
@@ -35,33 +40,33 @@ function fakeTerminal(isTTY = true) {
 }
 
 describe('StageReporter', () => {
-  it('sums up each stage with its time, its memory at the end and the peak so far', () => {
+  it('sums up each stage with its time, processor time, its memory at the end and the peak so far', () => {
     const clock = fakeClock();
     const stages = new StageReporter({ quiet: true }, clock);
-    clock.advance(50); // before the first stage: counted in the total only
+    clock.advance(50, 40); // before the first stage: counted in the total only
     stages.begin('ingest');
-    clock.advance(1234);
+    clock.advance(1234, 1000); // a busy machine: less processor time than wall time
     clock.rss = 300e6;
     clock.peak = 410e6;
     stages.end('ingest');
     stages.begin('embed');
-    clock.advance(12_345);
+    clock.advance(12_345, 24_000); // two threads
     clock.rss = 1_500e6;
     clock.peak = 2_048e6;
     stages.end('embed');
-    clock.advance(10);
+    clock.advance(10, 5);
     expect(stages.summary()).toBe(
       [
-        'stage     time  memory at end  peak so far',
-        'ingest  1.23 s         300 MB       410 MB',
-        'embed   12.3 s       1,500 MB     2,048 MB',
-        'total   13.6 s                    2,048 MB',
+        'stage     time     cpu  memory at end  peak so far',
+        'ingest  1.23 s  1.00 s         300 MB       410 MB',
+        'embed   12.3 s  24.0 s       1,500 MB     2,048 MB',
+        'total   13.6 s  25.0 s                    2,048 MB',
         '',
       ].join('\n'),
     );
-    expect(stages.records.map((r) => [r.stage, r.ms])).toEqual([
-      ['ingest', 1234],
-      ['embed', 12345],
+    expect(stages.records.map((r) => [r.stage, r.ms, r.cpuMs])).toEqual([
+      ['ingest', 1234, 1000],
+      ['embed', 12345, 24000],
     ]);
   });
 
@@ -107,11 +112,11 @@ describe('--verbose', () => {
     const cluster = runCli(['cluster', file, '--embedder', 'lexical', '--verbose', '--format', 'assignments']);
     expect(cluster.code).toBe(0);
     const lines = cluster.stderr.split('\n');
-    const header = lines.findIndex((l) => /^stage\s+time\s+memory at end\s+peak so far$/.test(l));
+    const header = lines.findIndex((l) => /^stage\s+time\s+cpu\s+memory at end\s+peak so far$/.test(l));
     expect(header).toBeGreaterThanOrEqual(0);
     const stageNames = lines.slice(header + 1, header + 7).map((l) => l.split(/\s+/)[0]);
     expect(stageNames).toEqual(['ingest', 'text', 'embed', 'cluster', 'label', 'total']);
-    expect(lines[header + 3]).toMatch(/^embed\s+\d+\.\d+ s\s+[\d,]+ MB\s+[\d,]+ MB$/);
+    expect(lines[header + 3]).toMatch(/^embed\s+\d+\.\d+ s\s+\d+\.\d+ s\s+[\d,]+ MB\s+[\d,]+ MB$/);
     // The summary is on stderr only: stdout is the report.
     expect(cluster.stdout).not.toContain('peak so far');
 
