@@ -30,7 +30,7 @@ export interface LayoutOptions {
    */
   snapshot?: boolean;
   repulsion?: number;
-  /** Threads for the snapshot SGD (default: two when the machine allows); the layout is the same. */
+  /** Threads for the start's covariance and the snapshot SGD (default: two when the machine allows); the layout is the same. */
   threads?: number;
   /** Called after every SGD epoch with epochs done and the total, for a progress bar with an ETA. */
   onProgress?: (done: number, total: number) => void;
@@ -134,7 +134,7 @@ export function graphLayout(vectors: EmbeddingMatrix, graph: KnnGraph, options: 
   const { dims, epochs, negativeRate, learningRate } = options;
   const random = seededRandom(options.seed ^ 0x2545f491);
   const fuzzy = fuzzyGraph(graph, n);
-  const y = graphStart(vectors, fuzzy, dims, options.startIterations);
+  const y = graphStart(vectors, fuzzy, dims, options.startIterations, options.threads ?? Math.min(2, threadsAllowed()));
   // A tiny seeded jitter separates exact duplicates, which would otherwise never move apart.
   for (let i = 0; i < y.length; i++) y[i] += (random() - 0.5) * 1e-3;
 

@@ -3,8 +3,10 @@
 // layouts, and clusters, that depend on the seed. This start has no randomness at all: principal
 // directions of the ticket vectors, then smoothed toward the leading eigenvectors of the normalized
 // kNN graph (UMAP's spectral start) by subspace iteration. Signs are fixed by a rule, not by chance.
-// Cost: O(min(n, 20,000)·d²) for the covariance, O(n·d·p) for the scores, O(iterations·p·edges) for the smoothing.
+// Cost: O(min(n, 20,000)·d²) for the covariance (on two threads from about 6,000 tickets: most of the start's time
+// at 20,000), O(n·d·p) for the scores, O(iterations·p·edges) for the smoothing.
 import { orthonormalizeColumns } from '../numerics/linear-algebra.js';
+import { HelperThread, sharedCopy } from '../numerics/threads.js';
 import type { EmbeddingMatrix } from '../types.js';
 
 /** Sparse symmetric graph as an edge list, each undirected edge once. */
@@ -16,6 +18,9 @@ export interface EdgeList {
 
 /** Most rows the covariance is estimated from (an even stride over the tickets, not a random sample). */
 const COVARIANCE_ROWS = 20_000;
+
+/** Multiply-adds (rows × dims²) from which the covariance is split between two threads. */
+const PARALLEL_COVARIANCE_WORK = 4e8;
 
 /** A fixed pseudo-random ±1 pattern (integer hash): a seed-free start block for power iteration. */
 function fixedSign(a: number, b: number): number {
@@ -36,22 +41,20 @@ function fixSigns(block: Float64Array, rows: number, p: number): void {
 }
 
 /**
- * Scores of every ticket on the top `p` principal directions (column-major, n·p). The covariance
- * (dims×dims) comes from an even stride of at most 20,000 tickets; its top subspace from block power
- * iteration started at a fixed sign pattern.
+ * Adds the rows at `rowsUsed`, centred, to rows a0..a1−1 of the upper triangle of `cov` (dims×dims). Four sampled
+ * rows per sweep of the covariance (a quarter of the memory traffic: the 257×257 matrix does not stay in cache);
+ * each entry still adds its rows one by one in row order, and belongs to one call only, so splitting the rows of
+ * cov between threads gives the same sums bit for bit. Self-contained: a helper thread runs its source.
  */
-export function principalScores(vectors: EmbeddingMatrix, p: number): Float64Array {
-  const { rows: n, dims, data } = vectors;
-  const stride = Math.max(1, Math.ceil(n / COVARIANCE_ROWS));
-  const mean = new Float64Array(dims);
-  let used = 0;
-  for (let i = 0; i < n; i += stride, used++) for (let t = 0; t < dims; t++) mean[t] += data[i * dims + t];
-  for (let t = 0; t < dims; t++) mean[t] /= used;
-  const cov = new Float64Array(dims * dims);
-  // Four sampled rows per sweep of the covariance (a quarter of the memory traffic: the 257×257 matrix does
-  // not stay in cache); each entry still adds its rows one by one in row order, so the sums are unchanged.
-  const rowsUsed: number[] = [];
-  for (let i = 0; i < n; i += stride) rowsUsed.push(i);
+export function covarianceRows(
+  data: Float32Array,
+  dims: number,
+  rowsUsed: Int32Array,
+  mean: Float64Array,
+  cov: Float64Array,
+  a0: number,
+  a1: number,
+): void {
   const centred = new Float64Array(4 * dims);
   for (let r = 0; r < rowsUsed.length; r += 4) {
     const take = Math.min(4, rowsUsed.length - r);
@@ -60,7 +63,7 @@ export function principalScores(vectors: EmbeddingMatrix, p: number): Float64Arr
       const base = rowsUsed[r + u] * dims;
       for (let t = 0; t < dims; t++) centred[u * dims + t] = data[base + t] - mean[t];
     }
-    for (let a = 0; a < dims; a++) {
+    for (let a = a0; a < a1; a++) {
       const x0 = centred[a];
       const x1 = centred[dims + a];
       const x2 = centred[2 * dims + a];
@@ -76,6 +79,49 @@ export function principalScores(vectors: EmbeddingMatrix, p: number): Float64Arr
       }
     }
   }
+}
+
+/** Row of the covariance where the second thread starts: the upper triangle's entries about in half. */
+function covarianceSplit(dims: number): number {
+  let left = 0;
+  const half = (dims * (dims + 1)) / 4;
+  let a = 0;
+  while (a < dims && left + (dims - a) <= half) left += dims - a++;
+  return a;
+}
+
+/**
+ * Scores of every ticket on the top `p` principal directions (column-major, n·p). The covariance
+ * (dims×dims) comes from an even stride of at most 20,000 tickets, its rows split between `threads` (1 or 2;
+ * the same bits either way); its top subspace from block power iteration started at a fixed sign pattern.
+ */
+export function principalScores(vectors: EmbeddingMatrix, p: number, threads = 1): Float64Array {
+  const { rows: n, dims, data } = vectors;
+  const stride = Math.max(1, Math.ceil(n / COVARIANCE_ROWS));
+  const two = threads >= 2;
+  const mean = two ? sharedCopy(new Float64Array(dims)) : new Float64Array(dims);
+  let used = 0;
+  for (let i = 0; i < n; i += stride, used++) for (let t = 0; t < dims; t++) mean[t] += data[i * dims + t];
+  for (let t = 0; t < dims; t++) mean[t] /= used;
+  const cov = two ? sharedCopy(new Float64Array(dims * dims)) : new Float64Array(dims * dims);
+  const rowsUsed = new Int32Array(used);
+  for (let i = 0, r = 0; i < n; i += stride) rowsUsed[r++] = i;
+  if (two) {
+    const split = covarianceSplit(dims);
+    const helper = new HelperThread<{ a0: number; a1: number }, object>(
+      'covariance',
+      [covarianceRows],
+      `(job, c) => { covarianceRows(c.data, c.dims, c.rowsUsed, c.mean, c.cov, job.a0, job.a1); }`,
+      { data: sharedCopy(data), dims, rowsUsed: sharedCopy(rowsUsed), mean, cov },
+    );
+    try {
+      helper.start({ a0: split, a1: dims });
+      covarianceRows(data, dims, rowsUsed, mean, cov, 0, split);
+      helper.finish();
+    } finally {
+      helper.close();
+    }
+  } else covarianceRows(data, dims, rowsUsed, mean, cov, 0, dims);
   for (let a = 0; a < dims; a++) for (let b = 0; b < a; b++) cov[a * dims + b] = cov[b * dims + a];
   // Oversampled block: the top p directions converge faster when the block is wider than p.
   const q = Math.min(dims, p + 6);
@@ -110,9 +156,17 @@ export function principalScores(vectors: EmbeddingMatrix, p: number): Float64Arr
  * subspace iteration with the lazy normalized adjacency (I + D^−½WD^−½)/2, its trivial √degree
  * direction removed, so the start follows the graph's clusters like a spectral embedding.
  */
-export function graphStart(vectors: EmbeddingMatrix, graph: EdgeList, dims: number, iterations: number): Float32Array {
+export function graphStart(
+  vectors: EmbeddingMatrix,
+  graph: EdgeList,
+  dims: number,
+  iterations: number,
+  threads = 1,
+): Float32Array {
   const n = vectors.rows;
-  let block = principalScores(vectors, dims);
+  // A second thread for the covariance once it is worth a thread's start (about 6,000 tickets at 257 dims).
+  const covarianceWork = Math.min(n, COVARIANCE_ROWS) * vectors.dims * vectors.dims;
+  let block = principalScores(vectors, dims, covarianceWork >= PARALLEL_COVARIANCE_WORK ? threads : 1);
   const degree = new Float64Array(n);
   const m = graph.weight.length;
   for (let e = 0; e < m; e++) {

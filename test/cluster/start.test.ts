@@ -7,6 +7,18 @@ import { orthonormalizeColumns } from '../../src/numerics/linear-algebra.js';
 import { topicMixture } from './mixtures.js';
 
 describe('deterministic layout start', () => {
+  it('gives the same principal scores bit for bit with the covariance split between two threads', () => {
+    // 41 dimensions: the split row falls inside a four-row sweep and both halves have a remainder.
+    const random = seededRandom(9);
+    const n = 403;
+    const dims = 41;
+    const data = Float32Array.from({ length: n * dims }, () => random() - 0.5);
+    const vectors = { rows: n, dims, data };
+    const one = principalScores(vectors, 5, 1);
+    const two = principalScores(vectors, 5, 2);
+    expect(Array.from(two)).toEqual(Array.from(one));
+  });
+
   it('finds the dominant principal direction of the tickets', () => {
     // Points along direction (3,4,0)/5 with small noise in every dimension.
     const random = seededRandom(4);
