@@ -109,3 +109,64 @@ describe('a first-response time standing in for created-at', () => {
     );
   });
 });
+
+describe('economic columns as exports name them', () => {
+  it('units in brackets or after a comma are not part of the name', () => {
+    expect(named(['Subject', 'Handle time [sec]', 'CSAT (1-5)', 'Канал, тип', 'Клиент (email)'])).toEqual({
+      handleTime: 'Handle time [sec]',
+      customer: 'Клиент (email)',
+      customerSince: null,
+      csat: 'CSAT (1-5)',
+      channel: 'Канал, тип',
+    });
+  });
+
+  it('a column named for one role is not detected for another; an empty name means "detect it"', () => {
+    const header = ['Subject', 'Channel', 'Source', 'Rating'];
+    const chosen = chooseEconomicColumns(header, { csat: 'Channel', channel: '' }, new Set(), 'x.csv');
+    expect(chosen).toMatchObject({ csat: 1, channel: 2 });
+    // Each column serves one role: two columns that could both be the channel give one channel.
+    expect(named(['Subject', 'Channel', 'Ticket channel'])).toMatchObject({ channel: 'Channel' });
+    // "Customer since" is the customer-since date, never the customer, whatever the column order.
+    expect(named(['Subject', 'Customer since', 'Customer'])).toMatchObject({
+      customer: 'Customer',
+      customerSince: 'Customer since',
+    });
+    expect(named(['Subject', 'Registered', 'Client'])).toMatchObject({
+      customer: 'Client',
+      customerSince: 'Registered',
+    });
+  });
+
+  it('elapsed times are not handle time, in English or Russian', () => {
+    expect(named(['Subject', 'Time to resolution', 'Время решения', 'Resolution time (h)'])).toMatchObject({
+      handleTime: null,
+    });
+  });
+});
+
+describe('the unit a handle-time header states', () => {
+  it.each([
+    ['AHT (s)', 'seconds'],
+    ['Handle time, секунды', 'seconds'],
+    ['Handle_time_seconds', 'seconds'],
+    ['Время обработки (с)', 'seconds'],
+    ['Handle time [mins]', 'minutes'],
+    ['Время обработки (минуты)', 'minutes'],
+    ['Time spent, m', 'minutes'],
+    ['Затраченное время в минутах', 'minutes'],
+    ['Time spent [h]', 'hours'],
+    ['Трудозатраты, ч', 'hours'],
+    ['Трудозатраты (часах)', 'hours'],
+    ['Work time hrs', 'hours'],
+  ])('%s → %s', (header, unit) => {
+    expect(handleTimeUnitFromHeader(header)).toBe(unit);
+  });
+
+  it.each(['Handle time (msec)', 'Handle time', 'Minimum wait', 'Session length', 'Time (utc)'])(
+    '%s states no unit',
+    (header) => {
+      expect(handleTimeUnitFromHeader(header)).toBeNull();
+    },
+  );
+});
