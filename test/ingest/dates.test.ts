@@ -1,7 +1,9 @@
 // Created-at dates as exports write them, read the way the person who wrote the export meant them.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseTicketDate, slashedDateOrder } from '../../src/ingest/dates.js';
 import { parseTicketRows, type RowLayout } from '../../src/ingest/rows.js';
+import { propertyRuns } from '../setup/property-runs.js';
 
 const layout = (h: string[]): RowLayout => ({ text: [1], id: 0, date: 2, extra: [], headerLength: h.length });
 const createdDates = (dates: string[]) =>
@@ -63,5 +65,56 @@ describe('slashed dates: day first or month first', () => {
     expect(parseTicketDate('03/04/2025', true)).toBe('2025-04-03T00:00:00.000Z');
     expect(parseTicketDate('03/25/2025', true)).toBe('2025-03-25T00:00:00.000Z');
     expect(parseTicketDate('03/04/2025 2:05 PM', true)).toBe('2025-04-03T14:05:00.000Z');
+  });
+});
+
+// Machine-written date shapes, sometimes broken: digits out of range, a stray letter, slash or space where a digit
+// goes, other separators, another zone letter.
+const digitOr = fc.constantFrom(...'0123456789012345678901234567890123456789a/ ');
+const twoDigits = (max: number) =>
+  fc.oneof(
+    { weight: 4, arbitrary: fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, '0')) },
+    { weight: 1, arbitrary: fc.tuple(digitOr, digitOr).map(([a, b]) => a + b) },
+  );
+const year = fc.oneof(
+  { weight: 4, arbitrary: fc.integer({ min: 990, max: 2030 }).map((n) => String(n).padStart(4, '0')) },
+  { weight: 1, arbitrary: fc.tuple(digitOr, digitOr, digitOr, digitOr).map((d) => d.join('')) },
+);
+const dateSep = fc.constantFrom('-', '-', '-', '/', '.', ' ', 'x');
+const day = fc.tuple(year, dateSep, twoDigits(13), dateSep, twoDigits(32)).map((p) => p.join(''));
+const time = fc
+  .tuple(fc.constantFrom('T', 'T', ' ', 'x', '-'), twoDigits(25), fc.constantFrom(':', ':', ':', '-', '.'))
+  .chain(([sep, hour, colon]) =>
+    fc
+      .tuple(twoDigits(61), fc.constantFrom(':', ':', ':', '.'), twoDigits(61), fc.constantFrom('', 'Z', 'z', 'x'))
+      .map(([minute, colon2, second, zone]) => ({ clock: `${sep}${hour}${colon}${minute}${colon2}${second}`, zone })),
+  );
+
+describe('one date written two ways is read the same', () => {
+  it('property: a date alone and the same date at 00:00 are the same moment, or both unreadable', () => {
+    fc.assert(
+      fc.property(day, (d) => {
+        expect(parseTicketDate(d)).toBe(parseTicketDate(`${d} 00:00`));
+      }),
+      { numRuns: propertyRuns(2000) },
+    );
+  });
+
+  it('property: a time with ".0" seconds added is the same moment, or both unreadable', () => {
+    fc.assert(
+      fc.property(year, twoDigits(13), twoDigits(32), time, (y, m, d, { clock, zone }) => {
+        const date = `${y}-${m}-${d}`;
+        expect(parseTicketDate(`${date}${clock}${zone}`)).toBe(parseTicketDate(`${date}${clock}.0${zone}`));
+      }),
+      { numRuns: propertyRuns(2000) },
+    );
+  });
+
+  it('edge values: the year 1000, 1 AM, an impossible date with a zone, a lowercase zone letter', () => {
+    expect(parseTicketDate('1000-01-01')).toBe('1000-01-01T00:00:00.000Z');
+    expect(parseTicketDate('3/5/2024 1:05 AM')).toBe('2024-03-05T01:05:00.000Z');
+    expect(parseTicketDate('2024-02-30T10:00:00+03:00')).toBeNull();
+    expect(parseTicketDate('2024-03-05T10:20z')).toBe('2024-03-05T10:20:00.000Z');
+    expect(parseTicketDate('2024-03-05 10:20:30 +05:30')).toBe('2024-03-05T04:50:30.000Z');
   });
 });
