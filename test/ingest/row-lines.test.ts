@@ -10,9 +10,9 @@ const idAndText = (h: string[]): RowLayout => ({ text: [1], id: 0, date: null, e
 const parse = (csv: string, delimiter = ',', layoutFor = idAndText) =>
   parseTicketRows(Buffer.from(csv), delimiter, 'export.csv', 0, layoutFor);
 
-function unclosedIn(csv: string, delimiter = ','): UnclosedQuoteError {
+function unclosedIn(csv: string, delimiter = ',', lineOffset = 0): UnclosedQuoteError {
   try {
-    parse(csv, delimiter);
+    parseTicketRows(Buffer.from(csv), delimiter, 'export.csv', lineOffset, idAndText);
   } catch (err) {
     expect(err).toBeInstanceOf(UnclosedQuoteError);
     return err as UnclosedQuoteError;
@@ -79,6 +79,11 @@ describe('a quoted field that never closes', () => {
     expect(unclosedIn('id;text\n1;a,"b\n2;"open\n', ';').line).toBe(3);
   });
 
+  it('is found after blank lines at the top of the export, and at the start of a line', () => {
+    const err = unclosedIn('\n\nid,text\n"1,never closed\n2,x\n');
+    expect([err.line, err.byte]).toEqual([4, Buffer.byteLength('\n\nid,text\n')]);
+  });
+
   it('a doubled quote inside a closed field neither opens nor closes one', () => {
     const csv = 'id,text\n1,"she said ""no"", then left"\n2,"open\n3,x\n';
     const err = unclosedIn(csv);
@@ -86,21 +91,24 @@ describe('a quoted field that never closes', () => {
     expect(err.byte).toBe(Buffer.byteLength('id,text\n1,"she said ""no"", then left"\n2,'));
   });
 
-  it('property: the line and byte of the quote are those of the row where it opens', () => {
+  it('property: the line and byte of the quote are where it opens, after closed cells of its own row', () => {
     fc.assert(
       fc.property(
         fc.array(fc.tuple(cell, cell), { maxLength: 6 }),
+        cell,
         plain,
         fc.array(plain, { maxLength: 4 }),
-        (before, open, after) => {
+        fc.integer({ min: 0, max: 2 }),
+        (before, closed, open, after, lineOffset) => {
           let csv = stringify([['id', 'text', 'note'], ...before.map(([a, b], i) => [`B${i}`, a, b])], {
             record_delimiter: '\n',
           });
-          const line = csv.split('\n').length;
-          csv += 'X,';
+          // The row's own first cells, quoted as a spreadsheet writes them (line breaks, doubled quotes).
+          csv += `X,${stringify([[closed]], { record_delimiter: '\n' }).slice(0, -1)},`;
+          const line = csv.split('\n').length + lineOffset;
           const byte = Buffer.byteLength(csv);
           csv += `"${open}\n${after.map((a, i) => `A${i},${a}`).join('\n')}\n`;
-          const err = unclosedIn(csv);
+          const err = unclosedIn(csv, ',', lineOffset);
           expect([err.line, err.byte]).toEqual([line, byte]);
           expect(err.message).toBe(
             `export.csv: line ${line}: a quoted field starts here but its closing quote (") is missing`,
