@@ -110,8 +110,9 @@ describe('one date written two ways is read the same', () => {
     );
   });
 
-  it('edge values: the year 1000, 1 AM, an impossible date with a zone, a lowercase zone letter', () => {
+  it('edge values: the years 1000 and 9999, 1 AM, an impossible date with a zone, a lowercase zone letter', () => {
     expect(parseTicketDate('1000-01-01')).toBe('1000-01-01T00:00:00.000Z');
+    expect(parseTicketDate('9999-12-31 23:59')).toBe('9999-12-31T23:59:00.000Z');
     expect(parseTicketDate('3/5/2024 1:05 AM')).toBe('2024-03-05T01:05:00.000Z');
     expect(parseTicketDate('2024-02-30T10:00:00+03:00')).toBeNull();
     expect(parseTicketDate('2024-03-05T10:20z')).toBe('2024-03-05T10:20:00.000Z');
