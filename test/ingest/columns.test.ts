@@ -133,6 +133,25 @@ describe('header names as exports spell them', () => {
     expect(names(['Customer comment', 'Comment']).text).toEqual(['Comment']);
   });
 
+  it('the first column of the export can be the loosely matched text or the created date', () => {
+    expect(names(['Customer comment', 'Case'])).toEqual({ text: ['Customer comment'], id: null, date: null });
+    expect(names(['Creation time', 'Subject'])).toEqual({ text: ['Subject'], id: null, date: 'Creation time' });
+  });
+
+  it('one column that reads as both a subject and a body is the text once', () => {
+    expect(names(['ID', 'Request title'])).toEqual({ text: ['Request title'], id: 'ID', date: null });
+  });
+
+  it('a column named as the id is never also the text or the date', () => {
+    // Some Russian exports hold the ticket number in "Обращение" (also a word for the request's text).
+    expect(names(['Обращение', 'Тема', 'Комментарий клиента'], { id: 'Обращение' })).toEqual({
+      text: ['Тема', 'Комментарий клиента'],
+      id: 'Обращение',
+      date: null,
+    });
+    expect(names(['Created', 'Subject'], { id: 'Created' })).toEqual({ text: ['Subject'], id: 'Created', date: null });
+  });
+
   it('--text with no names leaves the text to detection', () => {
     expect(names(['ID', 'Subject', 'Body'], { text: [] })).toEqual({ text: ['Subject', 'Body'], id: 'ID', date: null });
   });
@@ -149,9 +168,9 @@ describe('header names as exports spell them', () => {
   });
 
   it('listing the columns: line breaks become spaces, exactly 12 are all listed, a 40-character name is whole', () => {
-    const twelve = Array.from({ length: 12 }, (_, i) => (i === 0 ? 'first\nline' : `c${i}`));
+    const twelve = Array.from({ length: 12 }, (_, i) => (i === 0 ? 'first\r\n\nline' : `c${i}`));
     expect(() => chooseColumns(twelve, { id: 'nope' }, 'export.csv')).toThrow(
-      'columns are: "first line", "c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8", "c9", "c10", "c11"',
+      /columns are: "first line", "c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8", "c9", "c10", "c11"$/,
     );
     const forty = 'x'.repeat(40);
     expect(() => chooseColumns([forty, `${forty}y`], { id: 'nope' }, 'export.csv')).toThrow(
