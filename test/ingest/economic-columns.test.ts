@@ -138,6 +138,11 @@ describe('economic columns as exports name them', () => {
     });
   });
 
+  it('a unit in the middle of the name, and a column first in the export', () => {
+    expect(named(['Время (мин) обработки', 'Тема'])).toMatchObject({ handleTime: 'Время (мин) обработки' });
+    expect(named(['Channel', 'Subject'])).toMatchObject({ channel: 'Channel' });
+  });
+
   it('elapsed times are not handle time, in English or Russian', () => {
     expect(named(['Subject', 'Time to resolution', 'Время решения', 'Resolution time (h)'])).toMatchObject({
       handleTime: null,
@@ -159,6 +164,9 @@ describe('the unit a handle-time header states', () => {
     ['Трудозатраты, ч', 'hours'],
     ['Трудозатраты (часах)', 'hours'],
     ['Work time hrs', 'hours'],
+    ['Minutes worked', 'minutes'],
+    ['Seconds on call', 'seconds'],
+    ['Hours logged', 'hours'],
   ])('%s → %s', (header, unit) => {
     expect(handleTimeUnitFromHeader(header)).toBe(unit);
   });
