@@ -101,21 +101,23 @@ async function factor(
   };
   let y = products.timesSigns(omega, width);
   let w = width;
+  // Each product's output goes into the block of the same shape that is no longer needed.
+  let z: Float32Array | undefined;
   await pass();
   for (let it = 0; it < powerIterations && w > 0; it++) {
     // The first iteration works on X·Ω as it is: its columns are still far from parallel (their condition
     // grows as the singular values' cube), so orthonormalizing first would buy no accuracy in float64.
     // Later ones orthonormalize first, as round-off would otherwise swamp the smaller directions.
     if (it > 0) ({ matrix: y, width: w } = orthonormalize(y, x.rows, w, products));
-    const z = products.times('xt', y, w);
+    z = products.times('xt', y, w, z);
     await pass();
-    y = products.times('x', z, w);
+    y = products.times('x', z, w, y);
     await pass();
   }
   // Q = Y·T is orthonormal for T = E·Λ^(-1/2) from YᵀY = E·Λ·Eᵀ (dependent directions dropped). With
   // Z = Xᵀ·Y, B = QᵀX has B·Bᵀ = Tᵀ·(ZᵀZ)·T; its eigenvectors W give U = Y·(T·W), V = Z·(T·W·Σ⁻¹).
   const t = whitening(products.gram(y, x.rows, w), w);
-  const z = products.times('xt', y, w);
+  z = products.times('xt', y, w, z);
   passed = passes - 1;
   await pass();
   const kept = t.length / w;

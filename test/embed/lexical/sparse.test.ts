@@ -110,6 +110,26 @@ describe('sparse products, on one thread and on two', () => {
   });
 });
 
+describe('products into a reused block', () => {
+  it.each([1, 2])(
+    'overwrite a dead block of the same shape: the fresh product, in that memory (%i threads)',
+    (threads) => {
+      const { sparse: x } = randomSparse(301, 57, 12);
+      const products = new SvdProducts(x, transposeRows(x), threads);
+      try {
+        const m = Float32Array.from({ length: 57 * 6 }, (_, i) => Math.sin(i));
+        const fresh = products.times('x', m, 6);
+        const dead = products.zeros(301 * 7).fill(123);
+        const reused = products.times('x', m, 6, dead);
+        expect(reused.buffer).toBe(dead.buffer);
+        expect(Array.from(reused)).toEqual(Array.from(fresh));
+      } finally {
+        products.close();
+      }
+    },
+  );
+});
+
 describe('the ±1 test matrix in int8', () => {
   it.each([1, 2])('X·S gives the float32 product with S stored as ±1.0, bit for bit (%i threads)', (threads) => {
     const { sparse: x } = randomSparse(301, 57, 9);
