@@ -24,6 +24,12 @@ describe('mergeNearDuplicates', () => {
     expect(mergeNearDuplicates(vectors, labels, 2, cos(30) + 1e-6).count).toBe(2);
   });
 
+  it('merges clusters of the very same tickets even at threshold 1', () => {
+    const vectors = atAngles([0, 0, 0, 0, 90]);
+    const merged = mergeNearDuplicates(vectors, labelsOf([0, 0, 1, 1, 2]), 3, 1);
+    expect(Array.from(merged.labels)).toEqual([0, 0, 0, 0, 1]);
+  });
+
   it('merges transitively: a chain of near centres becomes one cluster', () => {
     // 0° ~ 8° ~ 16°, the ends 16° apart (above the 10° threshold) but joined through the middle.
     const vectors = atAngles([0, 0, 8, 8, 16, 16, 120]);

@@ -106,6 +106,28 @@ describe('noise reassignment', () => {
     expect([once[22], once[23]]).toEqual([onceReversed[23], onceReversed[22]]);
   });
 
+  it('never moves a clustered ticket, whatever its neighbours and centres say (recentring does that)', () => {
+    // Members 0 (cluster 0) and 11 (cluster 1) get neighbours only in the other cluster.
+    const vectors = atAngles([...A, ...B]);
+    const lists = memberNeighbours.map((l) => [...l]);
+    lists[0] = [11, 12, 13];
+    lists[11] = [0, 1, 2];
+    const out = joinNoise(vectors, graphOf(vectors, lists), labelsOf(members), 2, { ...options, majority: 0.1 });
+    expect(Array.from(out)).toEqual(members);
+  });
+
+  it('joins with exactly the majority share of its neighbours, and with a centre cosine exactly at the quantile', () => {
+    // 22's two neighbours are the same ticket text: one clustered (10°, in cluster 0), one still noise (23).
+    const half = space([
+      { angle: 12, neighbours: [10, 23] },
+      { angle: 10, neighbours: [22] },
+    ]);
+    expect(joinNoise(half.vectors, half.graph, half.labels, 2, options)[22]).toBe(0);
+    // A noise ticket identical to a member at the cluster's edge (10°) is exactly as close as the 5% quantile.
+    const edge = space([{ angle: 10, neighbours: [] }]);
+    expect(joinNoise(edge.vectors, edge.graph, edge.labels, 2, options)[22]).toBe(0);
+  });
+
   it('leaves the labels alone when there are no clusters', () => {
     const vectors = atAngles([0, 1, 2]);
     const graph = graphOf(vectors, [

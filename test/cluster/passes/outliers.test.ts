@@ -34,6 +34,12 @@ describe('dropFarMembers', () => {
     expect(out[23]).toBe(1);
   });
 
+  it('keeps every member of a cluster of identical tickets (the same text sent many times)', () => {
+    const vectors = atAngles([30, 30, 30, 30, 30, 120]);
+    const out = dropFarMembers(vectors, labelsOf([0, 0, 0, 0, 0, -1]), 1);
+    expect(Array.from(out)).toEqual([0, 0, 0, 0, 0, -1]);
+  });
+
   it('leaves a run without clusters as it was', () => {
     expect(Array.from(dropFarMembers(atAngles([0, 90]), labelsOf([-1, -1]), 0))).toEqual([-1, -1]);
   });

@@ -26,6 +26,14 @@ describe('recentreMembers', () => {
     expect(recentreMembers(vectors, graph, labelsOf(start), 2, 3)[10]).toBe(0);
   });
 
+  it('leaves a ticket exactly between two centres where it is', () => {
+    // Tickets 2 and 3 are the same text at 45°, one in each cluster: the centres (22.5° and 67.5°) are
+    // equally close to both, so neither moves (and they do not swap).
+    const vectors = atAngles([0, 90, 45, 45]);
+    const graph = graphOf(vectors, [[2], [3], [3, 0], [2, 1]]);
+    expect(Array.from(recentreMembers(vectors, graph, labelsOf([0, 1, 0, 1]), 2, 3))).toEqual([0, 1, 0, 1]);
+  });
+
   it('leaves noise as noise, and does nothing with no passes or a single cluster', () => {
     const vectors = atAngles(angles);
     const graph = graphOf(vectors, [...neighbours, [5, 0]]);

@@ -1,7 +1,7 @@
 // The neighbour vote that noise reassignment and boundary settling share, and settling as the stage runs it.
 import { describe, expect, it } from 'vitest';
 import type { KnnGraph } from '../../../src/cluster/knn.js';
-import { neighbourVote, neighbourWeight, settleBoundaries } from '../../../src/cluster/settle.js';
+import { isolatedTickets, neighbourVote, neighbourWeight, settleBoundaries } from '../../../src/cluster/settle.js';
 
 /** A graph from neighbour lists with the cosine of each neighbour (distance √(2 − 2cos)). */
 function graphWith(lists: Array<Array<[number, number]>>): KnnGraph {
@@ -107,5 +107,24 @@ describe('settleBoundaries', () => {
     ]);
     // Judged less strictly (a ratio under its closeness ratio, 0.2 / 0.9), it joins.
     expect(settleBoundaries(graphWith(lists), labels, 1, { ...options, isolationRatio: 0.2 })[4]).toBe(0);
+  });
+});
+
+describe('isolated tickets', () => {
+  it('judges a ticket with fewer neighbours than k (a small export) by the neighbours it has', () => {
+    // 0–3 see each other at cosine 0.9; 4 sees two of them at 0.9 and has one empty slot.
+    const lists: Array<Array<[number, number]>> = [0, 1, 2, 3].map((i) =>
+      [0, 1, 2, 3].filter((j) => j !== i).map((j): [number, number] => [j, 0.9]),
+    );
+    lists.push([
+      [0, 0.9],
+      [1, 0.9],
+    ]);
+    expect(Array.from(isolatedTickets(graphWith(lists), 5, 0.8))).toEqual([0, 0, 0, 0, 0]);
+  });
+
+  it('counts a ticket without any neighbour as isolated', () => {
+    const lists: Array<Array<[number, number]>> = [[[1, 0.9]], [[0, 0.9]], []];
+    expect(Array.from(isolatedTickets(graphWith(lists), 3, 0.6))).toEqual([0, 0, 1]);
   });
 });
