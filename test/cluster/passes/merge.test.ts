@@ -38,6 +38,14 @@ describe('mergeNearDuplicates', () => {
     expect(Array.from(merged.labels)).toEqual([0, 0, 0, 0, 0, 0, 1]);
   });
 
+  it('merges a chain whatever order its clusters are numbered in', () => {
+    // Clusters at 0°, 24°, 16° and 8°: each 8° from the next along the chain.
+    const vectors = atAngles([0, 0, 24, 24, 16, 16, 8, 8]);
+    const merged = mergeNearDuplicates(vectors, labelsOf([0, 0, 1, 1, 2, 2, 3, 3]), 4, cos(10));
+    expect(merged.count).toBe(1);
+    expect(Array.from(merged.labels)).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
+  });
+
   it('numbers the clusters by size afterwards, the largest 0, noise staying noise', () => {
     // Cluster 0 (2 tickets) and 2 (1 ticket) merge; cluster 1 has 4 tickets and comes first.
     const vectors = atAngles([0, 0, 90, 91, 92, 93, 1, 200]);

@@ -26,6 +26,16 @@ describe('recentreMembers', () => {
     expect(recentreMembers(vectors, graph, labelsOf(start), 2, 3)[10]).toBe(0);
   });
 
+  it('moves a misplaced ticket wherever it sits in the export, and only to its neighbours’ clusters', () => {
+    // Ticket 1 (38°) was put in cluster 0; its neighbours are 6 (cluster 1) and 0. Ticket 11 (37°), also in
+    // cluster 0, has a single neighbour (0): it stays, however close cluster 1's centre is.
+    const vectors = atAngles([0, 38, 1, 2, 3, 4, 40, 41, 42, 43, 44, 37]);
+    const lists = [[2, 3], [6, 0], [3, 4], [4, 5], [5, 0], [0, 2], [7, 8], [8, 9], [9, 10], [10, 6], [6, 7], [0]];
+    const labels = labelsOf([0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0]);
+    const out = recentreMembers(vectors, graphOf(vectors, lists), labels, 2, 3);
+    expect(Array.from(out)).toEqual([0, 1, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0]);
+  });
+
   it('leaves a ticket exactly between two centres where it is', () => {
     // Tickets 2 and 3 are the same text at 45°, one in each cluster: the centres (22.5° and 67.5°) are
     // equally close to both, so neither moves (and they do not swap).

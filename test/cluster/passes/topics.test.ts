@@ -49,6 +49,13 @@ describe('parentTopics', () => {
     expect(Array.from(parentTopics(bigA.vectors, bigA.labels, 4))).toEqual([0, 0, 1, 1]);
   });
 
+  it('lets a theme formed by later clusters draw an earlier one, by the group’s average similarity', () => {
+    // Clusters 3 (0°) and 4 (10°, nine tickets) merge first; cluster 0 (50°) is then 41° from their weighted
+    // centre, closer than clusters 1 (120°) and 2 (165°) are to each other (45°), so it joins their theme.
+    const { vectors, labels } = clustersAt([50, 120, 165, 0, 10], [1, 1, 1, 1, 9]);
+    expect(Array.from(parentTopics(vectors, labels, 5))).toEqual([0, 1, 2, 0, 0]);
+  });
+
   it('ignores noise tickets when weighing clusters', () => {
     const { vectors, labels } = clustersAt([0, 20, 50, 85], [9, 1, 1, 1]);
     const withNoise = atAngles([...Array.from({ length: 12 }, (_, i) => (i < 9 ? 0 : [20, 50, 85][i - 9]!)), 20]);

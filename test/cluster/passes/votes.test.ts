@@ -1,7 +1,13 @@
 // The neighbour vote that noise reassignment and boundary settling share, and settling as the stage runs it.
 import { describe, expect, it } from 'vitest';
 import type { KnnGraph } from '../../../src/cluster/knn.js';
-import { isolatedTickets, neighbourVote, neighbourWeight, settleBoundaries } from '../../../src/cluster/settle.js';
+import {
+  isolatedTickets,
+  neighbourVote,
+  neighbourWeight,
+  settleBoundaries,
+  settleLabels,
+} from '../../../src/cluster/settle.js';
 
 /** A graph from neighbour lists with the cosine of each neighbour (distance √(2 − 2cos)). */
 function graphWith(lists: Array<Array<[number, number]>>): KnnGraph {
@@ -87,6 +93,21 @@ describe('the neighbour vote', () => {
     expect(vote(kept, [2, 1, 2], 0, 2).best).toBe(2);
   });
 
+  it('leaves its tally empty for the next ticket, whichever tickets were its neighbours', () => {
+    // Ticket 1's neighbours are tickets 0 and 2, both clustered.
+    const lists: Array<Array<[number, number]>> = [
+      [],
+      [
+        [0, 0.9],
+        [2, 0.4],
+      ],
+      [],
+    ];
+    const result = vote(lists, [0, -1, 2], 1);
+    expect(result).toMatchObject({ best: 0, votesLeftZero: true });
+    expect(result.share).toBeCloseTo(0.9 / 1.3, 6);
+  });
+
   it('is −1 with share 0 when no neighbour is clustered', () => {
     const lists: Array<Array<[number, number]>> = [[[1, 0.9]], [[0, 0.9]]];
     expect(vote(lists, [-1, -1], 0)).toEqual({ best: -1, share: 0, votesLeftZero: true });
@@ -126,5 +147,25 @@ describe('isolated tickets', () => {
   it('counts a ticket without any neighbour as isolated', () => {
     const lists: Array<Array<[number, number]>> = [[[1, 0.9]], [[0, 0.9]], []];
     expect(Array.from(isolatedTickets(graphWith(lists), 3, 0.6))).toEqual([0, 0, 1]);
+  });
+});
+
+describe('settleLabels', () => {
+  it('keeps a ticket whose cluster holds exactly the minimum share, and changes nothing with no sweeps', () => {
+    // Ticket 0 (cluster 0): one neighbour in its cluster, one in cluster 1, equally similar.
+    const lists: Array<Array<[number, number]>> = [
+      [
+        [1, 0.8],
+        [2, 0.8],
+      ],
+      [[0, 0.9]],
+      [[3, 0.9]],
+      [[2, 0.9]],
+    ];
+    const labels = Int32Array.from([0, 0, 1, 1]);
+    expect(settleLabels(graphWith(lists), labels, 2, { minShare: 0.5, maxSweeps: 3 }).labels[0]).toBe(0);
+    expect(settleLabels(graphWith(lists), labels, 2, { minShare: 0.51, maxSweeps: 3 }).labels[0]).toBe(-1);
+    const none = settleLabels(graphWith(lists), Int32Array.from([-1, 0, 1, 1]), 2, { minShare: 0.1, maxSweeps: 0 });
+    expect({ labels: Array.from(none.labels), sweeps: none.sweeps }).toEqual({ labels: [-1, 0, 1, 1], sweeps: 0 });
   });
 });
