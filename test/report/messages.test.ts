@@ -21,6 +21,9 @@ describe('Russian plurals', () => {
     expect([1, 3, 7, 21].map(ru.clusters)).toEqual(['1 кластер', '3 кластера', '7 кластеров', '21 кластер']);
     expect([1, 4, 12].map(ru.rows)).toEqual(['1 строка', '4 строки', '12 строк']);
     expect(ru.tickets(12345)).toBe('12 345 обращений');
+    expect([1, 2, 1500].map(en.clusters)).toEqual(['1 cluster', '2 clusters', '1,500 clusters']);
+    expect([1, 2, 1500].map(en.rows)).toEqual(['1 row', '2 rows', '1,500 rows']);
+    expect([1, 2, 1500].map(en.tickets)).toEqual(['1 ticket', '2 tickets', '1,500 tickets']);
   });
 
   it('agree after "из" and "в": from 1 row, from 5 rows, in 1 ticket, in 2 tickets', () => {
@@ -29,6 +32,15 @@ describe('Russian plurals', () => {
     expect(ru.ticketsWithText(2, 3)).toBe('Обращений с текстом: 2 из 3 строк');
     expect(ru.boilerplate(1, '“Спасибо”')).toMatch(/они были в 1 обращении \(“Спасибо”\)$/);
     expect(ru.boilerplate(4, '“Спасибо”')).toMatch(/они были в 4 обращениях \(“Спасибо”\)$/);
+    expect(ru.boilerplate(25, '“Спасибо”')).toBe(
+      'Шаблонные фразы не учитывались при кластеризации и в названиях: они были в 25 обращениях (“Спасибо”)',
+    );
+    expect(ru.top(3, 2, '80 %')).toBe('Главные 3 из 2 кластеров: 80 % затрат');
+    expect(ru.table.more(25)).toBe('… ещё 25 кластеров');
+    expect(ru.topicLine(1, '6 ₽')).toBe('1 обращение, 6 ₽');
+    expect(ru.topicLine(5, '30 ₽')).toBe('5 обращений, 30 ₽');
+    expect(ru.summary(1, 1, 0, '0 %')).toEqual(['1 обращение', '1 кластер', '0 вне кластеров (0 %)']);
+    expect(ru.summary(5, 5, 1, '1 %')).toEqual(['5 обращений', '5 кластеров', '1 вне кластеров (1 %)']);
     expect(ru.top(3, 21, '80 %')).toBe('Главные 3 из 21 кластера: 80 % затрат');
     expect(ru.top(3, 5, '80 %')).toBe('Главные 3 из 5 кластеров: 80 % затрат');
     expect(ru.table.more(1)).toBe('… ещё 1 кластер');
@@ -43,7 +55,13 @@ describe('Russian plurals', () => {
     expect(ru.noiseParagraph(3, '3 %', '360 ₽')).toMatch(/^3 обращения \(3 %, 360 ₽\) не подошли /);
     expect(ru.noiseParagraph(5, '5 %', '600 ₽')).toMatch(/^5 обращений \(5 %, 600 ₽\) не подошли /);
     expect(en.noiseParagraph(1, '0.5%', '$6')).toMatch(/^1 ticket \(0\.5%, \$6\) fit no cluster well: /);
-    expect(en.noiseParagraph(2, '1%', '$12')).toMatch(/^2 tickets \(1%, \$12\) fit no cluster well: /);
+    expect(en.noiseParagraph(2, '1%', '$12')).toBe(
+      '2 tickets (1%, $12) fit no cluster well: one-off problems, or topics too small to form a cluster at this size.',
+    );
+    expect(ru.noiseParagraph(5, '5 %', '600 ₽')).toBe(
+      '5 обращений (5 %, 600 ₽) не подошли ни к одному кластеру: единичные проблемы или темы, слишком мелкие ' +
+        'для кластера при таком объёме.',
+    );
   });
 });
 
@@ -133,6 +151,8 @@ describe('the top clusters of the summary', () => {
   it('are at most 15 however flat the costs, and all of a short list', () => {
     expect(topClusterCount(Array.from({ length: 40 }, () => 1))).toBe(15);
     expect(topClusterCount(Array.from({ length: 15 }, () => 1))).toBe(12);
+    // Twenty equal costs: the 16th would reach 80%, but the list stops at 15.
+    expect(topClusterCount(Array.from({ length: 20 }, () => 1))).toBe(15);
     expect(topClusterCount([1, 1, 1])).toBe(3);
     expect(topClusterCount([])).toBe(0);
   });
