@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
-import { readTicketExport } from '../../src/ingest/index.js';
+import { describeColumns, readTicketExport } from '../../src/ingest/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tickets-warnings-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -131,5 +131,48 @@ describe("Excel's first line and the delimiter option", () => {
     const exp = await readTicketExport(file('separator,text\n1,hello\n'));
     expect(exp.header).toEqual(['separator', 'text']);
     expect(exp.tickets[0]!.line).toBe(2);
+  });
+});
+
+describe('columns the reader chose', () => {
+  it('"sep=;" is obeyed even where commas look as steady', async () => {
+    const exp = await readTicketExport(file('sep=;\nid;body;a,b,c\n1;hello;x,y,z\n2;world;u,v,w\n'));
+    expect(exp.delimiter).toBe(';');
+    expect(exp.tickets.map((t) => [t.rawText, t.extra['a,b,c']])).toEqual([
+      ['hello', 'x,y,z'],
+      ['world', 'u,v,w'],
+    ]);
+  });
+
+  it('a Russian "Дата регистрации" that is the created date is not also the customer-since date', async () => {
+    const exp = await readTicketExport(
+      file('Номер;Дата регистрации;Тема;Текст;Клиент\n1;05.03.2024;Вход;Не могу войти;ООО Ромашка\n'),
+    );
+    expect(exp.columns).toMatchObject({ date: 'Дата регистрации', customerSince: null, customer: 'Клиент' });
+    expect(exp.tickets[0]!.createdAt).toBe('2024-03-05T00:00:00.000Z');
+  });
+
+  it('a column named as the ticket id is not also the customer', async () => {
+    const exp = await readTicketExport(file('Customer email,Subject\nann@example.com,Refund\n'), {
+      id: 'Customer email',
+    });
+    expect(exp.columns).toMatchObject({ id: 'Customer email', customer: null });
+  });
+
+  it('names every economic column it found, in the one line that describes the columns', async () => {
+    const exp = await readTicketExport(
+      file(
+        'ID,Subject,Created,Handle time (min),Customer,Customer since,CSAT,Channel\n1,Refund,2024-03-05,5,Ann,2020-01-01,4,chat\n',
+      ),
+    );
+    expect(describeColumns(exp)).toBe(
+      'text: Subject · id: ID · date: Created · handle time: Handle time (min) · customer: Customer · ' +
+        'customer since: Customer since · CSAT: CSAT · channel: Channel',
+    );
+  });
+
+  it('an export of 10,000 rows is read without anyone listening for progress', async () => {
+    const rows = Array.from({ length: 10_000 }, (_, i) => `${i},ticket ${i}`);
+    expect((await readTicketExport(file(`id,text\n${rows.join('\n')}\n`))).tickets).toHaveLength(10_000);
   });
 });
