@@ -9,6 +9,7 @@ import {
   looksLikeHtml,
   normalizeWhitespace,
   trimGreeting,
+  trimQuotedReplies,
   trimSignature,
 } from '../../src/text/clean.js';
 import { prepareExportTexts } from '../../src/text/index.js';
@@ -235,5 +236,36 @@ describe('prepareExportTexts', () => {
     ]);
     const untouched = { ...exp, tickets: exp.tickets.filter((t) => t.id !== 'b') };
     expect(prepareExportTexts(untouched).ticketExport).toBe(untouched);
+  });
+});
+
+describe('quotes and signatures in a raw e-mail body (indented lines, blank lines)', () => {
+  it('finds a reply header or a signature marker on an indented line, and keeps the lines above it', () => {
+    expect(trimQuotedReplies('Still broken.\n\n  On Mon, Anna <a@b.c> wrote:  \nold')).toBe('Still broken.\n');
+    expect(trimQuotedReplies('Still broken.\n  On Mon, 4 Mar, Anna\n  wrote:  \nold')).toBe('Still broken.');
+    expect(trimQuotedReplies('Still broken.\n   From: Shop\n   Sent: today\nold')).toBe('Still broken.');
+    expect(trimSignature('Line one\nLine two\n-- \nJohn')).toBe('Line one\nLine two');
+    expect(trimSignature('Order late.\n  Best regards,  \n\n  John  \n')).toBe('Order late.');
+    expect(trimSignature('Order late.\n   -- \nJohn')).toBe('Order late.');
+  });
+
+  it('keeps a reply header or signature with only blank lines above it: nothing would be left', () => {
+    expect(trimQuotedReplies('\n\nOn Mon, Anna <a@b.c> wrote:\nold')).toBe('\n\nOn Mon, Anna <a@b.c> wrote:\nold');
+    expect(trimSignature('\n\n-- \nJohn')).toBe('\n\n-- \nJohn');
+  });
+
+  it('a line is quoted only when it starts with ">": an arrow inside a line is text', () => {
+    expect(cleanTicketText('Settings->Billing shows nothing\n> Where do you see the error?')).toBe(
+      'Settings->Billing shows nothing',
+    );
+  });
+
+  it('"From:" inside a ticket is a header only when "Sent:"/"Date:" follows within four lines', () => {
+    expect(cleanTicketText('Order 5521 failed.\nFrom: Shop\na\nb\nSent: today\nold')).toBe('Order 5521 failed.');
+    const text = 'Order 5521 failed.\nFrom: the checkout page I cannot pay.\nThe button is grey.';
+    expect(cleanTicketText(text)).toBe(text);
+    expect(cleanTicketText('Refund please.\nOn Monday it failed\nAs I wrote:')).toBe(
+      'Refund please.\nOn Monday it failed\nAs I wrote:',
+    );
   });
 });

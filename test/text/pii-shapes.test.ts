@@ -94,6 +94,14 @@ describe('dates, amounts and fractions are not phones', () => {
 
 describe('phones at the edges of their lengths', () => {
   it.each([
+    'reference 783412345678 on the receipt', // twelve digits from 7 8…: longer than a Russian number
+    'reference 91234567890 on the receipt', // eleven digits from 9: longer than a Russian mobile
+    'ref 012-345-67 on the receipt', // eight digits from 0: shorter than a national number
+  ])('a number of the wrong length for its prefix stays: %j', (text) => {
+    expect(maskPii(text)).toBe(text);
+  });
+
+  it.each([
     ['+123456789012345', true], // 15 digits after +: the longest E.164 number
     ['00 49 301 234', true], // 00 and 8 digits: the shortest international number
     ['00 49 301 23', false],
@@ -141,6 +149,20 @@ describe('card numbers, by length and grouping', () => {
     'order 4222222222222 shipped', // a Luhn-valid 13 digits the word calls an order
   ])('left alone: %j', (text) => {
     expect(maskPii(text)).toBe(text);
+  });
+
+  it('every Luhn-valid number of 13 to 19 digits written in groups of four is a card, whatever its last group', () => {
+    const card = fc
+      .integer({ min: 12, max: 18 })
+      .chain((n) => digits(n).map((body) => withLuhnDigit(`5${body.slice(1)}`)));
+    fc.assert(
+      fc.property(card, (number) => {
+        fc.pre(!/^(\d)\1+$/.test(number));
+        const grouped = number.replace(/(\d{4})(?=\d)/g, '$1 ');
+        expect(maskPii(sentence('карта', grouped, 'не проходит'))).toBe(sentence('карта', '[card]', 'не проходит'));
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('every Luhn-valid number of 13 to 19 digits, solid, is a card', () => {
