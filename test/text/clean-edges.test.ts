@@ -269,3 +269,36 @@ describe('quotes and signatures in a raw e-mail body (indented lines, blank line
     );
   });
 });
+
+describe('where a signature block ends', () => {
+  it('a tail line of up to six words and 80 characters is a signature line; one more is a sentence', () => {
+    expect(cleanTicketText('Order late.\nRegards,\nHead of Customer Success at Acme')).toBe('Order late.');
+    const seven = 'Order late.\nRegards,\nHead of Customer Success at Acme Ltd';
+    expect(cleanTicketText(seven)).toBe(seven);
+    expect(cleanTicketText(`Order late.\nRegards,\nAnna ${'x'.repeat(75)}`)).toBe('Order late.');
+    const long = `Order late.\nRegards,\nAnna ${'x'.repeat(76)}`;
+    expect(cleanTicketText(long)).toBe(long);
+  });
+
+  it('blank and indented lines of a raw signature do not count as lines or words', () => {
+    expect(trimSignature('Order late.\nRegards,\n\n\n\nAnna\n\n\n')).toBe('Order late.');
+    expect(trimSignature('Order late.\nRegards,\n        Anna Lee')).toBe('Order late.');
+    expect(trimSignature('   Regards, Anna')).toBe('   Regards, Anna');
+  });
+
+  it('indented quoted lines are quotes too; space-only lines above a reply header are no content', () => {
+    expect(trimQuotedReplies('Yes, twice.\n  > Were you charged twice?')).toBe('Yes, twice.');
+    expect(trimQuotedReplies('  > forwarded\n  > complaint')).toBe('forwarded\ncomplaint');
+    expect(trimQuotedReplies('   \nOn Mon, Anna <a@b.c> wrote:\nold')).toBe('   \nOn Mon, Anna <a@b.c> wrote:\nold');
+  });
+
+  it('a last line starting with "On" is text', () => {
+    expect(cleanTicketText('The parcel was due.\nOn Monday')).toBe('The parcel was due.\nOn Monday');
+  });
+
+  it('"Sent:" four lines below "From:" still makes a header; five lines below does not', () => {
+    expect(cleanTicketText('Order 5521 failed.\nFrom: Shop\na\nb\nc\nSent: today\nold')).toBe('Order 5521 failed.');
+    const far = 'Order 5521 failed.\nFrom: Shop\na\nb\nc\nd\nSent: today\nold';
+    expect(cleanTicketText(far)).toBe(far);
+  });
+});
