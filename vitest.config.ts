@@ -9,6 +9,9 @@ export default defineConfig({
     maxWorkers: Math.max(2, availableParallelism() - 1),
     // fast-check runs with a fixed seed (a deterministic suite).
     setupFiles: ['test/setup/fixed-seed.ts'],
+    // Test files share one module registry per worker instead of importing the pipeline again for each of 127
+    // files: 170 → 121 s on the quiet machine. No test mocks a module; the two that fake timers restore them.
+    isolate: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },
