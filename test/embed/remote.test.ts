@@ -148,6 +148,27 @@ describe('remote embedder', () => {
     expect(Array.from(b.data.subarray(0, a.data.length))).toEqual(Array.from(a.data));
   });
 
+  test('a server that goes down part way keeps what it embedded: the next run sends only the rest', async () => {
+    const location = tempLocation();
+    const many = Array.from({ length: 5000 }, (_, i) => `ticket ${i}`);
+    let down = false;
+    const s = await endpoint(8, (body, _q, res) => {
+      // Down once the first stored chunk (4,096 tickets, in batches of 512) is answered.
+      if (!down && s.calls.reduce((sum, c) => sum + c.input.length, 0) <= 4096) return false;
+      down = true;
+      res.writeHead(503).end('down');
+      return true;
+    });
+    await failure(remote(s.url, { location, batchSize: 512, concurrency: 1, maxRetries: 0 }).embed(many));
+    s.calls.length = 0;
+    down = false;
+    const again = remote(s.url, { location, batchSize: 512, concurrency: 1 });
+    const m = await again.embed(many);
+    expect(again.stats).toEqual({ embedded: 904, cached: 4096 });
+    expect(s.calls.flatMap((c) => c.input)).toEqual(many.slice(4096));
+    expect(m.rows).toBe(5000);
+  });
+
   test('two endpoints serving the same model name keep separate cache entries', async () => {
     const location = tempLocation();
     const first = await endpoint(8);

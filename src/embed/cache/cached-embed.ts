@@ -23,7 +23,11 @@ export interface CachedEmbedOptions {
   /** Names the model in the mismatch message. */
   model: string;
   onProgress?: (p: EmbedProgress) => void;
+  /** Texts in the first stored chunk (tests use small ones). */
+  firstChunk?: number;
 }
+
+const FIRST_CHUNK = 4096;
 
 export async function embedWithCache(
   texts: readonly string[],
@@ -57,9 +61,18 @@ export async function embedWithCache(
   // write a second segment beside the first (a changed model, or a server mixing models).
   let dims = lookup && lookup.foundCount > 0 ? lookup.dims : (options.dims ?? options.cache?.dims() ?? null);
   let computed: Float32Array = new Float32Array(0);
-  if (missing.length > 0) {
+  // Computed in chunks, each stored as it finishes: a run stopped part way (Ctrl-C, a server gone, a laptop
+  // put to sleep) keeps what it embedded, and the next run starts from there. Chunks double from
+  // `firstChunk` up to 16 times it, so a run writes a handful of segments, not hundreds to merge.
+  const firstChunk = options.firstChunk ?? FIRST_CHUNK;
+  for (
+    let start = 0, size = firstChunk;
+    start < missing.length;
+    start += size, size = Math.min(size * 2, 16 * firstChunk)
+  ) {
+    const chunk = missing.slice(start, start + size);
     const result = await compute(
-      missing.map((s) => uniqueTexts[s] as string),
+      chunk.map((s) => uniqueTexts[s] as string),
       (count) => {
         done += count;
         report();
@@ -72,11 +85,12 @@ export async function embedWithCache(
       );
     }
     dims = result.dims;
-    computed = result.data;
+    if (start === 0) computed = chunk.length === missing.length ? result.data : new Float32Array(missing.length * dims);
+    if (computed !== result.data) computed.set(result.data.subarray(0, chunk.length * dims), start * dims);
     if (options.cache) {
-      const newKeys = Buffer.allocUnsafe(missing.length * KEY_BYTES);
-      missing.forEach((s, m) => keys.copy(newKeys, m * KEY_BYTES, s * KEY_BYTES, (s + 1) * KEY_BYTES));
-      options.cache.store(newKeys, computed, dims);
+      const newKeys = Buffer.allocUnsafe(chunk.length * KEY_BYTES);
+      chunk.forEach((s, m) => keys.copy(newKeys, m * KEY_BYTES, s * KEY_BYTES, (s + 1) * KEY_BYTES));
+      options.cache.store(newKeys, result.data, dims);
     }
   }
   const d = dims ?? 0;

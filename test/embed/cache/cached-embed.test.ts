@@ -139,3 +139,60 @@ describe('embedding with the cache', () => {
     expect(stats).toEqual({ embedded: 0, cached: 0 });
   });
 });
+
+describe('a run stopped part way keeps what it embedded', () => {
+  /** A model that fails (a server gone, Ctrl-C) once it has been asked for `failAfter` texts. */
+  function failingModel(failAfter: number): ComputeVectors {
+    const { compute } = model();
+    let asked = 0;
+    return async (texts, onDone) => {
+      asked += texts.length;
+      if (asked > failAfter) throw new Error('connection reset');
+      return compute(texts, onDone);
+    };
+  }
+  const texts = Array.from({ length: 30 }, (_, i) => `ticket number ${i}`);
+
+  test('chunks double from the first size, each stored as it finishes', async () => {
+    const { compute, asked } = model();
+    const cache = freshCache();
+    const { matrix } = await embedWithCache(texts, compute, { cache, dims: null, model: 'm', firstChunk: 4 });
+    expect(asked.map((chunk) => chunk.length)).toEqual([4, 8, 16, 2]);
+    expect(asked.flat()).toEqual(texts);
+    expect(cache.segments()).toHaveLength(4);
+    const again = await embedWithCache(texts, model().compute, { cache, dims: null, model: 'm' });
+    expect(again.stats).toEqual({ embedded: 0, cached: 30 });
+    expect(rowsOf(again.matrix)).toEqual(rowsOf(matrix));
+  });
+
+  test('a chunk is never larger than 16 times the first', async () => {
+    const { compute, asked } = model();
+    const many = Array.from({ length: 200 }, (_, i) => `t${i}`);
+    await embedWithCache(many, compute, { cache: null, dims: null, model: 'm', firstChunk: 2 });
+    expect(asked.map((chunk) => chunk.length)).toEqual([2, 4, 8, 16, 32, 32, 32, 32, 32, 10]);
+  });
+
+  test('after a failure at the third chunk, the next run embeds only the rest', async () => {
+    const cache = freshCache();
+    await expect(
+      embedWithCache(texts, failingModel(12), { cache, dims: null, model: 'm', firstChunk: 4 }),
+    ).rejects.toThrow('connection reset');
+    const { compute, asked } = model();
+    const { matrix, stats } = await embedWithCache(texts, compute, { cache, dims: null, model: 'm', firstChunk: 4 });
+    expect(stats).toEqual({ embedded: 18, cached: 12 });
+    expect(asked.flat()).toEqual(texts.slice(12));
+    expect(rowsOf(matrix)).toEqual(
+      rowsOf((await embedWithCache(texts, model().compute, { cache: null, dims: null, model: 'm' })).matrix),
+    );
+  });
+
+  test('a model changing its size between chunks is stopped before the second chunk is stored', async () => {
+    const cache = freshCache();
+    let call = 0;
+    const changing: ComputeVectors = (chunk, onDone) => model(++call === 1 ? 3 : 4).compute(chunk, onDone);
+    await expect(embedWithCache(texts, changing, { cache, dims: null, model: 'm', firstChunk: 4 })).rejects.toThrow(
+      /returned 4-dimensional vectors, but 3 were expected/,
+    );
+    expect(cache.segments()).toHaveLength(1);
+  });
+});
