@@ -60,6 +60,9 @@ describe('renderHtml', () => {
     expect(policy).toContain("default-src 'none'");
     expect(policy).toContain("style-src 'unsafe-inline'");
     expect(policy).toContain('img-src data:');
+    // No <base> can re-point the page's links and no form can post ticket texts anywhere.
+    expect(policy).toContain("base-uri 'none'");
+    expect(policy).toContain("form-action 'none'");
     expect(policy).not.toMatch(/script-src[^;]*unsafe-inline/);
     const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
     expect(scripts).toHaveLength(2);
@@ -200,6 +203,9 @@ describe('map helpers', () => {
     expect(isoWeekMonday('2020-W53')).toBe('2020-12-28');
     expect(isoWeekMonday('2027-W01')).toBe('2027-01-04');
     expect(isoWeekMonday('week 3')).toBeNull();
+    // A week date with its weekday, or a fiscal-year prefix, is not a week name.
+    expect(isoWeekMonday('2026-W37-1')).toBeNull();
+    expect(isoWeekMonday('FY2026-W37')).toBeNull();
     for (let day = dayNumber(Date.UTC(2019, 11, 20)); day < dayNumber(Date.UTC(2027, 1, 1)); day += 5) {
       const week = weekNumber(day);
       const monday = new Date((week * 7 - 3) * 86_400_000).toISOString().slice(0, 10);
@@ -209,8 +215,10 @@ describe('map helpers', () => {
 
   it('escapeHtml and jsonForScript', () => {
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&#60;a href=&#34;x&#34;&#62;&#39;&#38;&#39;&#60;/a&#62;');
-    const json = jsonForScript({ text: '</script><!--' });
-    expect(json).not.toContain('<');
-    expect(JSON.parse(json)).toEqual({ text: '</script><!--' });
+    const text = '</script><!-- line\u2028separator, paragraph\u2029separator';
+    const json = jsonForScript({ text });
+    // Neither "<" nor the two line separators older script parsers end a line at.
+    expect(json).not.toMatch(/[<\u2028\u2029]/);
+    expect(JSON.parse(json)).toEqual({ text });
   });
 });

@@ -47,4 +47,57 @@ describe('principalPlane', () => {
     expect(Array.from(line.x)).toEqual([-1.5, -0.5, 0.5, 1.5]);
     expect(Array.from(line.y)).toEqual([0, 0, 0, 0]);
   });
+
+  // The map must not come out mirrored from one run to the next: each axis points towards the side of its
+  // largest coordinate, so a ticket's place follows from the data alone.
+  it('orients each axis towards the side of its largest coordinate', () => {
+    // 2-D: spread 5 along (-0.6, 0.8), 1 along (0.8, 0.6); the largest coordinates are 0.8 and 0.8.
+    expectPlane([
+      { axis: [-0.6, 0.8], spread: 5 },
+      { axis: [0.8, 0.6], spread: 1 },
+    ]);
+    // 3-D: the first axis's largest coordinate is negative (-0.8), so it is drawn as (0.8, -0.48, -0.36);
+    // the second's is -0.8 too, so it is drawn as (0, -0.6, 0.8).
+    expectPlane(
+      [
+        { axis: [-0.8, 0.48, 0.36], spread: 5 },
+        { axis: [0, 0.6, -0.8], spread: 2 },
+        { axis: [-0.6, -0.64, -0.48], spread: 0.1 },
+      ],
+      [
+        [0.8, -0.48, -0.36],
+        [0, -0.6, 0.8],
+      ],
+    );
+  });
 });
+
+/**
+ * Points on a symmetric grid along orthogonal unit `axes` (each with its spread) around a centre off the
+ * origin; x and y must be each point's offset from the centre along `drawn` (the axes as the map orients
+ * them; by default the first two as given).
+ */
+function expectPlane(axes: Array<{ axis: number[]; spread: number }>, drawn?: number[][]): void {
+  const dims = axes[0].axis.length;
+  const centre = [3, -2, 7].slice(0, dims);
+  const steps = [-1, -0.5, 0, 0.5, 1];
+  const offsets: number[][] = [[]];
+  for (const { spread } of axes) {
+    const next: number[][] = [];
+    for (const o of offsets) for (const s of steps) next.push([...o, s * spread]);
+    offsets.splice(0, offsets.length, ...next);
+  }
+  const data = new Float32Array(offsets.length * dims);
+  offsets.forEach((o, i) => {
+    for (let d = 0; d < dims; d++)
+      data[i * dims + d] = centre[d] + o.reduce((sum, t, a) => sum + t * axes[a].axis[d], 0);
+  });
+  const [first, second] = drawn ?? [axes[0].axis, axes[1].axis];
+  const along = (axis: number[], i: number) =>
+    axis.reduce((sum, w, d) => sum + w * (data[i * dims + d] - centre[d]), 0);
+  const { x, y } = principalPlane(data, offsets.length, dims);
+  offsets.forEach((_, i) => {
+    expect(x[i]).toBeCloseTo(along(first, i), 3);
+    expect(y[i]).toBeCloseTo(along(second, i), 3);
+  });
+}
