@@ -6,7 +6,7 @@ import { chooseEconomicColumns, type EconomicOverrides } from './economic-column
 import { delimiterName, parseDelimiterOption, sniffDelimiter } from './delimiter.js';
 import { decodeExport } from './encoding.js';
 import { normalizeLineBreaks, readExportBytes, removeControlBytes } from './file.js';
-import { parseTicketRows, UnclosedQuoteError, type ParsedRows, type RowLayout } from './rows.js';
+import { parseTicketRows, type RowLayout } from './rows.js';
 
 export interface IngestOptions {
   /** Force an encoding (utf-8, utf-16le, windows-1251, ...); detected when absent. */
@@ -95,20 +95,8 @@ export async function readTicketExport(
     return { ...choice, extra, headerLength: header.length };
   };
 
-  // A quote that never closes would swallow the rest of the file into one field: like a person
-  // reading it, take that quote as a plain character and read on (a few times; then refuse).
-  const unclosedLines: number[] = [];
-  let rows: ParsedRows | undefined;
-  while (rows === undefined) {
-    try {
-      const total = utf8.length;
-      rows = parseTicketRows(utf8, delimiter, path, lineOffset, layoutFor, (done) => onProgress?.({ done, total }));
-    } catch (err) {
-      if (!(err instanceof UnclosedQuoteError) || err.byte === null || unclosedLines.length >= 20) throw err;
-      unclosedLines.push(err.line);
-      utf8 = Buffer.concat([utf8.subarray(0, err.byte), utf8.subarray(err.byte + 1)]);
-    }
-  }
+  const total = utf8.length;
+  const rows = parseTicketRows(utf8, delimiter, path, lineOffset, layoutFor, (done) => onProgress?.({ done, total }));
   if (rows.header.length === 0) throw new UserError(`${path}: the file is empty`);
   if (rows.rowCount === 0) throw new UserError(`${path}: has a header but no data rows`);
   if (rows.tickets.length === 0) {
@@ -120,10 +108,24 @@ export async function readTicketExport(
   }
 
   const warnings: string[] = [];
-  if (unclosedLines.length > 0) {
+  if (rows.unclosedQuoteLines.length > 0) {
+    const lines = rows.unclosedQuoteLines;
     warnings.push(
-      `${path}: ${unclosedLines.length} quoted field(s) never closed, on line(s) ${unclosedLines.join(', ')}; ` +
+      `${path}: ${lines.length} quoted field(s) never closed, on line(s) ${lines.join(', ')}; ` +
         'read as if the opening quote were not there',
+    );
+  }
+  if (rows.unfoldedLines.length > 0) {
+    warnings.push(
+      `${path}: a stray quote (") had folded ${rows.unfoldedLines.length} line(s) into a field of the row before ` +
+        `them; read as rows of their own: ${lineList(rows.unfoldedLines)}`,
+    );
+  }
+  if (rows.rowLikeLinesInFields.length > 0) {
+    warnings.push(
+      `${path}: ${rows.rowLikeLinesInFields.length} line(s) inside quoted fields look like rows of their own ` +
+        `(${lineList(rows.rowLikeLinesInFields)}); kept as text of those fields — if they are rows, ` +
+        'a quote (") above them is closed in the wrong place',
     );
   }
   if (decoded.windows1251Lines) {
@@ -155,6 +157,13 @@ export async function readTicketExport(
     rowCount: rows.rowCount,
     warnings,
   };
+}
+
+/** "line 3", "lines 3, 5" or "lines 3, 5, …, 40 (12 in all)": every line a user can check, in one warning line. */
+function lineList(lines: number[]): string {
+  if (lines.length === 1) return `line ${lines[0]}`;
+  if (lines.length <= 10) return `lines ${lines.join(', ')}`;
+  return `lines ${lines.slice(0, 8).join(', ')}, …, ${lines[lines.length - 1]} (${lines.length} in all)`;
 }
 
 /** One line telling which columns were used, e.g. "text: Subject + Description · id: Ticket ID · date: Created at". */

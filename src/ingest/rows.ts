@@ -3,6 +3,8 @@ import { parse, CsvError } from 'csv-parse/sync';
 import { UserError } from '../errors.js';
 import type { SkippedRow, Ticket } from '../types.js';
 import { parseTicketDate, slashedDateOrder } from './dates.js';
+import { recordsOfRowLines, rowStartsInside, type RowShape } from './folded-rows.js';
+import { unclosedQuote } from './unclosed-quote.js';
 
 export interface RowLayout {
   text: number[];
@@ -21,6 +23,12 @@ export interface ParsedRows {
   /** Data rows whose field count differs from the header's. */
   raggedRows: number;
   firstRaggedLine: number;
+  /** Lines that a stray quote had folded into a field of the row above, read as rows of their own. */
+  unfoldedLines: number[];
+  /** Lines inside a quoted field (its quotes balanced) that look like rows of their own; kept in the field. */
+  rowLikeLinesInFields: number[];
+  /** Lines where a quoted field opens and never closes; read as if that quote were not there. */
+  unclosedQuoteLines: number[];
 }
 
 function newlinesIn(record: string[]): number {
@@ -92,49 +100,53 @@ export function parseTicketRows(
   let monthFirstDates = 0;
   const eitherWay: Array<[Ticket, string]> = [];
 
-  const onRecord = (record: string[], ctx: { lines: number; bytes: number }): null => {
-    const endLine = ctx.lines + lineOffset;
-    if (onProgress && (rowCount & 8191) === 8191) onProgress(ctx.bytes);
-    const line = endLine - newlinesIn(record);
-    lastEndLine = endLine;
-    if (layout === null) {
-      header = uniqueHeader(record);
-      layout = layoutFor(header);
-      shared = layout.extra.map(() => new SharedValues());
-      return null;
-    }
+  // Rows read out of another row's field (see folded-rows.ts): their lines, for the warning.
+  const unfoldedLines: number[] = [];
+  // Lines that look like rows inside a field whose quotes are balanced: kept in the field, reported.
+  const rowLikeLinesInFields: number[] = [];
+  // Lines with a quote that opens a field and never closes, read as if it were not there.
+  const unclosedQuoteLines: number[] = [];
+  let lastId = '';
+  // Where the record being read starts in `utf8` (the end of the one before).
+  let recordStart = 0;
+  // Where csv-parse was last started in `utf8`, and the lines before that place (see ReadOnFrom).
+  let readFrom = 0;
+  let linesBefore = lineOffset;
+
+  const addRow = (columns: RowLayout, record: string[], line: number): void => {
     rowCount++;
-    if (record.length !== layout.headerLength) {
+    if (record.length !== columns.headerLength) {
       raggedRows++;
       if (firstRaggedLine === 0) firstRaggedLine = line;
     }
-    const idCell = layout.id === null ? undefined : record[layout.id]?.trim();
-    const id = layout.id === null ? String(rowCount) : idCell ? idCell : `row ${rowCount}`;
+    const idCell = columns.id === null ? undefined : record[columns.id]?.trim();
+    const id = columns.id === null ? String(rowCount) : idCell ? idCell : `row ${rowCount}`;
+    if (idCell) lastId = idCell;
 
     let rawText = '';
-    for (const t of layout.text) {
+    for (const t of columns.text) {
       const part = record[t];
       if (part === undefined || part.trim() === '') continue;
       rawText = rawText === '' ? part : `${rawText}\n${part}`;
     }
     if (rawText === '') {
       skipped.push({ id, line, reason: 'empty text' });
-      return null;
+      return;
     }
-    if (layout.id !== null) {
+    if (columns.id !== null) {
       if (seenIds.has(id)) {
         skipped.push({ id, line, reason: 'duplicate id' });
-        return null;
+        return;
       }
       seenIds.add(id);
     }
     const extra: Record<string, string> = {};
-    for (let k = 0; k < layout.extra.length; k++)
-      extra[layout.extra[k]![1]] = shared[k]!.of(record[layout.extra[k]![0]] ?? '');
+    for (let k = 0; k < columns.extra.length; k++)
+      extra[columns.extra[k]![1]] = shared[k]!.of(record[columns.extra[k]![0]] ?? '');
     // Surplus fields are kept, never dropped: they usually mean an unquoted delimiter inside a field.
-    for (let i = layout.headerLength; i < record.length; i++) extra[`column ${i + 1}`] = record[i]!;
-    const dateCell = layout.date === null ? '' : (record[layout.date] ?? '');
-    const createdAt = layout.date === null ? null : parseTicketDate(dateCell);
+    for (let i = columns.headerLength; i < record.length; i++) extra[`column ${i + 1}`] = record[i]!;
+    const dateCell = columns.date === null ? '' : (record[columns.date] ?? '');
+    const createdAt = columns.date === null ? null : parseTicketDate(dateCell);
     const ticket: Ticket = { id, line, rawText, createdAt, extra };
     tickets.push(ticket);
     if (createdAt !== null && dateCell.includes('/')) {
@@ -143,96 +155,134 @@ export function parseTicketRows(
       else if (order === 'month-first') monthFirstDates++;
       else if (order === 'either') eitherWay.push([ticket, dateCell]);
     }
+  };
+
+  /**
+   * A record over several lines whose inner lines look like rows of their own. When csv-parse had to close its
+   * field at a stray quote, the record is cut before the first such line and the file is read on from there
+   * (ReadOnFrom), so the rows after it, and their own quoted fields, read as they would without that quote. When
+   * the quotes are balanced those lines may be text (a numbered list): they stay in the field and are reported.
+   */
+  const addMultiLineRecord = (columns: RowLayout, record: string[], line: number, from: number, to: number): void => {
+    // csv-parse keeps the opening quote of a field a stray quote closed: the field starts with it.
+    const strayQuote = record.some((field) => field.startsWith('"') && field.includes('\n'));
+    if (columns.id === null && !strayQuote && record.length === columns.headerLength) {
+      return addRow(columns, record, line);
+    }
+    const text = utf8.toString('utf8', from, to);
+    // The record's own lines, without the blank lines before it and its final line break.
+    const blankLines = /^\n*/.exec(text)![0].length;
+    const lines = text.slice(blankLines).replace(/\n$/, '').split('\n');
+    const shape: RowShape = { delimiter, headerLength: columns.headerLength, id: columns.id };
+    const own = columns.id === null ? '' : (record[columns.id]?.trim() ?? '');
+    const starts = rowStartsInside(lines, shape, { own, previous: lastId }, seenIds);
+    if (starts.length === 0 || !strayQuote) {
+      for (const start of starts) rowLikeLinesInFields.push(line + start);
+      return addRow(columns, record, line);
+    }
+    const head = lines.slice(0, starts[0]).join('\n');
+    for (const part of recordsOfRowLines(head, delimiter)) addRow(columns, part.record, line + part.lineInRecord);
+    // Every line that looked like a row is named once, though the lines after the first are read again.
+    for (const start of starts) if (line + start > (unfoldedLines.at(-1) ?? 0)) unfoldedLines.push(line + start);
+    throw new ReadOnFrom(from + blankLines + Buffer.byteLength(head) + 1, line + starts[0]!);
+  };
+
+  /** The header (the first record) or a row. */
+  const takeRecord = (record: string[], line: number): void => {
+    if (layout !== null) return addRow(layout, record, line);
+    header = uniqueHeader(record);
+    layout = layoutFor(header);
+    shared = layout.extra.map(() => new SharedValues());
+  };
+
+  const onRecord = (record: string[], ctx: { lines: number; bytes: number }): null => {
+    const endLine = ctx.lines + linesBefore;
+    const bytes = ctx.bytes + readFrom;
+    if (onProgress && (rowCount & 8191) === 8191) onProgress(bytes);
+    const breaks = newlinesIn(record);
+    const line = endLine - breaks;
+    lastEndLine = endLine;
+    const from = recordStart;
+    recordStart = bytes;
+    if (layout === null || breaks === 0) takeRecord(record, line);
+    else addMultiLineRecord(layout, record, line, from, bytes);
     return null;
   };
 
-  try {
-    parse(utf8, {
-      delimiter,
-      record_delimiter: '\n',
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-      on_record: onRecord,
-    });
-  } catch (err) {
-    if (err instanceof UserError) throw err;
-    if (err instanceof CsvError && err.code === 'CSV_QUOTE_NOT_CLOSED') {
-      const text = utf8.toString('utf8');
-      const start = unclosedQuote(text, delimiter, lastEndLine - lineOffset);
-      const at = start === null ? lastEndLine + 1 : start.line + lineOffset;
-      throw new UnclosedQuoteError(
-        `${file}: line ${at}: a quoted field starts here but its closing quote (") is missing`,
-        at,
-        start === null ? null : Buffer.byteLength(text.slice(0, start.index)),
+  /**
+   * A quote that never closes would swallow the rest of the file into one field: like a person reading it, take
+   * that quote as a plain character. The record it is in is read without it, up to the end of the quote's line,
+   * and the file is read on from the next line.
+   */
+  const readWithoutUnclosedQuote = (): void => {
+    const rest = utf8.toString('utf8', recordStart);
+    const quote = unclosedQuote(rest, delimiter, 0);
+    if (quote === null) {
+      throw new UserError(
+        `${file}: line ${lastEndLine + 1}: a quoted field starts here but its closing quote (") is missing`,
       );
     }
-    if (err instanceof CsvError) {
-      const lines = (err as unknown as { lines?: unknown }).lines;
-      const where = typeof lines === 'number' ? `line ${lines + lineOffset}: ` : '';
-      throw new UserError(`${file}: ${where}cannot parse CSV (${err.message.split('\n')[0]})`);
+    const lineEnd = rest.indexOf('\n', quote.index);
+    const lines = rest.slice(0, lineEnd < 0 ? rest.length : lineEnd);
+    const quoteLine = lastEndLine + quote.line;
+    unclosedQuoteLines.push(quoteLine);
+    for (const part of recordsOfRowLines(lines, delimiter))
+      takeRecord(part.record, lastEndLine + 1 + part.lineInRecord);
+    if (lineEnd >= 0) throw new ReadOnFrom(recordStart + Buffer.byteLength(lines) + 1, quoteLine + 1);
+  };
+
+  for (;;) {
+    try {
+      try {
+        // A subarray, not a copy: reading on after a folded record costs no memory.
+        parse(utf8.subarray(readFrom), {
+          delimiter,
+          record_delimiter: '\n',
+          relax_column_count: true,
+          relax_quotes: true,
+          skip_empty_lines: true,
+          on_record: onRecord,
+        });
+      } catch (err) {
+        if (!(err instanceof CsvError) || err.code !== 'CSV_QUOTE_NOT_CLOSED') throw err;
+        readWithoutUnclosedQuote();
+      }
+      break;
+    } catch (err) {
+      if (err instanceof ReadOnFrom) {
+        readFrom = recordStart = err.byte;
+        lastEndLine = linesBefore = err.line - 1;
+        continue;
+      }
+      if (err instanceof UserError) throw err;
+      if (err instanceof CsvError) {
+        const lines = (err as unknown as { lines?: unknown }).lines;
+        const where = typeof lines === 'number' ? `line ${lines + linesBefore}: ` : '';
+        throw new UserError(`${file}: ${where}cannot parse CSV (${err.message.split('\n')[0]})`);
+      }
+      throw err;
     }
-    throw err;
   }
   if (dayFirstDates > 0 && monthFirstDates === 0) {
     for (const [ticket, cell] of eitherWay) ticket.createdAt = parseTicketDate(cell, true);
   }
-  return { header: header ?? [], tickets, skipped, rowCount, raggedRows, firstRaggedLine };
+  return {
+    header: header ?? [],
+    tickets,
+    skipped,
+    rowCount,
+    raggedRows,
+    firstRaggedLine,
+    unfoldedLines,
+    rowLikeLinesInFields,
+    unclosedQuoteLines,
+  };
 }
 
-/** A quoted field that never closes: where it opens, so the reader can retry without that quote. */
-export class UnclosedQuoteError extends UserError {
+/** Thrown out of csv-parse to read the file again from `byte`, the start of line `line` (a folded row). */
+class ReadOnFrom {
   constructor(
-    message: string,
+    readonly byte: number,
     readonly line: number,
-    /** Byte offset of the opening quote in the parsed buffer, when found. */
-    readonly byte: number | null,
-  ) {
-    super(message);
-  }
-}
-
-/** The line where an unclosed quoted field opens (see unclosedQuote). */
-export function unclosedQuoteLine(text: string, delimiter: string, afterLine: number): number | null {
-  return unclosedQuote(text, delimiter, afterLine)?.line ?? null;
-}
-
-/**
- * Where an unclosed quoted field opens (line and string index), scanning from the line after
- * `afterLine` (the end of the last good record). Only a quote at the start of a field opens one, as in the parser.
- */
-function unclosedQuote(text: string, delimiter: string, afterLine: number): { line: number; index: number } | null {
-  let line = 1;
-  let i = 0;
-  while (line <= afterLine && i < text.length) {
-    const nl = text.indexOf('\n', i);
-    if (nl < 0) return null;
-    i = nl + 1;
-    line++;
-  }
-  let atFieldStart = true;
-  let inQuotes = false;
-  let openLine: number | null = null;
-  let openIndex = 0;
-  for (; i < text.length; i++) {
-    const c = text[i]!;
-    if (inQuotes) {
-      if (c === '"') {
-        if (text[i + 1] === '"') i++;
-        else inQuotes = false;
-      } else if (c === '\n') line++;
-      continue;
-    }
-    if (c === '"' && atFieldStart) {
-      inQuotes = true;
-      openLine = line;
-      openIndex = i;
-      atFieldStart = false;
-    } else if (c === delimiter) atFieldStart = true;
-    else if (c === '\n') {
-      line++;
-      atFieldStart = true;
-    } else atFieldStart = false;
-  }
-  return inQuotes && openLine !== null ? { line: openLine, index: openIndex } : null;
+  ) {}
 }

@@ -119,3 +119,60 @@ describe('row accounting against the input file', () => {
     expectEveryRowOnce(expected, clusterFile(fixture('excel-export-cp1251.csv'), 'excel'));
   });
 });
+
+/**
+ * The export with a stray quote (") opening the field after the first `before` delimiters of every 25th one-line
+ * row, as free text from a spreadsheet has them; and the line where each data row starts, read from the clean text.
+ */
+function withStrayQuotes(
+  text: string,
+  delimiter: string,
+  before: number,
+): { text: string; rows: Array<[string, number]> } {
+  const records = parse(text, { delimiter, bom: true, relax_column_count: true, info: true }) as unknown as Array<{
+    record: string[];
+    info: { lines: number };
+  }>;
+  const lines = text.split('\n');
+  const rows: Array<[string, number]> = [];
+  const broken: number[] = [];
+  records.slice(1).forEach(({ record, info }, i) => {
+    const breaks = record.join('').split('\n').length - 1;
+    const line = info.lines - breaks;
+    rows.push([record[0]!, line]);
+    const fields = lines[line - 1]!.split(delimiter);
+    if (breaks === 0 && i % 25 === 3 && !fields[before]!.startsWith('"')) {
+      fields[before] = `"${fields[before]}`;
+      lines[line - 1] = fields.join(delimiter);
+      broken.push(line);
+    }
+  });
+  expect(broken.length).toBeGreaterThan(3);
+  return { text: lines.join('\n'), rows };
+}
+
+describe('rows a stray quote would fold into a field', () => {
+  it('every row of exports with stray quotes has its line in the assignments file, once, and the warning says where', () => {
+    const cases = [
+      { name: 'support-export.csv', encoding: 'utf-8', delimiter: ',', before: 3 },
+      { name: 'excel-export-cp1251.csv', encoding: 'windows-1251', delimiter: ';', before: 2 },
+    ];
+    for (const { name, encoding, delimiter, before } of cases) {
+      const clean = iconv.decode(readFileSync(fixture(name)), encoding);
+      const { text, rows } = withStrayQuotes(clean, delimiter, before);
+      const file = join(out, `stray-${name}`);
+      writeFileSync(file, iconv.encode(text, encoding));
+      const assignments = join(out, `stray-${name}.assignments.csv`);
+      const res = runCli(['cluster', file, '--embedder', 'lexical', '--lang', 'en', '--assignments', assignments]);
+      expect(res.code).toBe(0);
+      const [header, ...written] = parse(readFileSync(assignments, 'utf8')) as string[][];
+      expect(header).toEqual(['id', 'cluster', 'confidence', 'line']);
+      // One assignment for each row of the export, on the line where the row starts, with the row's id.
+      const byLine = written
+        .map(([id, , , line]) => [id!, Number(line)] as [string, number])
+        .sort((a, b) => a[1] - b[1]);
+      expect(byLine).toEqual(rows.map(([id, line]) => [id.trim() || expect.stringMatching(/^row \d+$/), line]));
+      expect(res.stderr).toMatch(/a stray quote \(".*\) had folded \d+ line\(s\) into a field of the row before them/);
+    }
+  });
+});

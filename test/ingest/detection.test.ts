@@ -6,7 +6,7 @@ import { parseTicketDate } from '../../src/ingest/dates.js';
 import { parseDelimiterOption, sniffDelimiter } from '../../src/ingest/delimiter.js';
 import { encodingFromBom, guessBomlessUtf16, looksBinary } from '../../src/ingest/encoding.js';
 import { normalizeLineBreaks } from '../../src/ingest/file.js';
-import { unclosedQuoteLine } from '../../src/ingest/rows.js';
+import { unclosedQuoteLine } from '../../src/ingest/unclosed-quote.js';
 
 describe('sniffDelimiter', () => {
   it('prefers the candidate that is consistent across lines over the most frequent one', () => {
