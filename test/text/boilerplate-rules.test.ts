@@ -39,6 +39,11 @@ function exportWith(count: number, plant: (i: number) => string | null, seed = 3
   });
 }
 
+/** A word of the customer's own, made up for ticket i: none recurs and none is common. */
+function word(i: number, k: number): string {
+  return `з${[...String(i * 10 + k)].map((d) => 'абвгдежзик'[Number(d)]).join('')}`;
+}
+
 describe('how many tickets make a phrase boilerplate', () => {
   it('at least ten tickets, however small the export', () => {
     const nine = exportWith(120, (i) => (i % 11 === 0 && i < 99 ? 'Отправлено с iPhone' : null));
@@ -87,8 +92,11 @@ describe('a formula inside a sentence', () => {
   });
 
   it('a lone stop word between commas is no formula', () => {
-    const texts = exportWith(120, () => null).map((t) => t.replace(', номер', ', пожалуйста, номер'));
+    // "… Word, пожалуйста, word" in every fifth ticket: the customer's sentence keeps its "пожалуйста".
+    const texts = exportWith(120, (i) => (i % 5 === 0 ? `${word(i, 1)} ${i}, пожалуйста, ${word(i, 2)}.` : null));
+    expect(texts.filter((t) => t.includes(', пожалуйста, '))).toHaveLength(24);
     expect(detectBoilerplate(texts).has('пожалуйста')).toBe(false);
+    expect(removeBoilerplate(texts).texts).toEqual(texts);
   });
 });
 
@@ -129,5 +137,120 @@ describe('the summary of what was removed', () => {
       tickets: 0,
       phrases: [{ text: 'Sent from portal', tickets: 1 }],
     });
+  });
+});
+
+describe('what is left of a ticket', () => {
+  it('reads as the customer wrote it: lines, dashes and commas kept, no blank line where a formula was', () => {
+    const bodies = exportWith(120, () => null);
+    const own: string[] = [];
+    const texts = bodies.map((body, i) => {
+      if (i % 5 !== 0) return body;
+      // A sentence with a dash, and clauses before "жду ответа".
+      own[i] = `${word(i, 1)} ${i} — ${word(i, 2)}. ${word(i, 3)} ${i}, ${word(i, 4)},`;
+      return `${body}\nОбращение с сайта\n${own[i]} жду ответа.`;
+    });
+    const { texts: stripped, summary } = removeBoilerplate(texts);
+    for (let i = 0; i < texts.length; i++) expect(stripped[i]).toBe(i % 5 === 0 ? `${bodies[i]}\n${own[i]}` : texts[i]);
+    expect(summary.phrases).toEqual([
+      { text: 'Обращение с сайта', tickets: 24 },
+      { text: 'жду ответа', tickets: 24 },
+    ]);
+  });
+
+  it('a formula written as one sentence goes whole, with the words in it that are no formula alone', () => {
+    const texts = exportWith(120, (i) => (i % 5 === 0 ? 'Жду ответа, спасибо.' : null));
+    const { texts: stripped, summary } = removeBoilerplate(texts);
+    expect(stripped[0]).toBe(texts[0]!.split('\n')[0]);
+    expect(stripped.some((t) => t.includes('спасибо'))).toBe(false);
+    expect(summary.phrases).toEqual([{ text: 'Жду ответа, спасибо', tickets: 24 }]);
+  });
+
+  it('a clause of nine words inside a sentence is the customer’s; one of eight is a formula', () => {
+    const eight = 'прошу ответить как можно скорее на мой вопрос';
+    const nine = 'прошу ответить как можно скорее на мой важный вопрос';
+    const withClause = (clause: string) =>
+      exportWith(120, (i) => (i % 5 === 0 ? `${DETAILS[(i * 7) % DETAILS.length]} ${i}, ${clause}.` : null));
+    const long = withClause(nine);
+    expect(detectBoilerplate(long).has(segmentKey(nine))).toBe(false);
+    expect(removeBoilerplate(long).texts).toEqual(long);
+    const short = withClause(eight);
+    expect(detectBoilerplate(short).has(segmentKey(eight))).toBe(true);
+    expect(removeBoilerplate(short).texts[0]).toBe(`${short[0]!.split('\n')[0]}\n${DETAILS[0]} 0,`);
+  });
+});
+
+describe('formulas that come together', () => {
+  it('two formulas always on the same tickets, in either order, are both boilerplate', () => {
+    // On 15% of the tickets: each one's words are then far likelier on the other's tickets than in the export,
+    // which would read as a topic if the two were not known to be one block of text.
+    const texts = exportWith(120, () => null).map((body, i) => {
+      if (i % 20 >= 3) return body;
+      return i % 2 === 0
+        ? `Обращение с сайта\n${body}\nОтправлено с iPhone`
+        : `Отправлено с iPhone\n${body}\nОбращение с сайта`;
+    });
+    expect(texts.filter((t) => t.includes('iPhone'))).toHaveLength(18);
+    const learned = detectBoilerplate(texts);
+    expect(learned.has('обращение с сайта')).toBe(true);
+    expect(learned.has('отправлено с iphone')).toBe(true);
+    const { texts: stripped } = removeBoilerplate(texts);
+    expect(stripped.filter((t) => t.includes('iPhone') || t.includes('сайта'))).toEqual([]);
+  });
+});
+
+describe('a short question many customers ask', () => {
+  const ask = (bare: number, withBody: number) => {
+    const bodies = exportWith(120, () => null);
+    const texts = [...bodies];
+    for (let k = 0; k < bare; k++) texts.push('Где мой заказ?');
+    for (let k = 0; k < withBody; k++) texts[k * 7] = `${bodies[k * 7]}\nГде мой заказ?`;
+    return texts;
+  };
+
+  it('is a topic when it is the whole ticket for most who write it: the longer tickets keep it', () => {
+    const texts = ask(11, 9);
+    expect(detectBoilerplate(texts).has('где мой заказ')).toBe(false);
+    expect(removeBoilerplate(texts).texts).toEqual(texts);
+  });
+
+  it('is a formula when half of those who write it say more', () => {
+    const texts = ask(10, 10);
+    expect(detectBoilerplate(texts).has('где мой заказ')).toBe(true);
+    expect(removeBoilerplate(texts).texts[0]).toBe(texts[0]!.split('\n')[0]);
+  });
+});
+
+describe('how the summary counts and shows a phrase', () => {
+  it('a ticket carrying a phrase twice counts once', () => {
+    const texts = exportWith(120, (i) => (i % 5 === 0 ? 'Отправлено с iPhone\nОтправлено с iPhone' : null));
+    expect(removeBoilerplate(texts).summary.phrases).toEqual([{ text: 'Отправлено с iPhone', tickets: 24 }]);
+  });
+
+  it('without its closing run of punctuation', () => {
+    const texts = exportWith(120, (i) => (i % 5 === 0 ? 'Жду ответа!!!' : null));
+    expect(removeBoilerplate(texts).summary.phrases).toEqual([{ text: 'Жду ответа', tickets: 24 }]);
+  });
+
+  it('the first alphabetically of the ways it is written, on a tie or when every ticket writes it its own way', () => {
+    const writtenAs = (first: number, form: string, other: string) =>
+      exportWith(120, (i) => (i % 5 === 0 ? (i / 5 < first ? form : other) : null));
+    expect(removeBoilerplate(writtenAs(12, 'Отправлено с iPhone', 'отправлено с iPhone')).summary.phrases).toEqual([
+      { text: 'Отправлено с iPhone', tickets: 24 },
+    ]);
+    const numbered = exportWith(120, (i) => (i % 5 === 0 ? `Заявка с сайта №${i}` : null));
+    expect(removeBoilerplate(numbered).summary.phrases).toEqual([{ text: 'Заявка с сайта №0', tickets: 24 }]);
+  });
+
+  it('phrases on as many tickets are listed alphabetically, whatever order the tickets bring them in', () => {
+    // Each on every fifth ticket, so on tickets of every topic.
+    const order = ['Шаблон б', 'Шаблон а', 'Шаблон г', 'Шаблон в'];
+    const texts = exportWith(120, (i) => (i % 5 < 4 ? `${order[i % 5]} поддержки` : null));
+    expect(removeBoilerplate(texts).summary.phrases.map((p) => p.text)).toEqual([
+      'Шаблон а поддержки',
+      'Шаблон б поддержки',
+      'Шаблон в поддержки',
+      'Шаблон г поддержки',
+    ]);
   });
 });
