@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { HelperThread, sharedCopy, threadsAllowed } from '../../src/numerics/threads.js';
+import { HelperThread, helperModule, sharedCopy, threadsAllowed } from '../../src/numerics/threads.js';
 
 function sumRange(data: Float64Array, lo: number, hi: number): number {
   let s = 0;
@@ -45,6 +45,40 @@ describe('threads', () => {
       expect(() => helper.finish()).toThrow(/test helper thread failed: .*bad job/);
     } finally {
       helper.close();
+    }
+  });
+
+  it('helperModule finds a module beside the caller, in the build when the caller is a TypeScript source', () => {
+    expect(helperModule('file:///app/dist/embed/lexical/row-threads.js', './row-work.js').href).toBe(
+      'file:///app/dist/embed/lexical/row-work.js',
+    );
+    expect(helperModule('file:///w/src/app/src/embed/lexical/row-threads.ts', './row-work.js').href).toBe(
+      'file:///w/src/app/dist/embed/lexical/row-work.js',
+    );
+  });
+
+  it('a helper thread running a module reports the errors of its jobs, and a module it cannot load', () => {
+    const rowWork = helperModule(
+      new URL('../../src/embed/lexical/row-threads.ts', import.meta.url).href,
+      './row-work.js',
+    );
+    const helper = HelperThread.fromModule<object, object>('TF-IDF rows', rowWork, 'rowJob', {
+      settings: {},
+      next: new Int32Array(new SharedArrayBuffer(4)),
+    });
+    try {
+      // Rows without a vocabulary: the job fails in the helper, and finish() says so instead of hanging.
+      helper.start({ op: 'rows', texts: ['payment declined'] });
+      expect(() => helper.finish()).toThrow(/TF-IDF rows helper thread failed: TypeError/);
+    } finally {
+      helper.close();
+    }
+    const missing = HelperThread.fromModule<object, object>('test', new URL('file:///nowhere/gone.js'), 'run', {});
+    try {
+      missing.start({});
+      expect(() => missing.finish()).toThrow(/test helper thread failed: .*(Cannot find module|ERR_MODULE_NOT_FOUND)/);
+    } finally {
+      missing.close();
     }
   });
 });

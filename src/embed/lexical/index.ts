@@ -4,15 +4,19 @@
 // d ≤ 100,000 columns, k ≤ 256 dimensions and w = k + oversample: vocabulary and rows O(c_sample) time and
 // O(2^tableBits) memory; the SVD O(z·w + s·w² + d·w²) time (svd.ts), O(z + (s + d)·w) memory; the projection
 // of the other tickets O(c + entries·k) time (projection.ts); the output n × (k + 1) float32, allocated once.
+// From 8,000 tickets the per-ticket work (features for the vocabulary, the fitted rows, the projection) is split
+// between two threads (row-threads.ts) and the SVD's products too (svd-threads.ts), the same bits as one thread:
+// on one thread that work is about 45% of the stage (all-different 100,000: 35 of 79 processor s at load 7).
 import type { Embedder, EmbeddingMatrix, EmbedProgress } from '../../types.js';
 import type { FeatureSettings } from './features.js';
 import { seededUniform } from '../../numerics/random.js';
-import { SparseRowsBuilder, type SparseRows } from './sparse.js';
+import type { SparseRows } from './sparse.js';
 import { randomizedSvd, type TruncatedSvd } from './svd.js';
 import { projectTexts } from './projection.js';
 import { svdThreads } from './svd-threads.js';
-import { ticketRow, TicketRow, type BlockWeights } from './tfidf.js';
-import { buildVocabulary, type Vocabulary, type VocabularySettings } from './vocabulary.js';
+import { rowThreads, TicketRowThreads } from './row-threads.js';
+import type { BlockWeights } from './tfidf.js';
+import { pickVocabulary, type VocabularySettings } from './vocabulary.js';
 
 export interface LexicalSettings {
   features: FeatureSettings;
@@ -95,44 +99,43 @@ export class LexicalEmbedder implements Embedder {
       tableBits: Math.min(s.vocabulary.tableBits, Math.max(12, Math.ceil(Math.log2(fitCount * 256 + 1)))),
       minDocumentFrequency: fitCount >= 100 ? s.vocabulary.minDocumentFrequency : 1,
     };
-    const vocabulary = buildVocabulary(texts, sample, s.features, vocabularySettings);
-    progress(0.15);
-    await nextTick();
-    const fitRows = tfidfRows(texts, sample, vocabulary, s);
-    progress(0.3);
-    await nextTick();
-    // Fewer dimensions for small corpora (measured better), but never so few that tiny ones collapse.
-    const bySize = Math.max(Math.floor(fitCount * s.maxDimensionsPerTicket), Math.min(fitCount, 32));
-    const wanted = Math.max(1, Math.min(this.dimensions, bySize));
-    const skip = s.dropFirstComponent && wanted > 1 ? 1 : 0;
-    const svd = await randomizedSvd(fitRows, wanted + skip, {
-      seed: this.seed,
-      ...svdPlan(fitRows, wanted + skip, s),
-      vectors: sample ? 'right' : 'left',
-      threads: svdThreads(fitCount),
-      onProgress: (share) => progress(0.3 + 0.5 * share),
-    });
-    progress(0.8);
-    await nextTick();
-    const dims = Math.max(0, svd.rank - skip);
-    // One spare column per row, for tickets without a usable feature (see unitRows): no copy later.
-    const stride = dims + 1;
-    const rowOf = (text: string, row: TicketRow) => ticketRow(text, vocabulary, s.features, s.weights, row);
-    const projected = sample
-      ? await projectTexts(
-          texts,
-          rowOf,
-          new TicketRow(),
-          projection(svd, vocabulary.columns, skip, dims, s),
-          dims,
-          stride,
-          svdThreads(n),
-          (done) => progress(0.8 + (0.2 * done) / n),
-        )
-      : scaledLeft(svd, n, skip, dims, stride, s);
-    this.stats.embedded = n;
-    progress(1);
-    return unitRows(projected, n, dims, stride);
+    const rows = new TicketRowThreads({ features: s.features, weights: s.weights }, rowThreads(n));
+    try {
+      const counts = rows.countFeatures(texts, sample, vocabularySettings.tableBits);
+      const vocabulary = pickVocabulary(counts, fitCount, vocabularySettings, rows.threads > 1);
+      rows.useVocabulary(vocabulary);
+      progress(0.15);
+      await nextTick();
+      const fitRows = rows.rows(texts, sample);
+      progress(0.3);
+      await nextTick();
+      // Fewer dimensions for small corpora (measured better), but never so few that tiny ones collapse.
+      const bySize = Math.max(Math.floor(fitCount * s.maxDimensionsPerTicket), Math.min(fitCount, 32));
+      const wanted = Math.max(1, Math.min(this.dimensions, bySize));
+      const skip = s.dropFirstComponent && wanted > 1 ? 1 : 0;
+      const svd = await randomizedSvd(fitRows, wanted + skip, {
+        seed: this.seed,
+        ...svdPlan(fitRows, wanted + skip, s),
+        vectors: sample ? 'right' : 'left',
+        threads: svdThreads(fitCount),
+        onProgress: (share) => progress(0.3 + 0.5 * share),
+      });
+      progress(0.8);
+      await nextTick();
+      const dims = Math.max(0, svd.rank - skip);
+      // One spare column per row, for tickets without a usable feature (see unitRows): no copy later.
+      const stride = dims + 1;
+      const projected = sample
+        ? await projectTexts(texts, rows, projection(svd, vocabulary.columns, skip, dims, s), dims, stride, (done) =>
+            progress(0.8 + (0.2 * done) / n),
+          )
+        : scaledLeft(svd, n, skip, dims, stride, s);
+      this.stats.embedded = n;
+      progress(1);
+      return unitRows(projected, n, dims, stride);
+    } finally {
+      rows.close();
+    }
   }
 }
 
@@ -195,22 +198,6 @@ export function seededSample(n: number, size: number, seed: number): Int32Array 
     order[j] = t;
   }
   return order.slice(0, size).sort();
-}
-
-function tfidfRows(
-  texts: readonly string[],
-  sample: Int32Array | null,
-  vocabulary: Vocabulary,
-  s: LexicalSettings,
-): SparseRows {
-  const count = sample ? sample.length : texts.length;
-  const builder = new SparseRowsBuilder(count, count * 64);
-  const row = new TicketRow();
-  for (let i = 0; i < count; i++) {
-    ticketRow(texts[sample ? sample[i] : i], vocabulary, s.features, s.weights, row);
-    builder.append(row.columns, row.values, row.length);
-  }
-  return builder.finish(vocabulary.columns);
 }
 
 /**

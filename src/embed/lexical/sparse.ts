@@ -43,15 +43,7 @@ export class SparseRowsBuilder {
   }
 
   append(indices: Int32Array, values: Float32Array, length: number): void {
-    if (this.size + length > this.indices.length) {
-      const capacity = Math.max(this.size + length, this.indices.length * 2);
-      const grownIndices = new Int32Array(capacity);
-      grownIndices.set(this.indices.subarray(0, this.size));
-      const grownValues = new Float32Array(capacity);
-      grownValues.set(this.values.subarray(0, this.size));
-      this.indices = grownIndices;
-      this.values = grownValues;
-    }
+    if (this.size + length > this.indices.length) this.reserve(Math.max(this.size + length, this.indices.length * 2));
     if (this.rowCount + 2 > this.indptr.length) {
       const grown = new Int32Array(this.indptr.length * 2 + 2);
       grown.set(this.indptr);
@@ -64,13 +56,26 @@ export class SparseRowsBuilder {
     this.indptr[this.rowCount] = this.size;
   }
 
+  /** Room for `entries` entries in all, so a builder that can estimate its size grows once, not by doublings. */
+  reserve(entries: number): void {
+    if (entries <= this.indices.length) return;
+    const grownIndices = new Int32Array(entries);
+    grownIndices.set(this.indices.subarray(0, this.size));
+    const grownValues = new Float32Array(entries);
+    grownValues.set(this.values.subarray(0, this.size));
+    this.indices = grownIndices;
+    this.values = grownValues;
+  }
+
+  /** The rows; the entries are not copied when at most an eighth of their room is unused. */
   finish(cols: number): SparseRows {
+    const keep = this.indices.length - this.size <= this.size / 8;
     return {
       rows: this.rowCount,
       cols,
       indptr: this.indptr.slice(0, this.rowCount + 1),
-      indices: this.indices.slice(0, this.size),
-      values: this.values.slice(0, this.size),
+      indices: keep ? this.indices.subarray(0, this.size) : this.indices.slice(0, this.size),
+      values: keep ? this.values.subarray(0, this.size) : this.values.slice(0, this.size),
     };
   }
 }

@@ -24,29 +24,65 @@ export interface Vocabulary {
   mask: number;
 }
 
-/** Counts document frequencies over the tickets at `sample` (all when null) and picks the columns. */
+/** Counts document frequencies over the tickets at `sample` (all when null) and picks the columns (one thread). */
 export function buildVocabulary(
   texts: readonly string[],
   sample: Int32Array | null,
   features: FeatureSettings,
   settings: VocabularySettings,
 ): Vocabulary {
-  const size = 1 << settings.tableBits;
-  const mask = size - 1;
-  const wordDf = new Int32Array(size);
-  const charDf = new Int32Array(size);
+  const counts = documentFrequencies(settings.tableBits, false);
   const buffers = new TicketFeatures();
   const count = sample ? sample.length : texts.length;
-  for (let s = 0; s < count; s++) {
-    extractFeatures(texts[sample ? sample[s] : s], features, buffers);
-    countDistinct(buffers.word, buffers.wordCount, mask, wordDf);
-    countDistinct(buffers.char, buffers.charCount, mask, charDf);
-  }
+  for (let s = 0; s < count; s++) countTicket(counts, texts[sample ? sample[s] : s], features, buffers);
+  return pickVocabulary(counts, count, settings);
+}
+
+/** Per hash-table slot, how many tickets have a feature there (a plain object, so a helper thread can get it). */
+export interface DocumentFrequencies {
+  word: Int32Array;
+  char: Int32Array;
+  mask: number;
+}
+
+/** Zeroed tables of 2^tableBits slots, in shared memory when a helper thread counts into them. */
+export function documentFrequencies(tableBits: number, shared: boolean): DocumentFrequencies {
+  const size = 1 << tableBits;
+  const table = () => (shared ? new Int32Array(new SharedArrayBuffer(size * 4)) : new Int32Array(size));
+  return { word: table(), char: table(), mask: size - 1 };
+}
+
+/** Counts one ticket's distinct features. */
+export function countTicket(
+  counts: DocumentFrequencies,
+  text: string,
+  features: FeatureSettings,
+  buffers: TicketFeatures,
+): void {
+  extractFeatures(text, features, buffers);
+  countDistinct(buffers.word, buffers.wordCount, counts.mask, counts.word);
+  countDistinct(buffers.char, buffers.charCount, counts.mask, counts.char);
+}
+
+/** Adds another thread's counts: integer sums, the same whatever the order. */
+export function mergeCounts(into: DocumentFrequencies, other: DocumentFrequencies): void {
+  for (let i = 0; i < into.word.length; i++) into.word[i] += other.word[i];
+  for (let i = 0; i < into.char.length; i++) into.char[i] += other.char[i];
+}
+
+/** The columns, from the counts over `count` tickets; the look-up tables in shared memory when `shared`. */
+export function pickVocabulary(
+  counts: DocumentFrequencies,
+  count: number,
+  settings: VocabularySettings,
+  shared = false,
+): Vocabulary {
+  const { word: wordDf, char: charDf, mask } = counts;
   const minDf = Math.max(1, settings.minDocumentFrequency);
   const maxDf = Math.max(minDf, Math.floor(settings.maxDocumentShare * count));
-  const wordColumn = pickColumns(wordDf, minDf, maxDf, settings.maxWordFeatures, 0);
+  const wordColumn = pickColumns(wordDf, minDf, maxDf, settings.maxWordFeatures, 0, shared);
   const wordColumns = wordColumn.picked;
-  const charColumn = pickColumns(charDf, minDf, maxDf, settings.maxCharFeatures, wordColumns);
+  const charColumn = pickColumns(charDf, minDf, maxDf, settings.maxCharFeatures, wordColumns, shared);
   const columns = wordColumns + charColumn.picked;
   const idf = new Float32Array(columns);
   fillIdf(wordDf, wordColumn.column, count, idf);
@@ -62,7 +98,7 @@ function countDistinct(hashes: Int32Array, length: number, mask: number, df: Int
 }
 
 /** Columns for slots with minDf ≤ df ≤ maxDf; when over `cap`, the most frequent (ties: lower slot) win. */
-function pickColumns(df: Int32Array, minDf: number, maxDf: number, cap: number, firstColumn: number) {
+function pickColumns(df: Int32Array, minDf: number, maxDf: number, cap: number, firstColumn: number, shared: boolean) {
   // Histogram of df values finds the cut-off frequency without sorting millions of slots.
   const histogram = new Int32Array(maxDf + 2);
   for (let slot = 0; slot < df.length; slot++) {
@@ -89,7 +125,7 @@ function pickColumns(df: Int32Array, minDf: number, maxDf: number, cap: number, 
   }
   // Most frequent features get the lowest columns: the SVD's dense rows they index then share cache lines.
   slots.sort((a, b) => df[b] - df[a] || a - b);
-  const column = new Int32Array(df.length).fill(-1);
+  const column = (shared ? new Int32Array(new SharedArrayBuffer(df.length * 4)) : new Int32Array(df.length)).fill(-1);
   slots.forEach((slot, i) => (column[slot] = firstColumn + i));
   return { column, picked: slots.length };
 }
