@@ -40,7 +40,7 @@ function exportWith(count: number, plant: (i: number) => string | null, seed = 3
 }
 
 /** A word of the customer's own, made up for ticket i: none recurs and none is common. */
-function word(i: number, k: number): string {
+function madeUp(i: number, k: number): string {
   return `з${[...String(i * 10 + k)].map((d) => 'абвгдежзик'[Number(d)]).join('')}`;
 }
 
@@ -93,7 +93,7 @@ describe('a formula inside a sentence', () => {
 
   it('a lone stop word between commas is no formula', () => {
     // "… Word, пожалуйста, word" in every fifth ticket: the customer's sentence keeps its "пожалуйста".
-    const texts = exportWith(120, (i) => (i % 5 === 0 ? `${word(i, 1)} ${i}, пожалуйста, ${word(i, 2)}.` : null));
+    const texts = exportWith(120, (i) => (i % 5 === 0 ? `${madeUp(i, 1)} ${i}, пожалуйста, ${madeUp(i, 2)}.` : null));
     expect(texts.filter((t) => t.includes(', пожалуйста, '))).toHaveLength(24);
     expect(detectBoilerplate(texts).has('пожалуйста')).toBe(false);
     expect(removeBoilerplate(texts).texts).toEqual(texts);
@@ -147,7 +147,7 @@ describe('what is left of a ticket', () => {
     const texts = bodies.map((body, i) => {
       if (i % 5 !== 0) return body;
       // A sentence with a dash, and clauses before "жду ответа".
-      own[i] = `${word(i, 1)} ${i} — ${word(i, 2)}. ${word(i, 3)} ${i}, ${word(i, 4)},`;
+      own[i] = `${madeUp(i, 1)} ${i} — ${madeUp(i, 2)}. ${madeUp(i, 3)} ${i}, ${madeUp(i, 4)},`;
       return `${body}\nОбращение с сайта\n${own[i]} жду ответа.`;
     });
     const { texts: stripped, summary } = removeBoilerplate(texts);
@@ -252,5 +252,35 @@ describe('how the summary counts and shows a phrase', () => {
       'Шаблон в поддержки',
       'Шаблон г поддержки',
     ]);
+  });
+});
+
+describe('a word the carriers of a phrase share', () => {
+  /**
+   * 200 tickets of twelve topics, each with words of its own; "Отправлено с iPhone" on `carriers` of them, one
+   * per topic; "срочно" in `withWord` tickets, `shared` of them carriers.
+   */
+  function export200(carriers: number, withWord: number, shared: number): string[] {
+    const carrier = new Set(Array.from({ length: carriers }, (_, j) => 13 * j));
+    const others = Array.from({ length: 200 }, (_, i) => i).filter((i) => i % 5 === 1 && !carrier.has(i));
+    const word = new Set([...[...carrier].slice(0, shared), ...others.slice(0, withWord - shared)]);
+    return Array.from({ length: 200 }, (_, i) => {
+      const body = `${SUBJECTS[i % 12]} ${madeUp(i, 1)}${word.has(i) ? ' срочно' : ''} ${madeUp(i, 2)} ${i}`;
+      return carrier.has(i) ? `${body}\nОтправлено с iPhone` : body;
+    });
+  }
+
+  it('by chance (under three standard deviations) leaves the phrase boilerplate', () => {
+    // 5 of 10 carriers against 40 of 200 tickets: 2.5 times the share, 2.4 standard deviations.
+    const texts = export200(10, 40, 5);
+    expect(texts.filter((t) => t.includes('срочно')).length).toBe(40);
+    expect(detectBoilerplate(texts).has('отправлено с iphone')).toBe(true);
+  });
+
+  it('beyond chance makes it a topic’s phrase, which stays', () => {
+    // 5 of 12 carriers against 24 of 200 tickets: 3.5 times the share, 3.2 standard deviations.
+    const texts = export200(12, 24, 5);
+    expect(detectBoilerplate(texts).has('отправлено с iphone')).toBe(false);
+    expect(removeBoilerplate(texts).texts).toEqual(texts);
   });
 });
