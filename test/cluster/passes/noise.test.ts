@@ -116,6 +116,14 @@ describe('noise reassignment', () => {
     expect(Array.from(out)).toEqual(members);
   });
 
+  it("never moves a clustered ticket even when it sits inside another cluster's spread, among its members", () => {
+    // Ticket 22 (96°) was put in cluster 0 although it points at cluster 1 and its neighbours are there.
+    const vectors = atAngles([...A, ...B, 96]);
+    const graph = graphOf(vectors, [...memberNeighbours, [11, 12, 13]]);
+    const labels = labelsOf([...members, 0]);
+    expect(Array.from(joinNoise(vectors, graph, labels, 2, options))).toEqual([...members, 0]);
+  });
+
   it('joins with exactly the majority share of its neighbours, and with a centre cosine exactly at the quantile', () => {
     // 22's two neighbours are the same ticket text: one clustered (10°, in cluster 0), one still noise (23).
     const half = space([

@@ -64,4 +64,25 @@ describe('recentreMembers', () => {
     expect(Array.from(recentreMembers(vectors, graph, labels, 2, 1).slice(10))).toEqual([0, 0, 1]);
     expect(Array.from(recentreMembers(vectors, graph, labels, 2, 3).slice(10))).toEqual([0, 0, 0]);
   });
+
+  it('keeps a ticket whose neighbours are all in its cluster, first in the export as well as last', () => {
+    // Ticket 0 (37°) is in cluster 0 with neighbours only there; cluster 1's centre (about 42°) is far closer
+    // than its own (about 8°), and the next ticket in the export is a member of cluster 1.
+    const vectors = atAngles([37, 40, 0, 1, 2, 3, 4, 41, 42, 43, 44]);
+    const lists = [
+      [2, 3],
+      [7, 8],
+      [3, 4],
+      [4, 5],
+      [5, 6],
+      [6, 2],
+      [2, 3],
+      [8, 9],
+      [9, 10],
+      [10, 1],
+      [1, 7],
+    ];
+    const labels = labelsOf([0, 1, 0, 0, 0, 0, 0, 1, 1, 1, 1]);
+    expect(Array.from(recentreMembers(vectors, graphOf(vectors, lists), labels, 2, 3))).toEqual(Array.from(labels));
+  });
 });

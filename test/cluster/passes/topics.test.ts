@@ -62,4 +62,41 @@ describe('parentTopics', () => {
     const noisy = labelsOf([...labels, -1]);
     expect(Array.from(parentTopics(withNoise, noisy, 4))).toEqual(Array.from(parentTopics(vectors, labels, 4)));
   });
+
+  it("weighs a theme by its clusters' sizes against clusters numbered before, between and after them", () => {
+    // A small cluster at −20° and a nine-ticket one at 8° form a theme first (28° apart); a cluster at 40° is 60°
+    // from the small one but 32° from the large one, so it joins the theme (average similarity 0.81) before two
+    // clusters 50° apart (0.64) pair up. The theme's clusters come last, first, or apart in the numbering.
+    const later = clustersAt([150, 40, 200, -20, 8], [1, 1, 1, 1, 9]);
+    expect(Array.from(parentTopics(later.vectors, later.labels, 5))).toEqual([0, 1, 2, 1, 1]);
+    const earlier = clustersAt([150, -20, 8, 200, 40], [1, 1, 9, 1, 1]);
+    expect(Array.from(parentTopics(earlier.vectors, earlier.labels, 5))).toEqual([0, 1, 1, 2, 1]);
+    const apart = clustersAt([-20, 150, 40, 200, 8], [1, 1, 1, 1, 9]);
+    expect(Array.from(parentTopics(apart.vectors, apart.labels, 5))).toEqual([0, 1, 0, 2, 0]);
+  });
+
+  it('still groups clusters that are all unlike each other, first clusters first', () => {
+    // Four clusters pointing at the corners of a tetrahedron: every pair at cosine −1/3, a tie everywhere.
+    const corners = [
+      [1, 1, 1],
+      [1, -1, -1],
+      [-1, 1, -1],
+      [-1, -1, 1],
+    ];
+    const parents = parentTopics(unitRows(corners), labelsOf([0, 1, 2, 3]), 4);
+    expect(Array.from(parents)).toEqual([0, 0, 0, 1]);
+  });
+
+  it('merges the most similar pair first, wherever it comes in the numbering', () => {
+    // Two close pairs, 300°/330° (30° apart) and 210°/250° (40°), become two themes; 150° stays alone.
+    const { vectors, labels } = clustersAt([150, 250, 210, 330, 300]);
+    expect(Array.from(parentTopics(vectors, labels, 5))).toEqual([0, 1, 1, 2, 2]);
+  });
+
+  it('weighs a theme grown in several steps by all of its clusters’ sizes', () => {
+    // 200° (one ticket) and 210° (nine) join first, then 230° (nine): the theme's weight sits near 220°, 60°
+    // from 280°, which stays apart while 50° and 90° (40° apart) pair up.
+    const { vectors, labels } = clustersAt([50, 90, 280, 200, 210, 230], [1, 1, 1, 1, 9, 9]);
+    expect(Array.from(parentTopics(vectors, labels, 6))).toEqual([0, 0, 1, 2, 2, 2]);
+  });
 });
