@@ -19,9 +19,6 @@ export interface UnfoldedRecord {
   lineInRecord: number;
 }
 
-// Ids longer than this are text, not an id.
-const LONGEST_ID = 64;
-
 /**
  * The id's look, so ids of one export compare equal: runs of letters become "a", runs of letters and digits "x",
  * everything else stays ("INC-00123" → "a-0", "1000005" → "0"). Digit runs are one "0" whatever their length, so
@@ -92,7 +89,8 @@ export function rowStartsInside(
     }
     if (fields < shape.headerLength) continue;
     const id = nthField(line, shape.delimiter, shape.id);
-    if (id === '' || id.length > LONGEST_ID || id === ids.own || seenIds.has(id)) continue;
+    // An empty id looks like no known id: the known ids are not empty.
+    if (id === ids.own || seenIds.has(id)) continue;
     if ((ids.own !== '' && sameIdLook(ids.own, id)) || (ids.previous !== '' && sameIdLook(ids.previous, id)))
       starts.push(i);
   }
@@ -132,20 +130,14 @@ export function recordsOfRowLines(part: string, delimiter: string): UnfoldedReco
   }
   // One line without quotes is its fields as typed: no parser needed (an export of such rows restarts it per row).
   if (!text.includes('"') && !text.includes('\n')) return [{ record: text.split(delimiter), lineInRecord: 0 }];
+  const records = recordsOf(text, delimiter);
+  if (records.length === 1) return records;
+  // Without the quote the lines come apart: they were that field's text, so it runs to their end.
   try {
-    const records = recordsOf(text, delimiter);
-    if (records.length === 1 || text === part) return records;
-    // Without the quote the lines come apart: they were that field's text, so it runs to their end.
-    try {
-      const closedAtEnd = recordsOf(`${part}"`, delimiter);
-      if (closedAtEnd.length === 1) return closedAtEnd;
-    } catch (err) {
-      if (!quoteNotClosed(err)) throw err;
-    }
-    return records;
+    const closedAtEnd = recordsOf(`${part}"`, delimiter);
+    if (closedAtEnd.length === 1) return closedAtEnd;
   } catch (err) {
     if (!quoteNotClosed(err)) throw err;
   }
-  // No quote the scanner can find, yet the parser finds one unclosed: the fields as typed, split at each delimiter.
-  return [{ record: part.split(delimiter), lineInRecord: 0 }];
+  return records;
 }

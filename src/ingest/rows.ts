@@ -182,8 +182,9 @@ export function parseTicketRows(
     }
     const head = lines.slice(0, starts[0]).join('\n');
     for (const part of recordsOfRowLines(head, delimiter)) addRow(columns, part.record, line + part.lineInRecord);
-    // Every line that looked like a row is named once, though the lines after the first are read again.
-    for (const start of starts) if (line + start > (unfoldedLines.at(-1) ?? 0)) unfoldedLines.push(line + start);
+    // The lines after the first are read again, but never found again inside a field: only this record's last
+    // line can hold a quote (the one that closed the field), and a field it opens runs on past this record.
+    for (const start of starts) unfoldedLines.push(line + start);
     throw new ReadOnFrom(from + blankLines + Buffer.byteLength(head) + 1, line + starts[0]!);
   };
 

@@ -82,9 +82,9 @@ describe('rows a stray quote folded into a field', () => {
   });
 
   it('text lines after the row with the stray quote stay its text: its field runs to the next row', () => {
-    const rows = parse('id,text\n10,"broken printer\nit jams\n11,refund\n12,the 15" screen\n');
+    const rows = parse('id,text\n10,"broken printer\nit jams, badly\n11,refund\n12,the 15" screen\n');
     expect(idsAndLines(rows)).toEqual([
-      ['10', 2, 'broken printer\nit jams'],
+      ['10', 2, 'broken printer\nit jams, badly'],
       ['11', 4, 'refund'],
       ['12', 5, 'the 15" screen'],
     ]);
@@ -95,6 +95,7 @@ describe('rows a stray quote folded into a field', () => {
     expect(idLook('INC-00123')).toBe('a-0');
     expect(idLook('7100')).toBe('0');
     expect(idLook('a1b2-Заказ')).toBe('x-a');
+    expect([idLook('INC0012345'), idLook('12ab'), idLook('ab12'), idLook('Ticket')]).toEqual(['x', 'x', 'x', 'a']);
     expect(sameIdLook('99', '100')).toBe(true);
     expect(sameIdLook('9', '1000')).toBe(false);
     expect(sameIdLook('INC-0099', 'INC-0100')).toBe(true);
@@ -103,6 +104,69 @@ describe('rows a stray quote folded into a field', () => {
     expect(rows.tickets.map((t) => t.id)).toEqual(['INC-0099', 'INC-0100']);
     expect(rows.skipped).toEqual([{ id: 'INC-0099', line: 4, reason: 'duplicate id' }]);
     expect(rows.unfoldedLines).toEqual([3]);
+  });
+
+  it('a line starting with an id already read is text; a row with a blank id is judged by the row before', () => {
+    const seen = parse('id,text\n2,first\n1,"broken\n2,is text here\n3,the 15" tv\n');
+    expect(idsAndLines(seen)).toEqual([
+      ['2', 2, 'first'],
+      ['1', 3, 'broken\n2,is text here'],
+      ['3', 5, 'the 15" tv'],
+    ]);
+    expect(seen.unfoldedLines).toEqual([5]);
+    const blankId = parse('id,text\n7,ok\n,"broken\n8,next\n9,the 15" tv\n');
+    expect(idsAndLines(blankId)).toEqual([
+      ['7', 2, 'ok'],
+      ['row 2', 3, 'broken'],
+      ['8', 4, 'next'],
+      ['9', 5, 'the 15" tv'],
+    ]);
+  });
+
+  it('quoted ids are ids: the row after the stray quote is found by its quoted id', () => {
+    const rows = parse('id,text\n"1","broken\n"2",next\n"3",the 15" tv\n');
+    expect(idsAndLines(rows)).toEqual([
+      ['1', 2, 'broken'],
+      ['2', 3, 'next'],
+      ['3', 4, 'the 15" tv'],
+    ]);
+  });
+
+  it('spaces around an id do not hide it; a blank line before the row with the stray quote moves nothing', () => {
+    expect(idsAndLines(parse('id,text\n 1,"broken\n2,next\n3,the 15" tv\n'))).toEqual([
+      ['1', 2, 'broken'],
+      ['2', 3, 'next'],
+      ['3', 4, 'the 15" tv'],
+    ]);
+    const blank = parse('id,text\n1,ok\n\n2,"broken\n3,next\n4,the 15" tv\n');
+    expect(idsAndLines(blank)).toEqual([
+      ['1', 2, 'ok'],
+      ['2', 4, 'broken'],
+      ['3', 5, 'next'],
+      ['4', 6, 'the 15" tv'],
+    ]);
+    expect(blank.unfoldedLines).toEqual([5, 6]);
+  });
+
+  it("a row after the stray quote needs the header's field count: a shorter line is that field's text", () => {
+    const layoutFor = (h: string[]): RowLayout => ({ text: [1], id: 0, date: null, extra: [], headerLength: h.length });
+    const rows = parse('id,text,channel\n1,"broken,email\n2,just text\n3,"ok,chat\n', layoutFor);
+    expect(idsAndLines(rows)).toEqual([
+      ['1', 2, 'broken,email\n2,just text'],
+      ['3', 4, 'ok'],
+    ]);
+  });
+
+  it('a quoted field of the row with the stray quote keeps its delimiter', () => {
+    const layoutFor = (h: string[]): RowLayout => ({
+      text: [1, 2],
+      id: 0,
+      date: null,
+      extra: [],
+      headerLength: h.length,
+    });
+    const rows = parse('id,subject,text\n1,"Refund, please","broken\n2,Login,next\n3,Crash,"it crashes\n', layoutFor);
+    expect(rows.tickets.map((t) => t.rawText)).toEqual(['Refund, please\nbroken', 'Login\nnext', 'Crash\nit crashes']);
   });
 
   it('a real multi-line text in a row after the stray quote stays whole', () => {
@@ -131,6 +195,26 @@ describe('rows a stray quote folded into a field', () => {
       ['2', 3, 'Login\npassword reset'],
       ['3', 4, 'Crash\non start'],
     ]);
+    const blankSubject = parse('subject,body\n"Refund,not received\n,password reset\nCrash,"on start\n', textOnly);
+    expect(idsAndLines(blankSubject).map(([, line]) => line)).toEqual([2, 3, 4]);
+    const moreFields = parse('subject,body\n"Refund,not received\nthanks, bye, see you\nLogin,"reset\n', textOnly);
+    expect(idsAndLines(moreFields)).toEqual([
+      ['1', 2, 'Refund,not received\nthanks, bye, see you'],
+      ['2', 4, 'Login\nreset'],
+    ]);
+  });
+
+  it('a one-column export cannot tell rows from lines of text: the field stays as typed', () => {
+    const oneColumn = (h: string[]): RowLayout => ({
+      text: [0],
+      id: null,
+      date: null,
+      extra: [],
+      headerLength: h.length,
+    });
+    const rows = parse('text\n"Line one\nline two\nthe 15" screen\n', oneColumn);
+    expect(idsAndLines(rows)).toEqual([['1', 2, '"Line one\nline two\nthe 15" screen']]);
+    expect([rows.unfoldedLines, rows.rowLikeLinesInFields]).toEqual([[], []]);
   });
 
   it('property: every row comes back on its line, whichever rows have a stray quote and wherever it is', async () => {
@@ -168,6 +252,46 @@ describe('quoted fields with real line breaks', () => {
       ['1235', 5, 'Hi,\nthe 15" screen'],
     ]);
     expect([rows.unfoldedLines, rows.rowLikeLinesInFields]).toEqual([[], []]);
+  });
+
+  it("a numbered list in the text: the row's own id and ids not like it are text; the rest is reported", () => {
+    const rows = parse('id,text\n1,"Steps:\n1, open the app\n2, tap login"\n2,ok\n');
+    expect(idsAndLines(rows)).toEqual([
+      ['1', 2, 'Steps:\n1, open the app\n2, tap login'],
+      ['2', 5, 'ok'],
+    ]);
+    expect(rows.rowLikeLinesInFields).toEqual([4]);
+  });
+
+  it('an inch mark in another field of a row does not make its real multi-line text a stray quote', () => {
+    const layoutFor = (): RowLayout => ({ text: [1, 2], id: 0, date: null, extra: [], headerLength: 3 });
+    const rows = parse('id,subject,text\n1,"15" screen,"Steps:\n2, open, the app"\n3,ok,fine\n', layoutFor);
+    expect(idsAndLines(rows)).toEqual([
+      ['1', 2, '"15" screen\nSteps:\n2, open, the app'],
+      ['3', 4, 'ok\nfine'],
+    ]);
+    expect([rows.unfoldedLines, rows.rowLikeLinesInFields]).toEqual([[], [3]]);
+  });
+
+  it('without an id column, a real multi-line text with commas is neither cut nor reported', () => {
+    const rows = parse('subject,body\nRefund,"Hi,\nthanks, bye"\nLogin,"a\nb"\n', textOnly);
+    expect(idsAndLines(rows)).toEqual([
+      ['1', 2, 'Refund\nHi,\nthanks, bye'],
+      ['2', 4, 'Login\na\nb'],
+    ]);
+    expect([rows.unfoldedLines, rows.rowLikeLinesInFields]).toEqual([[], []]);
+  });
+
+  it('an id column after the text: a row whose quote ran over the lines and left it no id is still read', () => {
+    const textThenId = (h: string[]): RowLayout => ({
+      text: [0],
+      id: 1,
+      date: null,
+      extra: [],
+      headerLength: h.length,
+    });
+    const rows = parse('text,id\n"broken,1\nnext,2\nthe 15"\n', textThenId);
+    expect(idsAndLines(rows)).toEqual([['row 1', 2, 'broken,1\nnext,2\nthe 15']]);
   });
 
   it('with a stray inch mark in a line that does not look like a row: one ticket, the text as typed', () => {

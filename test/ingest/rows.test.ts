@@ -101,6 +101,20 @@ describe('parseTicketRows', () => {
     expect(rows('id;subject;body;created;channel\nA;a;b;;Mail\n').firstRaggedLine).toBe(0);
   });
 
+  it('a header name with a line break in it (Alt+Enter in Excel) is a header, and the rows after it are rows', () => {
+    const read = rows('id;"ticket\ntext";body\n1;hello;world\n');
+    expect(read.header).toEqual(['id', 'ticket\ntext', 'body']);
+    expect(read.tickets.map((t) => [t.id, t.line, t.rawText])).toEqual([['1', 3, 'hello\nworld']]);
+  });
+
+  it('a quote that never closes on the last line, with no line break after it, loses no character', () => {
+    const read = rows('id;subject;body\n1;ok;fine\n2;"never closed;x');
+    expect(read.tickets.map((t) => [t.id, t.line, t.rawText])).toEqual([
+      ['1', 2, 'ok\nfine'],
+      ['2', 3, 'never closed\nx'],
+    ]);
+  });
+
   it('a quote that never closes is read as if it were not there, its line named, and the rows after it read', () => {
     const csv = 'id;subject;body\n1;ok;"fine"\n2;"Привет; never closed\n3;x;y\n';
     const read = rows(csv);
