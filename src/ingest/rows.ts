@@ -217,7 +217,7 @@ export function parseTicketRows(
    */
   const readWithoutUnclosedQuote = (): void => {
     const rest = utf8.toString('utf8', recordStart);
-    const quote = unclosedQuote(rest, delimiter, 0);
+    const quote = unclosedQuote(rest, delimiter);
     if (quote === null) {
       throw new UserError(
         `${file}: line ${lastEndLine + 1}: a quoted field starts here but its closing quote (") is missing`,

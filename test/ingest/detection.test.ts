@@ -6,7 +6,7 @@ import { parseTicketDate } from '../../src/ingest/dates.js';
 import { parseDelimiterOption, sniffDelimiter } from '../../src/ingest/delimiter.js';
 import { encodingFromBom, guessBomlessUtf16, looksBinary } from '../../src/ingest/encoding.js';
 import { normalizeLineBreaks } from '../../src/ingest/file.js';
-import { unclosedQuoteLine } from '../../src/ingest/unclosed-quote.js';
+import { unclosedQuote } from '../../src/ingest/unclosed-quote.js';
 
 describe('sniffDelimiter', () => {
   it('prefers the candidate that is consistent across lines over the most frequent one', () => {
@@ -192,7 +192,7 @@ describe('encoding and line helpers', () => {
   });
   it('finds the line of an unclosed quote', () => {
     const text = 'id,text\n1,"ok\nstill ok"\n2,"broken\n3,x\n';
-    expect(unclosedQuoteLine(text, ',', 3)).toBe(4);
-    expect(unclosedQuoteLine('id,text\n1,"a ""b"" c"\n', ',', 1)).toBeNull();
+    expect(unclosedQuote(text, ',')?.line).toBe(4);
+    expect(unclosedQuote('id,text\n1,"a ""b"" c"\n', ',')).toBeNull();
   });
 });

@@ -15,7 +15,7 @@ const parse = (csv: string, delimiter = ',', layoutFor = idAndText) =>
 function unclosedIn(csv: string, delimiter = ',', lineOffset = 0) {
   const rows = parseTicketRows(Buffer.from(csv), delimiter, 'export.csv', lineOffset, idAndText);
   expect(rows.unclosedQuoteLines).toHaveLength(1);
-  const quote = unclosedQuote(csv, delimiter, 0);
+  const quote = unclosedQuote(csv, delimiter);
   return { line: rows.unclosedQuoteLines[0], byte: quote && Buffer.byteLength(csv.slice(0, quote.index)), rows };
 }
 
@@ -81,6 +81,29 @@ describe('a quoted field that never closes', () => {
   it('is found after blank lines at the top of the export, and at the start of a line', () => {
     const err = unclosedIn('\n\nid,text\n"1,never closed\n2,x\n');
     expect([err.line, err.byte]).toEqual([4, Buffer.byteLength('\n\nid,text\n')]);
+  });
+
+  it('the scanner on its own: a quote inside a field is text, "" inside a quoted field is a quote', () => {
+    const at = (text: string, delimiter = ',') => {
+      const quote = unclosedQuote(text, delimiter);
+      return quote && [quote.line, text.slice(quote.index, quote.index + 5)];
+    };
+    expect(at('1,say "hi,"never closed\n')).toEqual([1, '"neve']);
+    expect(at('1;a,"b;c"d;"open', ';')).toEqual([1, '"open']);
+    expect(at('1,"she said ""no"",\nthen left"\n2,"open\n')).toEqual([3, '"open']);
+    expect(at('1,"""quoted"" at the start"\n\n\n2,x,"open')).toEqual([4, '"open']);
+    expect(at('1,""",x\n2,y\n')).toEqual([1, '""",x']);
+    expect(at('1,"closed"\n2,say "hi"\n')).toBeNull();
+  });
+
+  it('after blank lines between rows, the line of the quote is still where it opens', () => {
+    const err = unclosedIn('id,text\n1,x\n\n\n2,"never closed\n3,y\n');
+    expect(err.line).toBe(5);
+    expect(err.rows.tickets.map((t) => [t.id, t.line])).toEqual([
+      ['1', 2],
+      ['2', 5],
+      ['3', 6],
+    ]);
   });
 
   it('a doubled quote inside a closed field neither opens nor closes one', () => {
