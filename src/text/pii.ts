@@ -174,6 +174,8 @@ function looksLikeCard(m: string): boolean {
   return digits.length === 16 || luhnValid(digits);
 }
 
+const PASSWORD_NAME_RE = /^(?:password|passwd|pwd|пароль|secret)/iu;
+
 /** Replaces keys, tokens, passwords and credentials in URLs with "[secret]"/"[url]". Safe for any text. */
 export function maskSecrets(text: string): string {
   let s = text;
@@ -199,7 +201,9 @@ export function maskSecrets(text: string): string {
     s = s.replace(SECRET_PARAM_RE, (whole, lead: string, sep: string, value: string) => {
       if (value.startsWith('[')) return whole;
       // After ":" the value must look machine-made (letters and digits, or long): "key: important" is prose.
-      if (sep === ':' && !(/\d/.test(value) && /\p{L}/u.test(value)) && value.length < 16) return whole;
+      // A password is a secret as soon as it has a digit ("password: 12345678"; "password: reset" is prose).
+      const machineMade = /\d/.test(value) && (/\p{L}/u.test(value) || PASSWORD_NAME_RE.test(lead));
+      if (sep === ':' && !machineMade && value.length < 16) return whole;
       if (sep === ':' && /^code/i.test(lead)) return whole; // "promo code: SPRING20", "error code: E42"
       const [secret, tail] = splitTrailingPunctuation(value);
       return secret.length >= 4 ? `${lead}[secret]${tail}` : `${lead}[secret]`;

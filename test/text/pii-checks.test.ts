@@ -104,6 +104,11 @@ describe('secrets against prose', () => {
     ['password: hunter2x', 'password: [secret]'],
     ['password: hunter', 'password: hunter'],
     ['password: averyveryverylongpass', 'password: [secret]'],
+    // A password of digits only is still a password; other names need letters and digits after ":".
+    ['my password: 12345678, still locked out', 'my password: [secret], still locked out'],
+    ['Пароль: 4821', 'Пароль: [secret]'],
+    ['password: reset does not work', 'password: reset does not work'],
+    ['key: 12345678', 'key: 12345678'],
     ['key: important', 'key: important'],
     ['promo code: SPRING20', 'promo code: SPRING20'],
     ['code=SPRING20', 'code=[secret]'],
