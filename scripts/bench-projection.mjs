@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The two halves of the lexical embedder's projection (src/embed/lexical/projection.ts), per ticket, on one thread:
-// building each ticket's TF-IDF row (words, stems, character n-grams, vocabulary look-ups)
-// and multiplying it by a 256-dimension projection. Which one is larger says what sets
+// building each ticket's TF-IDF row (words, stems, character n-grams, vocabulary look-ups; the main thread's share)
+// and multiplying it by a 256-dimension projection (shared by both threads). Which one is larger says what sets
 // the embed stage's pace on an export of all-different texts. Processor milliseconds per ticket.
 // Usage: node scripts/bench-projection.mjs export.csv [--limit 20000]   (needs `npm run build` first)
 import { readFileSync } from 'node:fs';
@@ -9,7 +9,7 @@ import { readTicketExport } from '../dist/ingest/index.js';
 import { prepareExportTexts } from '../dist/text/index.js';
 import { buildVocabulary } from '../dist/embed/lexical/vocabulary.js';
 import { ticketRow, TicketRow } from '../dist/embed/lexical/tfidf.js';
-import { projectRow } from '../dist/embed/lexical/projection.js';
+import { projectClaimedRows } from '../dist/embed/lexical/projection.js';
 import { DEFAULT_LEXICAL_SETTINGS as settings } from '../dist/embed/lexical/index.js';
 import { mulberry32 } from '../dist/numerics/random.js';
 
@@ -55,11 +55,9 @@ const dims = 256;
 const random = mulberry32(7);
 const projection = new Float32Array(vocabulary.columns * dims).map(() => random() - 0.5);
 const out = new Float32Array(n * dims);
+const rowAt = Int32Array.from({ length: n }, (_, i) => i);
 start = cpuSeconds();
-for (let i = 0; i < n; i++) {
-  const [from, to] = [indptr[i], indptr[i + 1]];
-  projectRow(columns.subarray(from, to), values.subarray(from, to), to - from, projection, dims, out, i * dims);
-}
+projectClaimedRows(indptr, columns, values, n, projection, dims, out, dims, rowAt, new Int32Array(1));
 const productSeconds = cpuSeconds() - start;
 
 const perTicket = (seconds) => `${((1000 * seconds) / n).toFixed(3)} ms`;

@@ -4,9 +4,9 @@
 // d ≤ 100,000 columns, k ≤ 256 dimensions and w = k + oversample: vocabulary and rows O(c_sample) time and
 // O(2^tableBits) memory; the SVD O(z·w + s·w² + d·w²) time (svd.ts), O(z + (s + d)·w) memory; the projection
 // of the other tickets O(c + entries·k) time (projection.ts); the output n × (k + 1) float32, allocated once.
-// From 8,000 tickets the per-ticket work (features for the vocabulary, the fitted rows, the projection) is split
-// between two threads (row-threads.ts) and the SVD's products too (svd-threads.ts), the same bits as one thread:
-// on one thread that work is about 45% of the stage (all-different 100,000: 35 of 79 processor s at load 7).
+// From 8,000 tickets the features for the vocabulary and the fitted rows are built on two threads (row-threads.ts),
+// as are the SVD's products (svd-threads.ts) and the projection (main thread rows, helper products: projection.ts),
+// the same bits as on one thread.
 import type { Embedder, EmbeddingMatrix, EmbedProgress } from '../../types.js';
 import type { FeatureSettings } from './features.js';
 import { seededUniform } from '../../numerics/random.js';
@@ -15,7 +15,7 @@ import { randomizedSvd, type TruncatedSvd } from './svd.js';
 import { projectTexts } from './projection.js';
 import { svdThreads } from './svd-threads.js';
 import { rowThreads, TicketRowThreads } from './row-threads.js';
-import type { BlockWeights } from './tfidf.js';
+import { ticketRow, TicketRow, type BlockWeights } from './tfidf.js';
 import { pickVocabulary, type VocabularySettings } from './vocabulary.js';
 
 export interface LexicalSettings {
@@ -126,8 +126,15 @@ export class LexicalEmbedder implements Embedder {
       // One spare column per row, for tickets without a usable feature (see unitRows): no copy later.
       const stride = dims + 1;
       const projected = sample
-        ? await projectTexts(texts, rows, projection(svd, vocabulary.columns, skip, dims, s), dims, stride, (done) =>
-            progress(0.8 + (0.2 * done) / n),
+        ? await projectTexts(
+            texts,
+            (text: string, row: TicketRow) => ticketRow(text, vocabulary, s.features, s.weights, row),
+            new TicketRow(),
+            projection(svd, vocabulary.columns, skip, dims, s),
+            dims,
+            stride,
+            svdThreads(n),
+            (done) => progress(0.8 + (0.2 * done) / n),
           )
         : scaledLeft(svd, n, skip, dims, stride, s);
       this.stats.embedded = n;

@@ -1,8 +1,9 @@
-// The lexical embedder's per-ticket work (counting features for the vocabulary, the fitted TF-IDF rows, the
-// projection of every ticket) on one thread or two. The second is a helper thread importing row-work.ts, which
+// The lexical embedder's per-ticket work before the SVD (counting features for the vocabulary, the fitted TF-IDF
+// rows) on one thread or two. The second is a helper thread importing row-work.ts, which
 // gets each chunk's texts; both threads claim blocks of tickets from a shared counter, so both stay busy however
 // loaded the machine is. Results come out as on one thread, bit for bit: counts are integer sums, rows are put
-// back in ticket order, projected vectors land at their own ticket's place.
+// back in ticket order. (The projection of every ticket keeps its own split, projection.ts: the main thread builds
+// rows while the helper multiplies, a compute-bound and a memory-bound half side by side.)
 // Cost: the per-ticket work (row-work.ts) split over the threads, plus per chunk a copy of its texts to the helper
 // and, for rows, a copy into the final compressed rows; memory: one chunk's texts and rows per thread.
 import { HelperThread, helperModule, sharedCopy, threadsAllowed } from '../../numerics/threads.js';
@@ -11,9 +12,7 @@ import {
   BLOCK,
   ClaimedRows,
   countClaimed,
-  projectClaimed,
   rowsClaimed,
-  type ProjectionTarget,
   type RowJob,
   type RowSettings,
   type RowsPart,
@@ -44,7 +43,6 @@ export class TicketRowThreads {
   private readonly buffers = new TicketFeatures();
   private readonly row = new TicketRow();
   private vocabulary?: Vocabulary;
-  private target?: ProjectionTarget;
 
   constructor(
     private readonly settings: RowSettings,
@@ -109,26 +107,6 @@ export class TicketRowThreads {
       done += chunk.length;
     });
     return builder.finish(vocabulary.columns);
-  }
-
-  /** A zeroed float32 matrix, in shared memory when the helper thread writes to it. */
-  matrix(length: number): Float32Array {
-    return this.helper ? new Float32Array(new SharedArrayBuffer(length * 4)) : new Float32Array(length);
-  }
-
-  /** Where project() writes: `out` from matrix(). */
-  projectInto(target: ProjectionTarget): void {
-    this.target = this.helper ? { ...target, projection: sharedCopy(target.projection) } : target;
-  }
-
-  /** texts[i]'s row times the projection, added into the output at rowAt[i] · stride. */
-  project(texts: string[], rowAt: Int32Array): void {
-    const vocabulary = this.needVocabulary();
-    const target = this.target;
-    if (!target) throw new Error('project() before projectInto()');
-    this.run(this.helper && { op: 'project', texts, rowAt, vocabulary, target }, () =>
-      projectClaimed(texts, rowAt, this.next, vocabulary, this.settings, this.row, target),
-    );
   }
 
   close(): void {

@@ -1,12 +1,11 @@
-// The lexical embedder's per-ticket work (document frequencies, TF-IDF rows, projected vectors) on blocks of
+// The lexical embedder's per-ticket work (document frequencies, fitted TF-IDF rows) on blocks of
 // tickets claimed from a shared counter, as both threads run it: the main thread calls these functions, the helper
 // thread imports this module and runs `rowJob` (row-threads.ts). Each ticket's result depends on its text alone,
 // computed by the same code whichever thread claims it, so one thread or two give the same bits.
-// Cost: O(characters) per ticket (words, stems, character n-grams, hash-table look-ups), plus O(entries × dims)
-// per projected ticket; a thread's rows are kept until the main thread puts them in order.
+// Cost: O(characters) per ticket (words, stems, character n-grams, hash-table look-ups); a thread's rows are kept
+// until the main thread puts them in order.
 import type { FeatureSettings } from './features.js';
 import { TicketFeatures } from './features.js';
-import { projectRow } from './projection.js';
 import { ticketRow, TicketRow, type BlockWeights } from './tfidf.js';
 import { countTicket, type DocumentFrequencies, type Vocabulary } from './vocabulary.js';
 
@@ -16,14 +15,6 @@ export const BLOCK = 16;
 export interface RowSettings {
   features: FeatureSettings;
   weights: BlockWeights;
-}
-
-/** Where a projected ticket's vector goes: out[rowAt[r] · stride ...], row times `projection` (cols × dims). */
-export interface ProjectionTarget {
-  projection: Float32Array;
-  dims: number;
-  out: Float32Array;
-  stride: number;
 }
 
 /** The first ticket of the next unclaimed block, or -1 when all `count` are claimed. */
@@ -109,30 +100,9 @@ export function rowsClaimed(
   }
 }
 
-/** Each claimed ticket's row times the projection, into target.out at rowAt[i] · stride (zeroed before). */
-export function projectClaimed(
-  texts: readonly string[],
-  rowAt: Int32Array,
-  next: Int32Array,
-  vocabulary: Vocabulary,
-  settings: RowSettings,
-  row: TicketRow,
-  target: ProjectionTarget,
-): void {
-  const { projection, dims, out, stride } = target;
-  for (let start = claim(next, texts.length); start >= 0; start = claim(next, texts.length)) {
-    const stop = Math.min(texts.length, start + BLOCK);
-    for (let i = start; i < stop; i++) {
-      ticketRow(texts[i], vocabulary, settings.features, settings.weights, row);
-      projectRow(row.columns, row.values, row.length, projection, dims, out, rowAt[i] * stride);
-    }
-  }
-}
-
 export type RowJob =
   | { op: 'count'; texts: string[]; counts: DocumentFrequencies }
-  | { op: 'rows'; texts: string[]; vocabulary: Vocabulary }
-  | { op: 'project'; texts: string[]; rowAt: Int32Array; vocabulary: Vocabulary; target: ProjectionTarget };
+  | { op: 'rows'; texts: string[]; vocabulary: Vocabulary };
 
 export interface RowContext {
   settings: RowSettings;
@@ -151,10 +121,6 @@ const helper = { buffers: new TicketFeatures(), row: new TicketRow() };
 export function rowJob(job: RowJob, { settings, next }: RowContext): object {
   if (job.op === 'count') {
     countClaimed(job.texts, next, settings, job.counts, helper.buffers);
-    return {};
-  }
-  if (job.op === 'project') {
-    projectClaimed(job.texts, job.rowAt, next, job.vocabulary, settings, helper.row, job.target);
     return {};
   }
   const rows = new ClaimedRows();

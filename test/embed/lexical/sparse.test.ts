@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seededUniform } from '../../../src/numerics/random.js';
-import { projectRow } from '../../../src/embed/lexical/projection.js';
+import { projectClaimedRows } from '../../../src/embed/lexical/projection.js';
 import { SparseRowsBuilder, transposeRows, type SparseRows } from '../../../src/embed/lexical/sparse.js';
 import { fillSigns } from '../../../src/embed/lexical/svd.js';
 import { PARALLEL_SVD_MIN_ROWS, SvdProducts, svdThreads } from '../../../src/embed/lexical/svd-threads.js';
@@ -67,18 +67,15 @@ describe('sparse products, on one thread and on two', () => {
     }
   });
 
-  it('projectRow adds a row times the float32 projection at its place in the output, and nowhere else', () => {
+  it('projectClaimedRows adds each row times the float32 projection at its place in the output, and nowhere else', () => {
     const projection = Float32Array.from({ length: cols * width }, () => uniform() - 0.5);
     const first = 4;
     const stride = width + 2;
     const out = new Float32Array((first + rows + 3) * stride).fill(0);
     out[0] = 7; // a row outside the projected ones keeps its value
-    for (let r = 0; r < rows; r++) {
-      const from = sparse.indptr[r];
-      const to = sparse.indptr[r + 1];
-      const columns = sparse.indices.subarray(from, to);
-      projectRow(columns, sparse.values.subarray(from, to), to - from, projection, width, out, (first + r) * stride);
-    }
+    const next = new Int32Array(new SharedArrayBuffer(4));
+    const rowAt = Int32Array.from({ length: rows }, (_, r) => first + r);
+    projectClaimedRows(sparse.indptr, sparse.indices, sparse.values, rows, projection, width, out, stride, rowAt, next);
     const expected = denseProduct(dense, rows, cols, Float64Array.from(projection), width);
     for (let i = 0; i < rows; i++) {
       for (let c = 0; c < width; c++) expect(out[(first + i) * stride + c]).toBeCloseTo(expected[i * width + c], 5);
@@ -86,6 +83,8 @@ describe('sparse products, on one thread and on two', () => {
     }
     expect(out[0]).toBe(7);
     expect(Array.from(out.subarray((first + rows) * stride))).toEqual(new Array(3 * stride).fill(0));
+    // Every row was claimed: the counter went past the row count.
+    expect(next[0]).toBeGreaterThanOrEqual(rows);
   });
 
   it('two threads give the one-thread products bit for bit', () => {
