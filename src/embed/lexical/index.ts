@@ -102,7 +102,7 @@ export class LexicalEmbedder implements Embedder {
     const rows = new TicketRowThreads({ features: s.features, weights: s.weights }, rowThreads(n));
     try {
       const counts = rows.countFeatures(texts, sample, vocabularySettings.tableBits);
-      const vocabulary = pickVocabulary(counts, fitCount, vocabularySettings, rows.threads > 1);
+      const vocabulary = pickVocabulary(counts, fitCount, vocabularySettings);
       rows.useVocabulary(vocabulary);
       progress(0.15);
       await nextTick();

@@ -72,19 +72,14 @@ export function mergeCounts(into: DocumentFrequencies, other: DocumentFrequencie
   for (let i = 0; i < into.char.length; i++) into.char[i] += other.char[i];
 }
 
-/** The columns, from the counts over `count` tickets; the look-up tables in shared memory when `shared`. */
-export function pickVocabulary(
-  counts: DocumentFrequencies,
-  count: number,
-  settings: VocabularySettings,
-  shared = false,
-): Vocabulary {
+/** The columns, from the counts over `count` tickets. */
+export function pickVocabulary(counts: DocumentFrequencies, count: number, settings: VocabularySettings): Vocabulary {
   const { word: wordDf, char: charDf, mask } = counts;
   const minDf = Math.max(1, settings.minDocumentFrequency);
   const maxDf = Math.max(minDf, Math.floor(settings.maxDocumentShare * count));
-  const wordColumn = pickColumns(wordDf, minDf, maxDf, settings.maxWordFeatures, 0, shared);
+  const wordColumn = pickColumns(wordDf, minDf, maxDf, settings.maxWordFeatures, 0);
   const wordColumns = wordColumn.picked;
-  const charColumn = pickColumns(charDf, minDf, maxDf, settings.maxCharFeatures, wordColumns, shared);
+  const charColumn = pickColumns(charDf, minDf, maxDf, settings.maxCharFeatures, wordColumns);
   const columns = wordColumns + charColumn.picked;
   const idf = new Float32Array(columns);
   fillIdf(wordDf, wordColumn.column, count, idf);
@@ -100,7 +95,7 @@ function countDistinct(hashes: Int32Array, length: number, mask: number, df: Int
 }
 
 /** Columns for slots with minDf ≤ df ≤ maxDf; when over `cap`, the most frequent (ties: lower slot) win. */
-function pickColumns(df: Int32Array, minDf: number, maxDf: number, cap: number, firstColumn: number, shared: boolean) {
+function pickColumns(df: Int32Array, minDf: number, maxDf: number, cap: number, firstColumn: number) {
   // Histogram of df values finds the cut-off frequency without sorting millions of slots.
   const histogram = new Int32Array(maxDf + 2);
   for (let slot = 0; slot < df.length; slot++) {
@@ -127,7 +122,7 @@ function pickColumns(df: Int32Array, minDf: number, maxDf: number, cap: number, 
   }
   // Most frequent features get the lowest columns: the SVD's dense rows they index then share cache lines.
   slots.sort((a, b) => df[b] - df[a] || a - b);
-  const column = (shared ? new Int32Array(new SharedArrayBuffer(df.length * 4)) : new Int32Array(df.length)).fill(-1);
+  const column = new Int32Array(df.length).fill(-1);
   slots.forEach((slot, i) => (column[slot] = firstColumn + i));
   return { column, picked: slots.length };
 }

@@ -43,7 +43,7 @@ describe('TicketRowThreads', () => {
       withThreads(threads, (rows) => {
         expect(rows.threads).toBe(threads);
         const counts = rows.countFeatures(texts, sample, vocabularySettings.tableBits);
-        const vocabulary = pickVocabulary(counts, sample.length, vocabularySettings, threads > 1);
+        const vocabulary = pickVocabulary(counts, sample.length, vocabularySettings);
         rows.useVocabulary(vocabulary);
         const all = rows.rows(texts, null);
         const sampled = rows.rows(texts, sample);
