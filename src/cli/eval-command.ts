@@ -8,6 +8,7 @@ import { scoreClustering, renderScore, type ClusteringScore } from '../eval/scor
 import { UserError } from '../errors.js';
 import { writeOutputs } from '../report/index.js';
 import { StageReporter } from './stages.js';
+import { guardAgainstInterrupts } from './interrupt.js';
 
 interface EvalCommandOptions extends ClusterCliOptions {
   label: string;
@@ -45,6 +46,9 @@ export function registerEvalCommand(program: Command): void {
       };
       const stages = new StageReporter({ quiet: Boolean(opts.quiet), stream: process.stderr });
       jobOptions.stages = stages;
+      // Ctrl-C as in `tickets cluster`: one line and exit 130, never a half-written scores file or cache segment.
+      const interrupts = guardAgainstInterrupts({ cleanup: () => stages.stop() });
+      jobOptions.runStage = interrupts.runStage;
       // Only the clusters are scored, so labeling and ranking are skipped.
       let clustered;
       try {
@@ -67,14 +71,16 @@ export function registerEvalCommand(program: Command): void {
       const truth = labeled.map((i) => ticketExport.tickets[i]!.extra[label]!.trim());
       const predicted = Int32Array.from(labeled, (i) => assignment.labels[i]!);
       const score: ClusteringScore = { ...scoreClustering(truth, predicted), unlabeled };
-      if (opts.json === true) {
-        process.stdout.write(`${JSON.stringify(score, null, 2)}\n`);
-      } else {
-        if (typeof opts.json === 'string') {
-          writeOutputs([{ path: opts.json, content: `${JSON.stringify(score, null, 2)}\n`, title: 'scores' }]);
+      await interrupts.writing(() => {
+        if (opts.json === true) {
+          process.stdout.write(`${JSON.stringify(score, null, 2)}\n`);
+        } else {
+          if (typeof opts.json === 'string') {
+            writeOutputs([{ path: opts.json, content: `${JSON.stringify(score, null, 2)}\n`, title: 'scores' }]);
+          }
+          process.stdout.write(renderScore(score));
         }
-        process.stdout.write(renderScore(score));
-      }
+      });
       if (opts.verbose) process.stderr.write(stages.summary());
     });
 }

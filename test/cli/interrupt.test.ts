@@ -55,12 +55,17 @@ interface Run {
 
 const cacheDir = join(dir, 'cache');
 
-/** `tickets cluster` against the endpoint; `whenEmbedding(child)` runs when an embeddings request arrives. */
-function cluster(file: string, args: string[], whenEmbedding?: (child: ChildProcess) => void): Promise<Run> {
+/** `tickets <command>` against the endpoint; `whenEmbedding(child)` runs when an embeddings request arrives. */
+function tickets(
+  command: 'cluster' | 'eval',
+  file: string,
+  args: string[],
+  whenEmbedding?: (child: ChildProcess) => void,
+): Promise<Run> {
   return new Promise<Run>((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [`${repoRoot}bin/tickets.js`, 'cluster', file, '--embedder', 'remote', '--endpoint', url, ...args],
+      [`${repoRoot}bin/tickets.js`, command, file, '--embedder', 'remote', '--endpoint', url, ...args],
       {
         cwd: repoRoot,
         env: { ...process.env, NO_COLOR: '1', TICKETS_OFFLINE: '', TICKETS_CACHE_DIR: cacheDir },
@@ -78,6 +83,9 @@ function cluster(file: string, args: string[], whenEmbedding?: (child: ChildProc
     });
   });
 }
+
+const cluster = (file: string, args: string[], whenEmbedding?: (child: ChildProcess) => void): Promise<Run> =>
+  tickets('cluster', file, args, whenEmbedding);
 
 /** Every file under `root`, relative, sorted. */
 function filesUnder(root: string): string[] {
@@ -140,6 +148,45 @@ describe('Ctrl-C while embedding', () => {
     const fresh = await cluster(whole, ['-q', '--no-cache', '--json', join(out, 'fresh.json')]);
     expect(fresh.code, fresh.stderr).toBe(0);
     expect(comparable(join(out, 'cached.json'))).toEqual(comparable(join(out, 'fresh.json')));
+  }, 180_000);
+});
+
+describe('Ctrl-C while eval embeds', () => {
+  it('exit 130, one line, no scores file or temp file, the cache still serves the next eval', async () => {
+    const out = join(dir, 'eval');
+    mkdirSync(out);
+    const rows = parse(readFileSync(fixture('labeled-tickets.csv'))) as string[][];
+    const labeled = join(dir, 'labeled.csv');
+    writeFileSync(labeled, stringify(rows));
+    const evaluate = (args: string[], whenEmbedding?: (child: ChildProcess) => void) =>
+      tickets('eval', labeled, ['--label', 'label', ...args], whenEmbedding);
+    // The first 150 tickets embedded and cached by a run of their own.
+    const part = join(dir, 'labeled-part.csv');
+    writeFileSync(part, stringify(rows.slice(0, 151)));
+    const first = await tickets('eval', part, ['--label', 'label', '-q']);
+    expect(first.code, first.stderr).toBe(0);
+    const cacheBefore = filesUnder(cacheDir);
+
+    let signalled = false;
+    const interrupted = await evaluate(['-q', '--json', join(out, 'scores.json')], (child) => {
+      signalled = true;
+      child.kill('SIGINT');
+    });
+    expect(signalled, interrupted.stderr).toBe(true);
+    expect(interrupted.signal).toBeNull();
+    expect(interrupted.code).toBe(130);
+    expect(interrupted.stderr).toBe('tickets: interrupted by Ctrl-C while embedding; no report was written\n');
+    expect(filesUnder(out)).toEqual([]);
+    expect(filesUnder(cacheDir)).toEqual(cacheBefore);
+
+    // The next eval reads the cache without complaint and scores what an eval without it scores.
+    const next = await evaluate(['--json', join(out, 'cached.json')]);
+    expect(next.code, next.stderr).toBe(0);
+    expect(next.stderr).toMatch(/embeddings: \d+ computed, [1-9]\d* from cache/);
+    expect(next.stderr).not.toMatch(/warning|error|\n\s+at /i);
+    const fresh = await evaluate(['-q', '--no-cache', '--json', join(out, 'fresh.json')]);
+    expect(fresh.code, fresh.stderr).toBe(0);
+    expect(readFileSync(join(out, 'cached.json'), 'utf8')).toBe(readFileSync(join(out, 'fresh.json'), 'utf8'));
   }, 180_000);
 });
 
