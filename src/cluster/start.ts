@@ -6,7 +6,7 @@
 // Cost: O(min(n, 20,000)·d²) for the covariance (on two threads from about 6,000 tickets: most of the start's time
 // at 20,000), O(n·d·p) for the scores, O(iterations·p·edges) for the smoothing.
 import { orthonormalizeColumns } from '../numerics/linear-algebra.js';
-import { HelperThread, sharedCopy } from '../numerics/threads.js';
+import { HelperThread, sharedCopy, zeroed } from '../numerics/threads.js';
 import type { EmbeddingMatrix } from '../types.js';
 
 /** Sparse symmetric graph as an edge list, each undirected edge once. */
@@ -99,11 +99,11 @@ export function principalScores(vectors: EmbeddingMatrix, p: number, threads = 1
   const { rows: n, dims, data } = vectors;
   const stride = Math.max(1, Math.ceil(n / COVARIANCE_ROWS));
   const two = threads >= 2;
-  const mean = two ? sharedCopy(new Float64Array(dims)) : new Float64Array(dims);
+  const mean = zeroed(Float64Array, dims, two);
   let used = 0;
   for (let i = 0; i < n; i += stride, used++) for (let t = 0; t < dims; t++) mean[t] += data[i * dims + t];
   for (let t = 0; t < dims; t++) mean[t] /= used;
-  const cov = two ? sharedCopy(new Float64Array(dims * dims)) : new Float64Array(dims * dims);
+  const cov = zeroed(Float64Array, dims * dims, two);
   const rowsUsed = new Int32Array(used);
   for (let i = 0, r = 0; i < n; i += stride) rowsUsed[r++] = i;
   if (two) {

@@ -10,6 +10,7 @@
 import type { Embedder, EmbeddingMatrix, EmbedProgress } from '../../types.js';
 import type { FeatureSettings } from './features.js';
 import { seededUniform } from '../../numerics/random.js';
+import { threadsAllowed, zeroed } from '../../numerics/threads.js';
 import type { SparseRows } from './sparse.js';
 import { randomizedSvd, type TruncatedSvd } from './svd.js';
 import { projectTexts } from './projection.js';
@@ -106,7 +107,8 @@ export class LexicalEmbedder implements Embedder {
       rows.useVocabulary(vocabulary);
       progress(0.15);
       await nextTick();
-      const fitRows = rows.rows(texts, sample);
+      const fitThreads = svdThreads(fitCount);
+      const fitRows = rows.rows(texts, sample, fitThreads >= 2);
       progress(0.3);
       await nextTick();
       // Fewer dimensions for small corpora (measured better), but never so few that tiny ones collapse.
@@ -117,7 +119,7 @@ export class LexicalEmbedder implements Embedder {
         seed: this.seed,
         ...svdPlan(fitRows, wanted + skip, s),
         vectors: sample ? 'right' : 'left',
-        threads: svdThreads(fitCount),
+        threads: fitThreads,
         onProgress: (share) => progress(0.3 + 0.5 * share),
       });
       progress(0.8);
@@ -167,7 +169,9 @@ function scaledLeft(
   stride: number,
   s: LexicalSettings,
 ): Float32Array {
-  const out = new Float32Array(rows * stride);
+  // Born in shared memory when the cluster stage may use a second thread: its kNN search and covariance read the
+  // vectors there in place (copying 20,000 × 257 floats there cost the main thread 0.1-0.4 s).
+  const out = zeroed(Float32Array, rows * stride, threadsAllowed() >= 2);
   const scale = new Float64Array(dims);
   for (let c = 0; c < dims; c++) scale[c] = svd.singularValues[c + skip] ** s.singularValueExponent;
   // Row by row: both matrices are row-major, so every read and write is sequential.

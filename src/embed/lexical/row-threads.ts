@@ -65,7 +65,8 @@ export class TicketRowThreads {
 
   /** Document frequencies over the tickets at `sample` (all when null), in tables of 2^tableBits slots. */
   countFeatures(texts: readonly string[], sample: Int32Array | null, tableBits: number): DocumentFrequencies {
-    const counts = documentFrequencies(tableBits, false);
+    // In shared memory with a helper: the tables become the vocabulary's look-up tables (pickVocabulary), read there.
+    const counts = documentFrequencies(tableBits, this.helper !== null);
     const theirs = this.helper ? documentFrequencies(tableBits, true) : null;
     this.chunks(texts, sample, (chunk) => {
       this.run(theirs && { op: 'count', texts: chunk, counts: theirs }, () =>
@@ -88,11 +89,11 @@ export class TicketRowThreads {
       : vocabulary;
   }
 
-  /** The TF-IDF rows of the tickets at `sample` (all when null), in that order. */
-  rows(texts: readonly string[], sample: Int32Array | null): SparseRows {
+  /** The TF-IDF rows of the tickets at `sample` (all when null), in that order; `shared` for an SVD on two threads. */
+  rows(texts: readonly string[], sample: Int32Array | null, shared = false): SparseRows {
     const vocabulary = this.needVocabulary();
     const count = sample ? sample.length : texts.length;
-    const builder = new SparseRowsBuilder(count, 1024);
+    const builder = new SparseRowsBuilder(count, 1024, shared);
     const mine = new ClaimedRows();
     let done = 0;
     this.chunks(texts, sample, (chunk) => {

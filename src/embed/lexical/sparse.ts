@@ -1,4 +1,6 @@
-// Compressed sparse rows (one row per ticket) and the products the randomized SVD needs.
+// Compressed sparse rows (one row per ticket) and the products the randomized SVD needs. Rows a helper thread will
+// read (the SVD's, on two threads) are built in shared memory from the start (`shared`), not copied there later.
+import { zeroed, type ArrayKind } from '../../numerics/threads.js';
 
 export interface SparseRows {
   rows: number;
@@ -10,14 +12,14 @@ export interface SparseRows {
 }
 
 /** Xᵀ as compressed rows (one row per feature), so Xᵀ·M runs as a row-wise product like X·M. */
-export function transposeRows(x: SparseRows): SparseRows {
+export function transposeRows(x: SparseRows, shared = false): SparseRows {
   const nnz = x.indptr[x.rows];
-  const indptr = new Int32Array(x.cols + 1);
+  const indptr = zeroed(Int32Array, x.cols + 1, shared);
   for (let p = 0; p < nnz; p++) indptr[x.indices[p] + 1]++;
   for (let j = 0; j < x.cols; j++) indptr[j + 1] += indptr[j];
   const next = indptr.slice(0, x.cols);
-  const indices = new Int32Array(nnz);
-  const values = new Float32Array(nnz);
+  const indices = zeroed(Int32Array, nnz, shared);
+  const values = zeroed(Float32Array, nnz, shared);
   for (let i = 0; i < x.rows; i++) {
     for (let p = x.indptr[i]; p < x.indptr[i + 1]; p++) {
       const slot = next[x.indices[p]]++;
@@ -36,16 +38,20 @@ export class SparseRowsBuilder {
   private rowCount = 0;
   private size = 0;
 
-  constructor(expectedRows: number, expectedEntries: number) {
-    this.indptr = new Int32Array(expectedRows + 1);
-    this.indices = new Int32Array(Math.max(16, expectedEntries));
-    this.values = new Float32Array(Math.max(16, expectedEntries));
+  constructor(
+    expectedRows: number,
+    expectedEntries: number,
+    private readonly shared = false,
+  ) {
+    this.indptr = zeroed(Int32Array, expectedRows + 1, shared);
+    this.indices = zeroed(Int32Array, Math.max(16, expectedEntries), shared);
+    this.values = zeroed(Float32Array, Math.max(16, expectedEntries), shared);
   }
 
   append(indices: Int32Array, values: Float32Array, length: number): void {
     if (this.size + length > this.indices.length) this.reserve(Math.max(this.size + length, this.indices.length * 2));
     if (this.rowCount + 2 > this.indptr.length) {
-      const grown = new Int32Array(this.indptr.length * 2 + 2);
+      const grown = zeroed(Int32Array, this.indptr.length * 2 + 2, this.shared);
       grown.set(this.indptr);
       this.indptr = grown;
     }
@@ -59,9 +65,9 @@ export class SparseRowsBuilder {
   /** Room for `entries` entries in all, so a builder that can estimate its size grows once, not by doublings. */
   reserve(entries: number): void {
     if (entries <= this.indices.length) return;
-    const grownIndices = new Int32Array(entries);
+    const grownIndices = zeroed(Int32Array, entries, this.shared);
     grownIndices.set(this.indices.subarray(0, this.size));
-    const grownValues = new Float32Array(entries);
+    const grownValues = zeroed(Float32Array, entries, this.shared);
     grownValues.set(this.values.subarray(0, this.size));
     this.indices = grownIndices;
     this.values = grownValues;
@@ -73,9 +79,17 @@ export class SparseRowsBuilder {
     return {
       rows: this.rowCount,
       cols,
-      indptr: this.indptr.slice(0, this.rowCount + 1),
-      indices: keep ? this.indices.subarray(0, this.size) : this.indices.slice(0, this.size),
-      values: keep ? this.values.subarray(0, this.size) : this.values.slice(0, this.size),
+      indptr: this.fitted(this.indptr, this.rowCount + 1, false),
+      indices: this.fitted(this.indices, this.size, keep),
+      values: this.fitted(this.values, this.size, keep),
     };
+  }
+
+  /** The first `length` entries of `a`: a view when it is `a` whole or `keep` says so, else a copy of that size. */
+  private fitted<T extends Int32Array | Float32Array>(a: T, length: number, keep: boolean): T {
+    if (keep || a.length === length) return a.subarray(0, length) as T;
+    const out = zeroed(a.constructor as ArrayKind<T>, length, this.shared);
+    out.set(a.subarray(0, length));
+    return out;
   }
 }

@@ -50,7 +50,9 @@ export async function randomizedSvd(x: SparseRows, rank: number, options: SvdOpt
     return { rank: 0, singularValues: new Float64Array(0), right: new Float32Array(0), left: new Float32Array(0) };
   }
   // Xᵀ is stored once (as much memory again as X) so every Xᵀ·Q is a fast row-wise product.
-  const products = new SvdProducts(x, transposeRows(x), options.threads ?? 1);
+  const threads = options.threads ?? 1;
+  // On two threads Xᵀ is born in shared memory (X too, when its builder was told: TicketRowThreads.rows).
+  const products = new SvdProducts(x, transposeRows(x, threads >= 2), threads);
   try {
     const omega = products.signs(x.cols * width);
     fillSigns(omega, options.seed);

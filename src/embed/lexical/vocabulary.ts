@@ -1,6 +1,7 @@
 // Which hashed features become TF-IDF columns: document frequency counted in hash tables, capped by frequency.
 // Cost: O(characters) per counted ticket (features.ts), O(2^tableBits) time and memory per table to pick the
-// columns; counting runs on two threads from 8,000 tickets (row-threads.ts: one table pair each, summed).
+// columns (the count tables become the column tables); counting runs on two threads from 8,000 tickets
+// (row-threads.ts: one table pair each, summed).
 import { extractFeatures, TicketFeatures, type FeatureSettings } from './features.js';
 
 export interface VocabularySettings {
@@ -72,19 +73,28 @@ export function mergeCounts(into: DocumentFrequencies, other: DocumentFrequencie
   for (let i = 0; i < into.char.length; i++) into.char[i] += other.char[i];
 }
 
-/** The columns, from the counts over `count` tickets. */
+/**
+ * The columns, from the counts over `count` tickets. The count tables become the column tables, in place: no second
+ * pair of 2^tableBits-slot tables to allocate, and tables counted in shared memory stay there for a helper thread.
+ */
 export function pickVocabulary(counts: DocumentFrequencies, count: number, settings: VocabularySettings): Vocabulary {
-  const { word: wordDf, char: charDf, mask } = counts;
   const minDf = Math.max(1, settings.minDocumentFrequency);
   const maxDf = Math.max(minDf, Math.floor(settings.maxDocumentShare * count));
-  const wordColumn = pickColumns(wordDf, minDf, maxDf, settings.maxWordFeatures, 0);
-  const wordColumns = wordColumn.picked;
-  const charColumn = pickColumns(charDf, minDf, maxDf, settings.maxCharFeatures, wordColumns);
-  const columns = wordColumns + charColumn.picked;
+  const word = pickSlots(counts.word, minDf, maxDf, settings.maxWordFeatures);
+  const char = pickSlots(counts.char, minDf, maxDf, settings.maxCharFeatures);
+  const wordColumns = word.length;
+  const columns = wordColumns + char.length;
   const idf = new Float32Array(columns);
-  fillIdf(wordDf, wordColumn.column, count, idf);
-  fillIdf(charDf, charColumn.column, count, idf);
-  return { wordColumn: wordColumn.column, charColumn: charColumn.column, wordColumns, columns, idf, mask };
+  fillIdf(counts.word, word, 0, count, idf);
+  fillIdf(counts.char, char, wordColumns, count, idf);
+  return {
+    wordColumn: toColumns(counts.word, word, 0),
+    charColumn: toColumns(counts.char, char, wordColumns),
+    wordColumns,
+    columns,
+    idf,
+    mask: counts.mask,
+  };
 }
 
 /** Adds 1 to df[slot] for each distinct slot among the first `length` hashes (sorts them in place). */
@@ -94,8 +104,11 @@ function countDistinct(hashes: Int32Array, length: number, mask: number, df: Int
   for (let i = 0; i < length; i++) if (i === 0 || slots[i] !== slots[i - 1]) df[slots[i]]++;
 }
 
-/** Columns for slots with minDf ≤ df ≤ maxDf; when over `cap`, the most frequent (ties: lower slot) win. */
-function pickColumns(df: Int32Array, minDf: number, maxDf: number, cap: number, firstColumn: number) {
+/**
+ * Slots with minDf ≤ df ≤ maxDf, most frequent first (ties: lower slot), at most `cap` of them (the most frequent).
+ * Their order is their columns' order: the SVD's dense rows the most frequent features index then share cache lines.
+ */
+function pickSlots(df: Int32Array, minDf: number, maxDf: number, cap: number): number[] {
   // Histogram of df values finds the cut-off frequency without sorting millions of slots.
   const histogram = new Int32Array(maxDf + 2);
   for (let slot = 0; slot < df.length; slot++) {
@@ -120,11 +133,7 @@ function pickColumns(df: Int32Array, minDf: number, maxDf: number, cap: number, 
     }
     slots.push(slot);
   }
-  // Most frequent features get the lowest columns: the SVD's dense rows they index then share cache lines.
-  slots.sort((a, b) => df[b] - df[a] || a - b);
-  const column = new Int32Array(df.length).fill(-1);
-  slots.forEach((slot, i) => (column[slot] = firstColumn + i));
-  return { column, picked: slots.length };
+  return slots.sort((a, b) => df[b] - df[a] || a - b);
 }
 
 function countAbove(histogram: Int32Array, cutoff: number, maxDf: number): number {
@@ -133,9 +142,14 @@ function countAbove(histogram: Int32Array, cutoff: number, maxDf: number): numbe
   return total;
 }
 
-function fillIdf(df: Int32Array, column: Int32Array, documents: number, idf: Float32Array): void {
-  for (let slot = 0; slot < df.length; slot++) {
-    const c = column[slot];
-    if (c >= 0) idf[c] = Math.log((1 + documents) / (1 + df[slot])) + 1;
-  }
+/** Smooth IDF of the picked slots' columns (firstColumn onwards, in `slots` order). */
+function fillIdf(df: Int32Array, slots: number[], firstColumn: number, documents: number, idf: Float32Array): void {
+  slots.forEach((slot, i) => (idf[firstColumn + i] = Math.log((1 + documents) / (1 + df[slot])) + 1));
+}
+
+/** Overwrites the counts `table` with slot → column (−1 for slots not picked) and returns it. */
+function toColumns(table: Int32Array, slots: number[], firstColumn: number): Int32Array {
+  table.fill(-1);
+  slots.forEach((slot, i) => (table[slot] = firstColumn + i));
+  return table;
 }

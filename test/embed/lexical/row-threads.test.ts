@@ -42,8 +42,13 @@ describe('TicketRowThreads', () => {
     const run = (threads: number) =>
       withThreads(threads, (rows) => {
         expect(rows.threads).toBe(threads);
-        const counts = rows.countFeatures(texts, sample, vocabularySettings.tableBits);
-        const vocabulary = pickVocabulary(counts, sample.length, vocabularySettings);
+        const counted = rows.countFeatures(texts, sample, vocabularySettings.tableBits);
+        // The count tables become the column tables: what was counted is copied first.
+        const counts = { word: counted.word.slice(), char: counted.char.slice() };
+        const vocabulary = pickVocabulary(counted, sample.length, vocabularySettings);
+        expect(vocabulary.wordColumn).toBe(counted.word);
+        // With a helper thread the look-up tables are born in shared memory: the helper reads them in place.
+        expect(vocabulary.charColumn.buffer instanceof SharedArrayBuffer).toBe(threads === 2);
         rows.useVocabulary(vocabulary);
         const all = rows.rows(texts, null);
         const sampled = rows.rows(texts, sample);
@@ -129,6 +134,9 @@ describe('LexicalEmbedder on one thread or two', () => {
     const embed = async (threads: string, fitSampleSize: number) => {
       process.env.TICKETS_THREADS = threads;
       const vectors = await new LexicalEmbedder({ seed: 7, dimensions: 32, settings: { fitSampleSize } }).embed(texts);
+      // With a second thread allowed the vectors are born in shared memory, where the cluster stage's helper
+      // threads read them without a copy; on one thread they stay in ordinary memory.
+      expect(vectors.data.buffer instanceof SharedArrayBuffer).toBe(threads === '2');
       return bytes(vectors.data);
     };
     for (const fitSampleSize of [50_000, 4000]) {

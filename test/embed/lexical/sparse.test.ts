@@ -164,6 +164,31 @@ describe('SparseRowsBuilder', () => {
   });
 });
 
+describe('rows in shared memory', () => {
+  it('builds and transposes rows in shared memory when asked, with the same values as in ordinary memory', () => {
+    const build = (shared: boolean) => {
+      const builder = new SparseRowsBuilder(1, 2, shared);
+      builder.append(Int32Array.of(1, 4), Float32Array.of(0.5, 0.25), 2);
+      builder.append(Int32Array.of(0, 2, 3), Float32Array.of(1, 2, 3), 3); // grows past the reserved room
+      builder.append(Int32Array.of(2), Float32Array.of(4), 1);
+      return builder.finish(5);
+    };
+    const plain = build(false);
+    const shared = build(true);
+    const xt = transposeRows(shared, true);
+    for (const rows of [shared, xt]) {
+      for (const a of [rows.indptr, rows.indices, rows.values]) expect(a.buffer).toBeInstanceOf(SharedArrayBuffer);
+    }
+    for (const a of [plain.indptr, plain.indices, transposeRows(plain).values])
+      expect(a.buffer).not.toBeInstanceOf(SharedArrayBuffer);
+    expect(Array.from(shared.indptr)).toEqual(Array.from(plain.indptr));
+    expect(Array.from(shared.indices)).toEqual(Array.from(plain.indices));
+    expect(Array.from(shared.values)).toEqual(Array.from(plain.values));
+    expect(Array.from(xt.indptr)).toEqual(Array.from(transposeRows(plain).indptr));
+    expect(Array.from(xt.values)).toEqual(Array.from(transposeRows(plain).values));
+  });
+});
+
 describe('float32 blocks, float64 sums', () => {
   it('sums a long row in float64 and rounds once: small entries after a large one still count', () => {
     // One entry of 10,000 then 999 of 0.0001: summed in float32 the small ones vanish (its step at
