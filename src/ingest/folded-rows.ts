@@ -61,16 +61,28 @@ function nthField(line: string, delimiter: string, n: number): string {
   return trimmed.length >= 2 && trimmed.startsWith('"') && trimmed.endsWith('"') ? trimmed.slice(1, -1) : trimmed;
 }
 
+/**
+ * The id of a multi-line record's own row. After a field that ran over lines, csv-parse reads the id column from the
+ * record's last line (a row the stray quote folded in): the record's first line, split at the delimiter, has it then.
+ */
+export function ownId(record: string[], idColumn: number, firstLine: string, delimiter: string): string {
+  for (let i = 0; i < idColumn; i++) if (record[i]?.includes('\n')) return nthField(firstLine, delimiter, idColumn);
+  return record[idColumn]?.trim() ?? '';
+}
+
 /** The ids a line must look like to start a row: the folded record's own and the row's before it. */
 export interface NeighbourIds {
   own: string;
   previous: string;
+  /** The id of the row after the record; looked at only when the other two are blank. */
+  next?: string;
 }
 
 /**
  * Indexes (from 1) of the lines of a multi-line record that look like the start of a row of their own. With an id
  * column: as many fields as the header at least, and an id that looks like the neighbours' ids and is neither the
- * record's own nor one seen before. Without one: exactly the header's field count (two or more).
+ * record's own nor one seen before; with no neighbour id (the first data row, its id blank), ids that continue one
+ * another. Without an id column: exactly the header's field count (two or more).
  */
 export function rowStartsInside(
   lines: string[],
@@ -80,6 +92,8 @@ export function rowStartsInside(
 ): number[] {
   const starts: number[] = [];
   if (shape.id === null && shape.headerLength < 2) return starts;
+  const noNeighbour = shape.id !== null && ids.own === '' && ids.previous === '';
+  const unknown: Array<[line: number, id: string]> = [];
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i]!;
     const fields = fieldCount(line, shape.delimiter);
@@ -91,10 +105,36 @@ export function rowStartsInside(
     const id = nthField(line, shape.delimiter, shape.id);
     // An empty id looks like no known id: the known ids are not empty.
     if (id === ids.own || seenIds.has(id)) continue;
-    if ((ids.own !== '' && sameIdLook(ids.own, id)) || (ids.previous !== '' && sameIdLook(ids.previous, id)))
+    if (noNeighbour) {
+      if (id !== '') unknown.push([i, id]);
+    } else if ((ids.own !== '' && sameIdLook(ids.own, id)) || (ids.previous !== '' && sameIdLook(ids.previous, id)))
       starts.push(i);
   }
-  return starts;
+  if (!noNeighbour) return starts;
+  // The row after the record ends the run: a stray quote is often closed by the next row's own quoted field.
+  if (ids.next) unknown.push([-1, ids.next]);
+  return continuingIds(unknown).filter((line) => line > 0);
+}
+
+/** The lines whose id has the look of the one before or after it and differs from it: a run of rows, not text. */
+function continuingIds(lines: Array<[line: number, id: string]>): number[] {
+  const continues = (a: string, b: string | undefined): boolean => b !== undefined && a !== b && sameIdLook(a, b);
+  return lines
+    .filter(([, id], k) => continues(id, lines[k - 1]?.[1]) || continues(id, lines[k + 1]?.[1]))
+    .map(([line]) => line);
+}
+
+/** The id field of the first non-blank line from `from` on (the row after a record), or "" at the end. */
+export function idOfLineAt(text: Buffer, from: number, shape: RowShape): string {
+  if (shape.id === null) return '';
+  for (let start = from; start < text.length;) {
+    const end = text.indexOf(10, start);
+    const line = text.toString('utf8', start, end < 0 ? text.length : end);
+    if (line.trim() !== '') return nthField(line, shape.delimiter, shape.id);
+    if (end < 0) break;
+    start = end + 1;
+  }
+  return '';
 }
 
 const PARSE_OPTIONS = { record_delimiter: '\n', relax_column_count: true, relax_quotes: true, skip_empty_lines: true };

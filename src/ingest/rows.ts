@@ -3,7 +3,7 @@ import { parse, CsvError } from 'csv-parse/sync';
 import { UserError } from '../errors.js';
 import type { SkippedRow, Ticket } from '../types.js';
 import { parseTicketDate, slashedDateOrder } from './dates.js';
-import { recordsOfRowLines, rowStartsInside, type RowShape } from './folded-rows.js';
+import { idOfLineAt, ownId, recordsOfRowLines, rowStartsInside, type RowShape } from './folded-rows.js';
 import { unclosedQuote } from './unclosed-quote.js';
 
 export interface RowLayout {
@@ -174,8 +174,10 @@ export function parseTicketRows(
     const blankLines = /^\n*/.exec(text)![0].length;
     const lines = text.slice(blankLines).replace(/\n$/, '').split('\n');
     const shape: RowShape = { delimiter, headerLength: columns.headerLength, id: columns.id };
-    const own = columns.id === null ? '' : (record[columns.id]?.trim() ?? '');
-    const starts = rowStartsInside(lines, shape, { own, previous: lastId }, seenIds);
+    const own = columns.id === null ? '' : ownId(record, columns.id, lines[0]!, delimiter);
+    // With no id on either side (the first data row, its id blank), the row after this record is asked.
+    const next = own === '' && lastId === '' ? idOfLineAt(utf8, to, shape) : '';
+    const starts = rowStartsInside(lines, shape, { own, previous: lastId, next }, seenIds);
     if (starts.length === 0 || !strayQuote) {
       for (const start of starts) rowLikeLinesInFields.push(line + start);
       return addRow(columns, record, line);

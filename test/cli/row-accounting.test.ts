@@ -176,3 +176,31 @@ describe('rows a stray quote would fold into a field', () => {
     }
   });
 });
+
+describe('a stray quote in the very first data row', () => {
+  it('its id blank, so no id before or on it: the rows folded into it come back, each on its line', () => {
+    const clean = readFileSync(fixture('support-export.csv'), 'utf8');
+    const records = parse(clean, { relax_column_count: true, info: true }) as unknown as Array<{
+      record: string[];
+      info: { lines: number };
+    }>;
+    const rows = records
+      .slice(1)
+      .map(({ record, info }) => [record[0]!, info.lines - (record.join('').split('\n').length - 1)] as const);
+    // The first row's id cleared and a quote opening its subject, closed only by the next row's quoted text.
+    const [header, first, ...rest] = clean.split('\n');
+    const fields = first!.split(',');
+    const broken = ['', fields[1], fields[2], `"${fields[3]}`, ...fields.slice(4)].join(',');
+    const file = join(out, 'stray-first-row.csv');
+    writeFileSync(file, [header, broken, ...rest].join('\n'));
+    const assignments = join(out, 'stray-first-row.assignments.csv');
+    const res = runCli(['cluster', file, '--embedder', 'lexical', '--lang', 'en', '--assignments', assignments]);
+    expect(res.code, res.stderr).toBe(0);
+    const [, ...written] = parse(readFileSync(assignments, 'utf8')) as string[][];
+    const byLine = written.map(([id, , , line]) => [id!, Number(line)] as const).sort((a, b) => a[1] - b[1]);
+    expect(byLine).toEqual([['row 1', 2], ...rows.slice(1)]);
+    expect(res.stderr).toContain(
+      'a stray quote (") had folded 1 line(s) into a field of the row before them; read as rows of their own: line 3',
+    );
+  });
+});

@@ -123,6 +123,67 @@ describe('rows a stray quote folded into a field', () => {
     ]);
   });
 
+  it('the first data row, its id blank: no id before it, so rows are known by ids that continue one another', async () => {
+    const path = file('id,text\n,"broken\n2,next\n3,the 15" tv\n4,ok\n');
+    const exp = await readTicketExport(path);
+    expect(exp.tickets.map((t) => [t.id, t.line, t.rawText])).toEqual([
+      ['row 1', 2, 'broken'],
+      ['2', 3, 'next'],
+      ['3', 4, 'the 15" tv'],
+      ['4', 5, 'ok'],
+    ]);
+    expect(exp.rowCount).toBe(4);
+    expect(exp.warnings).toEqual([
+      `${path}: a stray quote (") had folded 2 line(s) into a field of the row before them; ` +
+        'read as rows of their own: lines 3, 4',
+    ]);
+    // One line that looks like a row continues into the row after the record (its quote closed by the next row's).
+    expect(idsAndLines(parse('id,text\n,"broken\n2,the 15" tv\n3,ok\n'))).toEqual([
+      ['row 1', 2, 'broken'],
+      ['2', 3, 'the 15" tv'],
+      ['3', 4, 'ok'],
+    ]);
+    expect(idsAndLines(parse('id,text\n,"broken\n2,the 15" tv\n\n3,ok\n'))).toEqual([
+      ['row 1', 2, 'broken'],
+      ['2', 3, 'the 15" tv'],
+      ['3', 5, 'ok'],
+    ]);
+    // Balanced quotes: the line stays in the field and is reported, as in any later row.
+    const balanced = parse('id,text\n,"broken\n2,the ""15"" tv"\n3,ok\n');
+    expect(idsAndLines(balanced)[0]).toEqual(['row 1', 2, 'broken\n2,the "15" tv']);
+    expect([balanced.unfoldedLines, balanced.rowLikeLinesInFields]).toEqual([[], [3]]);
+    // With nothing after it to continue, it stays that field's text.
+    expect(idsAndLines(parse('id,text\n,"broken\n2,the 15" tv\n'))).toEqual([['row 1', 2, '"broken\n2,the 15" tv']]);
+    // Ids of different looks do not continue one another: text that happens to hold commas.
+    const unlike = parse('id,text\n,"broken\n2,next\nsee you,the 15" tv\n3,ok\n');
+    expect(idsAndLines(unlike)[0]).toEqual(['row 1', 2, '"broken\n2,next\nsee you,the 15" tv']);
+  });
+
+  it('the id column after the text: the first row is known by the id on its own line, not the last folded one', () => {
+    const textThenId = (h: string[]): RowLayout => ({
+      text: [0],
+      id: 1,
+      date: null,
+      extra: [],
+      headerLength: h.length,
+    });
+    // The id csv-parse reads for the record is the last folded row's ("2"): rows 1 and 2 were one ticket "2".
+    const rows = parse('text,id\n"broken,1\nthe 15" tv,2\nok,3\n', textThenId);
+    expect(idsAndLines(rows)).toEqual([
+      ['1', 2, 'broken'],
+      ['2', 3, 'the 15" tv'],
+      ['3', 4, 'ok'],
+    ]);
+    expect(rows.unfoldedLines).toEqual([3]);
+    const three = parse('text,id\n"broken,1\nnext,2\nthe 15" tv,3\n', textThenId);
+    expect(idsAndLines(three)).toEqual([
+      ['1', 2, 'broken'],
+      ['2', 3, 'next'],
+      ['3', 4, 'the 15" tv'],
+    ]);
+    expect(three.unfoldedLines).toEqual([3, 4]);
+  });
+
   it('quoted ids are ids: the row after the stray quote is found by its quoted id', () => {
     const rows = parse('id,text\n"1","broken\n"2",next\n"3",the 15" tv\n');
     expect(idsAndLines(rows)).toEqual([
@@ -292,6 +353,8 @@ describe('quoted fields with real line breaks', () => {
     });
     const rows = parse('text,id\n"broken,1\nnext,2\nthe 15"\n', textThenId);
     expect(idsAndLines(rows)).toEqual([['row 1', 2, 'broken,1\nnext,2\nthe 15']]);
+    // Its quotes are balanced, so the line that looks like a row stays in it, reported as in any later row.
+    expect(rows.rowLikeLinesInFields).toEqual([3]);
   });
 
   it('with a stray inch mark in a line that does not look like a row: one ticket, the text as typed', () => {
