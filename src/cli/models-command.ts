@@ -69,7 +69,13 @@ export function describeModels(location: CacheLocation): string {
 }
 
 /** Downloads a model into the cache (or says it is already there); returns the lines to print. */
-export async function pullModel(id: string, location: CacheLocation, log: (line: string) => void): Promise<string> {
+export async function pullModel(
+  id: string,
+  location: CacheLocation,
+  log: (line: string) => void,
+  /** Ends the hub probe after its timeout; default a real timer (tests end it themselves). */
+  probeTimeoutSignal?: (ms: number) => AbortSignal,
+): Promise<string> {
   if (offlineFromEnv())
     throw new UserError(
       '"tickets models pull" downloads from the network, but TICKETS_OFFLINE is set; unset it for this command',
@@ -78,12 +84,18 @@ export async function pullModel(id: string, location: CacheLocation, log: (line:
   if (existsSync(dir) && missingModelFiles(dir).length === 0) return `${id} is already in the model cache: ${dir}`;
   const transformers = await loadTransformers(location, false);
   const reported = new Set<string>();
-  await downloadModel(transformers, id, location, (file, loaded, total) => {
-    if (total > 0 && loaded >= total && !reported.has(file)) {
-      reported.add(file);
-      log(`downloaded ${file} (${formatBytes(total)})`);
-    }
-  });
+  await downloadModel(
+    transformers,
+    id,
+    location,
+    (file, loaded, total) => {
+      if (total > 0 && loaded >= total && !reported.has(file)) {
+        reported.add(file);
+        log(`downloaded ${file} (${formatBytes(total)})`);
+      }
+    },
+    probeTimeoutSignal,
+  );
   return `${id} is in the model cache: ${dir} (${formatBytes(directorySize(dir))})`;
 }
 

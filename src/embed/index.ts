@@ -31,7 +31,8 @@ export interface EmbedderOptions {
   useCache?: boolean;
   /** One line before a model is downloaded: what, how big, from where, to where, how to avoid it. */
   notify?: (line: string) => void;
-  /** Ends the hub probe after its timeout; default a real timer (tests abort it themselves). */
+  /** Ends the hub probes (auto's, and the one before a download) after their timeout; default a real timer (tests
+   * end them themselves). */
   probeTimeoutSignal?: (ms: number) => AbortSignal;
 }
 
@@ -58,6 +59,7 @@ export async function createEmbedder(options: EmbedderOptions): Promise<CreatedE
         location,
         useCache,
         onDownload: weightsProgress((p) => download.update(p)),
+        probeTimeoutSignal: options.probeTimeoutSignal,
       });
     } finally {
       download.stop();

@@ -33,9 +33,11 @@ export async function downloadModel(
   id: string,
   location: CacheLocation,
   onProgress?: DownloadProgress,
+  /** Ends the hub probe after its timeout; default a real timer (tests end it themselves). */
+  probeTimeoutSignal?: (ms: number) => AbortSignal,
 ): Promise<string> {
   const host = hubHost();
-  const probe = await probeHub(id, host);
+  const probe = await probeHub(id, host, undefined, probeTimeoutSignal);
   if (!probe.reachable) {
     throw new UserError(
       `cannot download model "${id}": ${host} is unreachable (${probe.reason}); ` +

@@ -24,6 +24,8 @@ export interface TransformerOptions {
   threads?: number;
   /** Byte progress of each file while a hub model downloads. */
   onDownload?: DownloadProgress;
+  /** Ends the hub probe before a download after its timeout; default a real timer (tests end it themselves). */
+  probeTimeoutSignal?: (ms: number) => AbortSignal;
 }
 
 /** What the tokenizer returns for a padded batch (the subset we use). */
@@ -112,7 +114,13 @@ export class TransformerEmbedder implements Embedder {
             `run "tickets models pull ${source.id}" once with network access, or pass --model <local model directory>`,
         );
       }
-      dir = await downloadModel(transformers, source.id, options.location, options.onDownload);
+      dir = await downloadModel(
+        transformers,
+        source.id,
+        options.location,
+        options.onDownload,
+        options.probeTimeoutSignal,
+      );
     }
     const hints = readConfigHints(dir);
     const profile = source.kind === 'local' ? localProfile(source.id, dir, hints) : profileFor(source.id, hints);
