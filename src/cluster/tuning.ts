@@ -108,9 +108,12 @@ export function defaultMinSamples(minClusterSize: number): number {
   return Math.min(minClusterSize, 8);
 }
 
-/** Layout epochs by ticket count: time grows with n·epochs; more epochs settle small sets more reproducibly. */
+/**
+ * Layout epochs by ticket count: time grows with n·epochs; more epochs settle small sets more reproducibly. Above
+ * 10,000 tickets (the snapshot SGD on two threads) 100 are as good as 200 (docs/decisions.md, 2026-11-30).
+ */
 export function layoutEpochsFor(n: number): number {
-  return n > 40000 ? 100 : n > 10000 ? 200 : n > 2000 ? 400 : 1000;
+  return n > 10000 ? 100 : n > 2000 ? 400 : 1000;
 }
 
 /** Smoothing steps of the layout start by ticket count (each is a pass over the graph's edges). */

@@ -40,7 +40,7 @@ describe('default smallest cluster', () => {
 
 describe('layout schedule', () => {
   it('epochs and start iterations step down with the ticket count', () => {
-    expect([2000, 2001, 10_000, 10_001, 40_000, 40_001].map(layoutEpochsFor)).toEqual([1000, 400, 400, 200, 200, 100]);
+    expect([2000, 2001, 10_000, 10_001, 40_000, 40_001].map(layoutEpochsFor)).toEqual([1000, 400, 400, 100, 100, 100]);
     expect([20_000, 20_001].map(startIterationsFor)).toEqual([100, 40]);
   });
 });
