@@ -1,9 +1,9 @@
 // The data flow of `tickets cluster`: ingest → text → embed → cluster → label → rank (`tickets eval` stops after cluster).
 // Reports are pure functions of the ClusterRun this returns; the CLI writes them.
 import { readTicketExport, describeColumns, type IngestOptions } from './ingest/index.js';
-import { removeBoilerplate, type BoilerplateSummary } from './text/boilerplate.js';
+import type { BoilerplateSummary } from './text/boilerplate.js';
 import { detectLanguage } from './text/language.js';
-import { prepareExportTexts } from './text/index.js';
+import { textStage } from './text/text-threads.js';
 import { MAX_TEXT_CHARS } from './text/clean.js';
 import { UserError } from './errors.js';
 import { createEmbedder, type EmbedderOptions } from './embed/index.js';
@@ -25,7 +25,6 @@ import { withHypotheses } from './label/hypothesis.js';
 import { buildClusterRun, costModel, type CostOptions } from './rank/index.js';
 import { computeEconomics, readTicketValues, type TicketValues } from './economics/index.js';
 import { handleTimeUnitFromHeader } from './ingest/economic-columns.js';
-import { configuredBoilerplate, phraseRemover } from './config/boilerplate-phrases.js';
 import type { CurationConfig } from './config/config-file.js';
 import { applyCuration } from './rank/curation.js';
 import { principalPlane } from './report/html/map-projection.js';
@@ -138,7 +137,6 @@ export async function clusterExport(file: string, options: ClusterJobOptions): P
   options.checkExport?.(ingested);
   options.notify(describeColumns(ingested));
   for (const warning of ingested.warnings ?? []) options.notify(`warning: ${warning}`);
-  const removePhrases = phraseRemover(options.boilerplate);
   const {
     ticketExport,
     texts,
@@ -147,15 +145,8 @@ export async function clusterExport(file: string, options: ClusterJobOptions): P
   } = await timed(
     timings,
     'text',
-    (progress) => {
-      const prepared = prepareExportTexts(ingested, removePhrases, progress);
-      const raw = prepared.ticketExport.tickets.map((t) => t.rawText);
-      const cleaned = removeBoilerplate(prepared.texts, {
-        detect: options.detectBoilerplate,
-        configured: configuredBoilerplate(raw, options.boilerplate),
-      });
-      return { ...prepared, ...cleaned };
-    },
+    (progress) =>
+      textStage(ingested, { phrases: options.boilerplate, detect: options.detectBoilerplate, onProgress: progress }),
     options,
   );
   // The cleaned texts are all that later stages read: the raw ones (about 0.4 GB a million tickets) can go.

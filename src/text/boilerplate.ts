@@ -5,6 +5,7 @@
 import { contentWords } from './tokens.js';
 import { distinctTexts } from './distinct.js';
 import { segmentKey } from './segment-key.js';
+import { clausesOf, sentencesOf, stripBoilerplate, withoutSegments, type Stripped } from './segments.js';
 import { stem } from './stem.js';
 
 export { segmentKey } from './segment-key.js';
@@ -62,48 +63,8 @@ const CONCENTRATED_LIFT = 2;
 const CONCENTRATED_SHARE = 0.5;
 const LISTED = 20;
 
-const SENTENCE_SPLIT = /(?<=[.!?…])\s+/;
-const CLAUSE_SPLIT = /(?<=[,;:])\s+|\s+[—–-]\s+/;
-/** Lines → sentences → clauses, as written (each piece keeps its own punctuation). */
-function sentencesOf(line: string): string[] {
-  return line.split(SENTENCE_SPLIT).filter((s) => s.trim() !== '');
-}
-function clausesOf(sentence: string): string[] {
-  return sentence.split(CLAUSE_SPLIT).filter((s) => s.trim() !== '');
-}
-
 function isShort(segment: string, key: string): boolean {
   return segment.length <= MAX_CHARS && key.split(' ').length <= MAX_WORDS;
-}
-
-/** The text without the segments `drop` accepts (each removed piece goes to `onRemoved`); "" when nothing is left. */
-function withoutSegments(
-  text: string,
-  drop: (key: string) => boolean,
-  onRemoved?: (key: string, piece: string) => void,
-): string {
-  const lines: string[] = [];
-  for (const line of text.split('\n')) {
-    const kept: string[] = [];
-    for (const sentence of sentencesOf(line)) {
-      const key = segmentKey(sentence);
-      if (key && drop(key)) {
-        onRemoved?.(key, sentence);
-        continue;
-      }
-      const clauses = clausesOf(sentence);
-      const keptClauses = clauses.filter((c) => {
-        const k = segmentKey(c);
-        if (!k || !drop(k)) return true;
-        onRemoved?.(k, c);
-        return false;
-      });
-      if (keptClauses.length === clauses.length) kept.push(sentence);
-      else if (keptClauses.length > 0) kept.push(keptClauses.join(' '));
-    }
-    if (kept.length > 0) lines.push(kept.join(' '));
-  }
-  return lines.join('\n').trim();
 }
 
 function sampleIndices(count: number): number[] {
@@ -326,8 +287,28 @@ function concentrated(
   return mass > 0 && lifted >= CONCENTRATED_SHARE * mass;
 }
 
-/** Removes learned and configured boilerplate from every ticket and says what was removed. */
-export function removeBoilerplate(texts: readonly string[], options: BoilerplateOptions = {}): BoilerplateResult {
+/** Per ticket (its index in `texts`), its text without the `learned` boilerplate. */
+export type StripTickets = (texts: readonly string[], learned: ReadonlySet<string>) => (i: number) => Stripped;
+
+/**
+ * On one thread: exports repeat texts word for word (forms, alerts), so each distinct text is stripped once, and
+ * its removed pieces are counted again for every ticket that has it.
+ */
+export const stripEachDistinct: StripTickets = (texts, learned) => {
+  const { first } = distinctTexts(texts);
+  const strippedAt: Stripped[] = [];
+  return (i) => (strippedAt[first[i]!] ??= stripBoilerplate(texts[first[i]!]!, learned));
+};
+
+/**
+ * Removes learned and configured boilerplate from every ticket and says what was removed; `strip` takes the
+ * learned boilerplate out of each text (text-threads.ts does it on two threads).
+ */
+export function removeBoilerplate(
+  texts: readonly string[],
+  options: BoilerplateOptions = {},
+  strip: StripTickets = stripEachDistinct,
+): BoilerplateResult {
   const learned = options.detect === false ? new Set<string>() : detectBoilerplate(texts);
   const carried = new Map<string, { tickets: number; forms: Map<string, number> }>();
   const note = (key: string, form: string, seen: Set<string>): void => {
@@ -340,33 +321,16 @@ export function removeBoilerplate(texts: readonly string[], options: Boilerplate
   };
 
   let tickets = 0;
-  // Exports repeat texts word for word (forms, alerts): each distinct text is stripped once, and its
-  // removed pieces are counted again for every ticket that has it.
-  const { first } = distinctTexts(texts);
-  const strippedAt: Array<{ stripped: string; removed: Array<[string, string]> }> = [];
-  const strip = (i: number): { stripped: string; removed: Array<[string, string]> } => {
-    if (first[i] !== i) return strippedAt[first[i]!]!;
-    const removed: Array<[string, string]> = [];
-    const stripped = withoutSegments(
-      texts[i]!,
-      (key) => learned.has(key),
-      (key, piece) => removed.push([key, piece]),
-    );
-    return (strippedAt[i] = { stripped, removed });
-  };
+  const stripped = learned.size > 0 ? strip(texts, learned) : null;
   const result = texts.map((text, i) => {
     const seen = new Set<string>();
-    let stripped = text;
     const configured = options.configured?.carried[i] === true;
-    if (learned.size > 0) {
-      const done = strip(i);
-      stripped = done.stripped;
-      for (const [key, piece] of done.removed) note(key, piece, seen);
-    }
+    const done = stripped?.(i);
+    for (const [key, piece] of done?.removed ?? []) note(key, piece, seen);
     if (seen.size === 0 && !configured) return text;
     tickets++;
     if (seen.size === 0) return text;
-    const trimmed = stripped.trim();
+    const trimmed = done!.stripped.trim();
     // Nothing but boilerplate ("Спасибо!"): the ticket keeps its words, or it would have none.
     return trimmed === '' ? text : trimmed;
   });
