@@ -73,7 +73,7 @@ function sampleIndices(count: number): number[] {
 }
 
 /** One sentence of a sampled ticket: its candidate segments, its content stems, and those outside frequent segments. */
-interface SampledSentence {
+export interface SampledSentence {
   candidates: number[];
   stems: Int32Array;
   residual: Int32Array;
@@ -94,48 +94,71 @@ function sentenceKeys(sentence: string): Set<string> {
 }
 
 /**
+ * The per-ticket steps of detection over the sampled texts, as one thread does them: each ticket's sentences and
+ * their segment keys, then (once the candidates are known) their candidates and content stems. text-threads.ts
+ * splits the sample between two of these.
+ */
+export class SampleSteps {
+  private sentences: Array<Array<{ sentence: string; keys: Set<string> }>> = [];
+
+  /** Per ticket, its sentences' segment keys (kept, with the sentences, for `sampled`). */
+  keys(texts: readonly string[]): Array<Array<Set<string>>> {
+    this.sentences = texts.map((text) =>
+      text
+        .split('\n')
+        .flatMap(sentencesOf)
+        .map((sentence) => ({ sentence, keys: sentenceKeys(sentence) })),
+    );
+    return this.sentences.map((ticket) => ticket.map((s) => s.keys));
+  }
+
+  /** Per ticket, its sentences' candidates and stems (numbered in `stemIds`, which gets the stems not in it yet). */
+  sampled(candidateId: ReadonlyMap<string, number>, stemIds: Map<string, number>): SampledSentence[][] {
+    const stemsOf = (text: string): Int32Array => {
+      const ids = new Set<number>();
+      for (const word of contentWords(text)) {
+        const s = stem(word);
+        let id = stemIds.get(s);
+        if (id === undefined) stemIds.set(s, (id = stemIds.size));
+        ids.add(id);
+      }
+      return Int32Array.from(ids);
+    };
+    return this.sentences.map((ticket) =>
+      ticket.map(({ sentence, keys }) => ({
+        candidates: [...keys].flatMap((k) => candidateId.get(k) ?? []),
+        stems: stemsOf(sentence),
+        // In real exports topic sentences rarely recur verbatim, so the words outside every frequent
+        // segment are the cleanest evidence of a topic; templated exports need the whole text too.
+        residual: stemsOf(withoutSegments(sentence, (k) => candidateId.has(k))),
+      })),
+    );
+  }
+}
+
+/**
  * Keys of the recurring segments that carry no topic. A frequent segment is a candidate; it stays
  * (is topical) when the other sentences of the tickets that carry it share some word far more often
- * than the export at large does, or when it is mostly the whole ticket.
+ * than the export at large does, or when it is mostly the whole ticket. Which stem gets which number
+ * changes nothing: every test below is per stem, or a sum of whole counts.
  */
-export function detectBoilerplate(texts: readonly string[]): Set<string> {
+export function detectBoilerplate(
+  texts: readonly string[],
+  steps: Pick<SampleSteps, 'keys' | 'sampled'> = new SampleSteps(),
+): Set<string> {
   const sample = sampleIndices(texts.length);
   const n = sample.length;
   const minTickets = Math.max(MIN_TICKETS, Math.ceil(n * MIN_SHARE));
-  const sentences = sample.map((i) =>
-    texts[i]
-      .split('\n')
-      .flatMap(sentencesOf)
-      .map((sentence) => ({ sentence, keys: sentenceKeys(sentence) })),
-  );
+  const keys = steps.keys(sample.map((i) => texts[i]!));
   const frequency = new Map<string, number>();
-  for (const ticket of sentences) {
-    for (const k of new Set(ticket.flatMap((s) => [...s.keys]))) frequency.set(k, (frequency.get(k) ?? 0) + 1);
+  for (const ticket of keys) {
+    for (const k of new Set(ticket.flatMap((s) => [...s]))) frequency.set(k, (frequency.get(k) ?? 0) + 1);
   }
   const candidateKeys = [...frequency].filter(([, count]) => count >= minTickets).map(([k]) => k);
   if (candidateKeys.length === 0) return new Set();
   const candidateId = new Map(candidateKeys.map((k, id) => [k, id]));
-
   const stemIds = new Map<string, number>();
-  const stemsOf = (text: string): Int32Array => {
-    const ids = new Set<number>();
-    for (const word of contentWords(text)) {
-      const s = stem(word);
-      let id = stemIds.get(s);
-      if (id === undefined) stemIds.set(s, (id = stemIds.size));
-      ids.add(id);
-    }
-    return Int32Array.from(ids);
-  };
-  const sampled: SampledSentence[][] = sentences.map((ticket) =>
-    ticket.map(({ sentence, keys }) => ({
-      candidates: [...keys].flatMap((k) => candidateId.get(k) ?? []),
-      stems: stemsOf(sentence),
-      // In real exports topic sentences rarely recur verbatim, so the words outside every frequent
-      // segment are the cleanest evidence of a topic; templated exports need the whole text too.
-      residual: stemsOf(withoutSegments(sentence, (k) => candidateId.has(k))),
-    })),
-  );
+  const sampled = steps.sampled(candidateId, stemIds);
   const counter = new StemCounter(stemIds.size);
   const ticketsWith = (pick: (s: SampledSentence) => Int32Array): Int32Array => {
     for (const ticket of sampled) counter.addTicket(ticket, null, pick);
@@ -300,16 +323,21 @@ export const stripEachDistinct: StripTickets = (texts, learned) => {
   return (i) => (strippedAt[first[i]!] ??= stripBoilerplate(texts[first[i]!]!, learned));
 };
 
-/**
- * Removes learned and configured boilerplate from every ticket and says what was removed; `strip` takes the
- * learned boilerplate out of each text (text-threads.ts does it on two threads).
- */
+/** How the per-ticket work runs: on one thread by default; text-threads.ts splits it between two. */
+export interface BoilerplateWork {
+  strip: StripTickets;
+  detection: () => Pick<SampleSteps, 'keys' | 'sampled'>;
+}
+
+const ON_ONE_THREAD: BoilerplateWork = { strip: stripEachDistinct, detection: () => new SampleSteps() };
+
+/** Removes learned and configured boilerplate from every ticket and says what was removed. */
 export function removeBoilerplate(
   texts: readonly string[],
   options: BoilerplateOptions = {},
-  strip: StripTickets = stripEachDistinct,
+  work: BoilerplateWork = ON_ONE_THREAD,
 ): BoilerplateResult {
-  const learned = options.detect === false ? new Set<string>() : detectBoilerplate(texts);
+  const learned = options.detect === false ? new Set<string>() : detectBoilerplate(texts, work.detection());
   const carried = new Map<string, { tickets: number; forms: Map<string, number> }>();
   const note = (key: string, form: string, seen: Set<string>): void => {
     if (seen.has(key)) return;
@@ -321,7 +349,7 @@ export function removeBoilerplate(
   };
 
   let tickets = 0;
-  const stripped = learned.size > 0 ? strip(texts, learned) : null;
+  const stripped = learned.size > 0 ? work.strip(texts, learned) : null;
   const result = texts.map((text, i) => {
     const seen = new Set<string>();
     const configured = options.configured?.carried[i] === true;

@@ -11,7 +11,13 @@
 import { configuredBoilerplate, phraseRemover } from '../config/boilerplate-phrases.js';
 import { HelperThread, helperModule, threadsAllowed } from '../numerics/threads.js';
 import type { TicketExport } from '../types.js';
-import { removeBoilerplate, type BoilerplateSummary, type StripTickets } from './boilerplate.js';
+import {
+  removeBoilerplate,
+  SampleSteps,
+  type BoilerplateSummary,
+  type SampledSentence,
+  type StripTickets,
+} from './boilerplate.js';
 import { alignTexts, prepareExportTexts, prepareTicketText, type PreparedTexts } from './index.js';
 import type { Stripped } from './segments.js';
 import {
@@ -20,14 +26,27 @@ import {
   rawChunk,
   stripTexts,
   type CleanedPart,
+  type SentencesPart,
+  type StemsPart,
+  type TextReply,
   type RawChunk,
   type StrippedPart,
   type TextContext,
   type TextJob,
 } from './text-work.js';
 
-/** Distinct texts below which a helper thread costs more than it saves (its start: a thread and the modules). */
-export const PARALLEL_TEXT_MIN_TEXTS = 8000;
+/**
+ * Characters of distinct raw text below which a helper thread costs more than it saves: its start (a thread, the
+ * modules) took about 0.4 CPU s at load 10, while one thread cleans about 8,000 tickets of 300 characters (2.4
+ * million) in that time; StackOverflow20's 20,000 titles (1 million characters) took 0.3-0.7 CPU s on one thread.
+ */
+export const PARALLEL_TEXT_MIN_CHARS = 2_500_000;
+
+/** Threads for the text stage of `chars` characters: 2 with a second core, unless TICKETS_THREADS=1 says otherwise. */
+export function textThreads(chars: number, least = PARALLEL_TEXT_MIN_CHARS): number {
+  if (chars < least) return 1;
+  return threadsAllowed() >= 2 ? 2 : 1;
+}
 
 /** Distinct texts per cleaning job of the helper thread (their raw texts are written to shared memory). */
 const CHUNK = 8192;
@@ -40,6 +59,8 @@ export interface TextStageOptions {
   onProgress?: (p: { done: number; total: number }) => void;
   /** The helper thread's module and handler (a test gives one that fails). */
   helper?: { module: URL; handler: string };
+  /** Characters from which a second thread is used (tests use small exports). */
+  leastChars?: number;
 }
 
 export interface TextStageResult extends PreparedTexts {
@@ -49,9 +70,15 @@ export interface TextStageResult extends PreparedTexts {
 
 /** The text stage: cleaned, masked texts without boilerplate, aligned with the tickets that keep one. */
 export function textStage(ticketExport: TicketExport, options: TextStageOptions = {}): TextStageResult {
-  if (ticketExport.tickets.length >= PARALLEL_TEXT_MIN_TEXTS && threadsAllowed() >= 2) {
+  const least = options.leastChars ?? PARALLEL_TEXT_MIN_CHARS;
+  if (
+    textThreads(
+      ticketExport.tickets.reduce((sum, t) => sum + t.rawText.length, 0),
+      least,
+    ) === 2
+  ) {
     // The helper loads its modules while this thread finds the distinct texts.
-    const helper = HelperThread.fromModule<TextJob, CleanedPart | StrippedPart>(
+    const helper = HelperThread.fromModule<TextJob, TextReply>(
       'text stage',
       options.helper?.module ?? helperModule(import.meta.url, './text-work.js'),
       options.helper?.handler ?? 'textJob',
@@ -59,8 +86,7 @@ export function textStage(ticketExport: TicketExport, options: TextStageOptions 
     );
     try {
       const distinct = distinctRawTexts(ticketExport.tickets);
-      if (distinct.units.length >= PARALLEL_TEXT_MIN_TEXTS)
-        return onTwoThreads(ticketExport, distinct, helper, options);
+      if (charsOf(distinct.units) >= least) return onTwoThreads(ticketExport, distinct, helper, options);
     } finally {
       helper.close();
     }
@@ -72,6 +98,12 @@ export function textStage(ticketExport: TicketExport, options: TextStageOptions 
     configured: configuredBoilerplate(raw, options.phrases),
   });
   return { ...prepared, ...cleaned };
+}
+
+function charsOf(texts: readonly string[]): number {
+  let chars = 0;
+  for (const text of texts) chars += text.length;
+  return chars;
 }
 
 interface DistinctRawTexts {
@@ -101,7 +133,7 @@ const NOTHING_REMOVED: Stripped = { stripped: '', removed: [] };
 function onTwoThreads(
   ticketExport: TicketExport,
   { units, unitOf }: DistinctRawTexts,
-  helper: HelperThread<TextJob, CleanedPart | StrippedPart>,
+  helper: HelperThread<TextJob, TextReply>,
   options: TextStageOptions,
 ): TextStageResult {
   const { cleaned, byHelper } = cleanOnTwoThreads(units, helper, options);
@@ -141,7 +173,7 @@ function onTwoThreads(
   const withoutBoilerplate = removeBoilerplate(
     prepared.texts,
     { detect: options.detect, configured: configuredBoilerplate(raw, options.phrases) },
-    strip,
+    { strip, detection: () => detectionOnTwoThreads(helper) },
   );
   return { ...prepared, ...withoutBoilerplate };
 }
@@ -149,7 +181,7 @@ function onTwoThreads(
 /** Every distinct raw text cleaned and masked, chunk by chunk, both threads claiming blocks of texts. */
 function cleanOnTwoThreads(
   units: readonly string[],
-  helper: HelperThread<TextJob, CleanedPart | StrippedPart>,
+  helper: HelperThread<TextJob, TextReply>,
   { phrases, onProgress }: TextStageOptions,
 ): { cleaned: string[]; byHelper: Uint8Array } {
   const remove = phraseRemover(phrases);
@@ -174,4 +206,40 @@ function cleanOnTwoThreads(
     }
   }
   return { cleaned, byHelper };
+}
+
+/**
+ * Boilerplate detection's per-ticket steps over the sample: the helper takes its second half (the texts are
+ * copied to it, 20,000 at most), this thread the first, and the halves are put back in sample order.
+ * @internal (exported for its test)
+ */
+export function detectionOnTwoThreads(helper: HelperThread<TextJob, TextReply>): Pick<SampleSteps, 'keys' | 'sampled'> {
+  const mine = new SampleSteps();
+  return {
+    keys(texts) {
+      const half = Math.ceil(texts.length / 2);
+      helper.start({ op: 'sentences', texts: texts.slice(half) });
+      const first = mine.keys(texts.slice(0, half));
+      return first.concat((helper.finish() as SentencesPart).keys);
+    },
+    sampled(candidateId, stemIds) {
+      helper.start({ op: 'stems', candidates: [...candidateId.keys()] });
+      const first = mine.sampled(candidateId, stemIds);
+      const theirs = helper.finish() as StemsPart;
+      // The helper's stems, numbered as this thread numbers them (new ones after its own).
+      const renumbered = Int32Array.from(theirs.stems, (s) => {
+        let id = stemIds.get(s);
+        if (id === undefined) stemIds.set(s, (id = stemIds.size));
+        return id;
+      });
+      const second = theirs.sampled.map((ticket) =>
+        ticket.map((s): SampledSentence => ({
+          candidates: s.candidates,
+          stems: s.stems.map((id) => renumbered[id]!),
+          residual: s.residual.map((id) => renumbered[id]!),
+        })),
+      );
+      return first.concat(second);
+    },
+  };
 }

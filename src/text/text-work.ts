@@ -7,6 +7,7 @@
 // Cost: O(characters) per distinct text; the helper reads its raw texts from shared memory (written once by the
 // main thread) and keeps the texts it cleaned until it has stripped them.
 import { phraseRemover } from '../config/boilerplate-phrases.js';
+import { SampleSteps, type SampledSentence } from './boilerplate.js';
 import { prepareTicketText } from './index.js';
 import { stripBoilerplate } from './segments.js';
 
@@ -88,7 +89,11 @@ export function stripTexts(
   return { units: Int32Array.from(lost), stripped, removedEnds: Int32Array.from(ends), removed };
 }
 
-export type TextJob = { op: 'clean'; chunk: RawChunk } | { op: 'strip'; learned: string[] };
+export type TextJob =
+  | { op: 'clean'; chunk: RawChunk }
+  | { op: 'sentences'; texts: string[] }
+  | { op: 'stems'; candidates: string[] }
+  | { op: 'strip'; learned: string[] };
 
 export interface TextContext {
   /** The config's boilerplate phrases, removed before cleaning. */
@@ -101,15 +106,39 @@ export interface CleanedPart {
   texts: string[];
 }
 
+/** The helper's share of boilerplate detection's sample: its tickets' sentences' keys. */
+export interface SentencesPart {
+  keys: Array<Array<Set<string>>>;
+}
+
+/** Its share's candidates and stems, the stems numbered in `stems` (the main thread renumbers them). */
+export interface StemsPart {
+  sampled: SampledSentence[][];
+  stems: string[];
+}
+
+export type TextReply = CleanedPart | SentencesPart | StemsPart | StrippedPart;
+
 // The helper thread's state between jobs (this module is loaded once per helper thread, for one export): the
-// texts it cleaned, kept for stripping.
-const helper = { units: [] as number[], texts: [] as string[], remove: null as ((raw: string) => string) | null };
+// texts it cleaned, kept for stripping, and its share of detection's sample.
+const helper = {
+  units: [] as number[],
+  texts: [] as string[],
+  remove: null as ((raw: string) => string) | null,
+  sample: new SampleSteps(),
+};
 
 /**
  * The helper thread's side of text-threads.ts: one job, and the reply.
  * @public (the helper thread imports it by name)
  */
-export function textJob(job: TextJob, { phrases }: TextContext): CleanedPart | StrippedPart {
+export function textJob(job: TextJob, { phrases }: TextContext): TextReply {
+  if (job.op === 'sentences') return { keys: helper.sample.keys(job.texts) };
+  if (job.op === 'stems') {
+    const stemIds = new Map<string, number>();
+    const sampled = helper.sample.sampled(new Map(job.candidates.map((k, id) => [k, id])), stemIds);
+    return { sampled, stems: [...stemIds.keys()] };
+  }
   if (job.op === 'strip') {
     const part = stripTexts(helper.units, helper.texts, new Set(job.learned));
     helper.units = [];

@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { seededRandom } from '../../src/numerics/random.js';
-import { helperModule } from '../../src/numerics/threads.js';
-import { PARALLEL_TEXT_MIN_TEXTS, textStage } from '../../src/text/text-threads.js';
+import { HelperThread, helperModule } from '../../src/numerics/threads.js';
+import { SampleSteps } from '../../src/text/boilerplate.js';
+import { PARALLEL_TEXT_MIN_CHARS, detectionOnTwoThreads, textStage, textThreads } from '../../src/text/text-threads.js';
+import type { TextJob, TextReply } from '../../src/text/text-work.js';
 import type { TicketExport } from '../../src/types.js';
 
 // A helpdesk export as the text stage meets it: topics in two languages, HTML mail, quoted replies, signatures,
@@ -62,8 +64,9 @@ describe('the text stage on two threads', () => {
   };
 
   it('gives the same texts, skipped rows and boilerplate summary as one thread, string for string', () => {
-    const count = PARALLEL_TEXT_MIN_TEXTS + 4000;
-    const options = { phrases: ['Обращение с сайта'] };
+    // Two chunks of the helper's cleaning jobs; every ticket's text is far below the usual threshold.
+    const count = 9000;
+    const options = { phrases: ['Обращение с сайта'], leastChars: 0 };
     process.env.TICKETS_THREADS = '1';
     const one = textStage(ticketExport(count, 7), options);
     process.env.TICKETS_THREADS = '2';
@@ -87,20 +90,55 @@ describe('the text stage on two threads', () => {
 
   it('reports a failure of the helper thread to the caller', () => {
     process.env.TICKETS_THREADS = '2';
-    expect(() => textStage(ticketExport(PARALLEL_TEXT_MIN_TEXTS * 1.25, 3), { helper: failing })).toThrow(
+    expect(() => textStage(ticketExport(2000, 3), { helper: failing, leastChars: 0 })).toThrow(
       /text stage helper thread failed: .*TypeError/,
     );
   });
 
-  it('stays on one thread for a small export, or with TICKETS_THREADS=1', () => {
+  it('stays on one thread below a few million characters, or with TICKETS_THREADS=1', () => {
     process.env.TICKETS_THREADS = '2';
+    expect(textThreads(PARALLEL_TEXT_MIN_CHARS - 1)).toBe(1);
+    expect(textThreads(PARALLEL_TEXT_MIN_CHARS)).toBe(2);
     // The failing helper is never started: nothing to fail.
-    expect(textStage(ticketExport(PARALLEL_TEXT_MIN_TEXTS - 100, 3), { helper: failing }).texts.length).toBeGreaterThan(
-      0,
-    );
+    expect(textStage(ticketExport(2000, 3), { helper: failing }).texts.length).toBeGreaterThan(1900);
     process.env.TICKETS_THREADS = '1';
-    expect(
-      textStage(ticketExport(PARALLEL_TEXT_MIN_TEXTS * 1.25, 3), { helper: failing }).texts.length,
-    ).toBeGreaterThan(0);
+    expect(textThreads(PARALLEL_TEXT_MIN_CHARS * 10)).toBe(1);
+    expect(textStage(ticketExport(2000, 3), { helper: failing, leastChars: 0 }).texts.length).toBeGreaterThan(1900);
+  });
+
+  it("splits boilerplate detection's sample: the same keys, candidates and stems (renumbered) as one thread", () => {
+    const texts = ticketExport(600, 5).tickets.map((t) => t.rawText.replace(/<[^>]+>/g, ''));
+    const one = new SampleSteps();
+    const oneKeys = one.keys(texts);
+    const candidateId = new Map(
+      ['спасибо жду ответа', 'обращение с сайта', 'с уважением ирина'].map((k, id) => [k, id]),
+    );
+    const oneStemIds = new Map<string, number>();
+    const oneSampled = one.sampled(candidateId, oneStemIds);
+    const helper = HelperThread.fromModule<TextJob, TextReply>('text stage', failing.module, 'textJob', {
+      phrases: [],
+    });
+    try {
+      const two = detectionOnTwoThreads(helper);
+      expect(two.keys(texts)).toEqual(oneKeys);
+      const twoStemIds = new Map<string, number>();
+      const twoSampled = two.sampled(candidateId, twoStemIds);
+      // Stems are compared by what they are: the numbers may differ, the words may not.
+      const named = (sampled: typeof oneSampled, ids: Map<string, number>) => {
+        const stemOf = [...ids.keys()];
+        return sampled.map((ticket) =>
+          ticket.map((s) => ({
+            candidates: s.candidates,
+            stems: Array.from(s.stems, (id) => stemOf[id]).sort(),
+            residual: Array.from(s.residual, (id) => stemOf[id]).sort(),
+          })),
+        );
+      };
+      expect(twoStemIds.size).toBe(oneStemIds.size);
+      expect(named(twoSampled, twoStemIds)).toEqual(named(oneSampled, oneStemIds));
+      expect(oneSampled.flat().some((s) => s.candidates.length > 0)).toBe(true);
+    } finally {
+      helper.close();
+    }
   });
 });
