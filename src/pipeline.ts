@@ -25,6 +25,7 @@ import { withHypotheses } from './label/hypothesis.js';
 import { buildClusterRun, costModel, type CostOptions } from './rank/index.js';
 import { computeEconomics, readTicketValues, type TicketValues } from './economics/index.js';
 import { handleTimeUnitFromHeader } from './ingest/economic-columns.js';
+import { startHelperThread } from './numerics/threads.js';
 import type { CurationConfig } from './config/config-file.js';
 import { applyCuration } from './rank/curation.js';
 import { principalPlane } from './report/html/map-projection.js';
@@ -135,6 +136,8 @@ export async function clusterExport(file: string, options: ClusterJobOptions): P
     options,
   );
   options.checkExport?.(ingested);
+  // The helper thread starts now, so its start overlaps the text stage instead of delaying the first step using it.
+  startHelperThread(ingested.tickets.length);
   options.notify(describeColumns(ingested));
   for (const warning of ingested.warnings ?? []) options.notify(`warning: ${warning}`);
   const {

@@ -48,16 +48,124 @@ export function helperModule(from: string, file: string): URL {
   return new URL(`${url.pathname.slice(0, at)}/dist/${url.pathname.slice(at + 5)}`, url);
 }
 
+/** How often a waiting finish() checks that the helper thread is still alive (a dead one is reported by then). */
+const LIVENESS_CHECK_MS = 50;
+
+/** A helper thread that sent nothing for this long is reported as hung. */
+const ANSWER_TIMEOUT_MS = 600_000;
+
+// The helper thread's script: it runs every HelperThread's jobs, each installed with its own port, done flag and
+// context (the source of its functions and handler, or a module to import).
+const HELPER_SOURCE = `
+  const { workerData } = require('node:worker_threads');
+  workerData.control.on('message', ({ port, done, context, functions, handler, module }) => {
+    // A module that fails to load answers every job with its error, so finish() reports it instead of waiting.
+    if (module) {
+      import(module).then(
+        (loaded) => listen(port, done, context, loaded[handler]),
+        (error) => listen(port, done, context, () => { throw error; }));
+    } else listen(port, done, context, new Function(functions + '\\nreturn (' + handler + ');')());
+  });
+  function listen(port, done, context, handle) {
+    port.on('message', (job) => {
+      try {
+        const reply = handle(job, context) || {};
+        // Arrays of the reply not in shared memory are moved to the main thread, not copied.
+        const moved = Object.values(reply).filter((v) => ArrayBuffer.isView(v) && !(v.buffer instanceof SharedArrayBuffer));
+        port.postMessage(reply, moved.map((v) => v.buffer));
+      } catch (error) {
+        // The main thread is blocked in Atomics.wait: it learns of a failure only from a message.
+        port.postMessage({ error: String((error && error.stack) || error) });
+      }
+      Atomics.store(done, 0, 1);
+      Atomics.notify(done, 0);
+    });
+  }`;
+
+// The watcher's script: it starts the helper thread and, its own event loop being free while the main thread blocks
+// in Atomics.wait, hears the helper's death (an exit, an uncaught error, running out of memory) and tells the main
+// thread through shared memory and a port it reads synchronously.
+const WATCHER_SOURCE = `
+  const { Worker, workerData } = require('node:worker_threads');
+  const { helperSource, control, stopped, reasons } = workerData;
+  const helper = new Worker(helperSource, { eval: true, workerData: { control }, transferList: [control] });
+  let told = false;
+  const tell = (reason) => {
+    if (told) return;
+    told = true;
+    reasons.postMessage(reason);
+    Atomics.store(stopped, 0, 1);
+    reasons.close();
+  };
+  helper.on('error', (error) => tell(String((error && error.message) || error)));
+  helper.on('exit', (code) => tell('exit code ' + code));`;
+
+/**
+ * The one helper thread of the process, shared by every HelperThread in turn: a thread's start (Node's bootstrap and
+ * compile, 0.1-0.3 s at load 8) is paid once per run instead of once per step. It runs under a watcher thread.
+ */
+class SharedHelper {
+  private static current: SharedHelper | null = null;
+  readonly control: MessagePort;
+  private readonly watcher: Worker;
+  private readonly stoppedFlag = new Int32Array(new SharedArrayBuffer(4));
+  private readonly reasons: MessagePort;
+  private reason: string | null = null;
+
+  private constructor() {
+    const control = new MessageChannel();
+    const reasons = new MessageChannel();
+    this.control = control.port1;
+    this.reasons = reasons.port1;
+    this.watcher = new Worker(WATCHER_SOURCE, {
+      eval: true,
+      workerData: {
+        helperSource: HELPER_SOURCE,
+        control: control.port2,
+        stopped: this.stoppedFlag,
+        reasons: reasons.port2,
+      },
+      transferList: [control.port2, reasons.port2],
+    });
+    this.watcher.unref();
+  }
+
+  /** The running helper thread, started now if there is none or it has stopped. */
+  static get(): SharedHelper {
+    if (!SharedHelper.current || SharedHelper.current.stopped() !== null) SharedHelper.current = new SharedHelper();
+    return SharedHelper.current;
+  }
+
+  /** Why the helper thread stopped, or null while it runs. */
+  stopped(): string | null {
+    if (Atomics.load(this.stoppedFlag, 0) === 0) return null;
+    this.reason ??= String(receiveMessageOnPort(this.reasons)?.message ?? 'stopped');
+    return this.reason;
+  }
+}
+
+/** Tickets from which some step takes a second thread (the lexical embedder's SVD, from 4,000 fitted rows). */
+export const HELPER_THREAD_MIN_TICKETS = 4000;
+
+/**
+ * Starts the helper thread ahead of its first job, for an export of `tickets` tickets when some step will use it:
+ * its start (0.1-0.6 s under load) then runs beside the main thread's earlier work.
+ */
+export function startHelperThread(tickets: number): void {
+  if (tickets >= HELPER_THREAD_MIN_TICKETS && threadsAllowed() >= 2) SharedHelper.get();
+}
+
 /**
  * A helper thread used synchronously: the main thread posts a job, does its own share of the work,
  * then blocks in finish() until the reply. The worker runs `functions` from their source, so both
  * threads compute with the very same code (from src under the test runner, from dist when installed),
  * and `handler`, the source of `(job, context) => reply`; `context` is sent once, at the start.
  * HelperThread.fromModule runs a module's exported handler instead, for work that needs whole modules
- * (the tokenizer and stemmer of the lexical embedder's rows).
+ * (the tokenizer and stemmer of the lexical embedder's rows). Every HelperThread of the process runs on the same
+ * thread (SharedHelper); a job started while another's is unfinished waits for it there.
  */
 export class HelperThread<Job, Reply extends object> {
-  private readonly worker: Worker;
+  private readonly thread: SharedHelper;
   private readonly port: MessagePort;
   private readonly done = new Int32Array(new SharedArrayBuffer(4));
 
@@ -72,38 +180,18 @@ export class HelperThread<Job, Reply extends object> {
   ) {
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
-    // A module that fails to load answers every job with its error, so finish() reports it instead of waiting.
-    const listen = functions
-      ? `${functions.map((f) => f.toString()).join('\n')}
-        listen(${handler});`
-      : `import(workerData.module).then(
-          (loaded) => listen(loaded[${JSON.stringify(handler)}]),
-          (error) => listen(() => { throw error; }));`;
-    const source = `
-      const { workerData } = require('node:worker_threads');
-      const { context, done, port } = workerData;
-      function listen(handle) {
-        port.on('message', (job) => {
-          try {
-            const reply = handle(job, context) || {};
-            // Arrays of the reply not in shared memory are moved to the main thread, not copied.
-            const moved = Object.values(reply).filter((v) => ArrayBuffer.isView(v) && !(v.buffer instanceof SharedArrayBuffer));
-            port.postMessage(reply, moved.map((v) => v.buffer));
-          } catch (error) {
-            // The main thread is blocked in Atomics.wait: it learns of a failure only from a message.
-            port.postMessage({ error: String((error && error.stack) || error) });
-          }
-          Atomics.store(done, 0, 1);
-          Atomics.notify(done, 0);
-        });
-      }
-      ${listen}`;
-    this.worker = new Worker(source, {
-      eval: true,
-      workerData: { context, done: this.done, port: port2, module: module?.href },
-      transferList: [port2],
-    });
-    this.worker.unref();
+    this.thread = SharedHelper.get();
+    this.thread.control.postMessage(
+      {
+        port: port2,
+        done: this.done,
+        context,
+        functions: functions?.map((f) => f.toString()).join('\n') ?? '',
+        handler,
+        module: module?.href,
+      },
+      [port2],
+    );
   }
 
   /** A helper thread running `handler`, a function exported by the module at `module` (see helperModule). */
@@ -121,12 +209,16 @@ export class HelperThread<Job, Reply extends object> {
     this.port.postMessage(job);
   }
 
-  /** Blocks until the helper's reply to the last job arrives. */
+  /** Blocks until the helper's reply to the last job arrives; fails at once if the helper thread stops meanwhile. */
   finish(): Reply {
-    // Atomics.wait returns at once when the helper already finished; the timeout only guards a dead thread.
+    const since = performance.now();
+    // Atomics.wait returns at once when the helper already finished; the slices only look for a dead thread.
     while (Atomics.load(this.done, 0) === 0) {
-      if (Atomics.wait(this.done, 0, 0, 600_000) === 'timed-out')
-        throw new Error(`${this.name} helper thread did not answer`);
+      if (Atomics.wait(this.done, 0, 0, LIVENESS_CHECK_MS) !== 'timed-out') continue;
+      const stopped = this.thread.stopped();
+      if (stopped !== null && Atomics.load(this.done, 0) === 0)
+        throw new Error(`${this.name} helper thread stopped during its job (${stopped})`);
+      if (performance.now() - since > ANSWER_TIMEOUT_MS) throw new Error(`${this.name} helper thread did not answer`);
     }
     const message = receiveMessageOnPort(this.port);
     if (!message) throw new Error(`${this.name} helper thread sent no reply`);
@@ -135,8 +227,8 @@ export class HelperThread<Job, Reply extends object> {
     return reply;
   }
 
+  /** Ends this HelperThread's use of the helper thread (which stays up for the next one). */
   close(): void {
     this.port.close();
-    void this.worker.terminate();
   }
 }

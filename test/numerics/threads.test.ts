@@ -48,6 +48,54 @@ describe('threads', () => {
     }
   });
 
+  it('a helper thread that dies mid-job fails finish() at once, naming the thread, and a new one starts after', () => {
+    const helper = new HelperThread<{ exit: boolean }, { ok: boolean }>(
+      'dying',
+      [],
+      '(job) => { if (job.exit) process.exit(3); return { ok: true }; }',
+      null,
+    );
+    try {
+      helper.start({ exit: false });
+      expect(helper.finish().ok).toBe(true);
+      helper.start({ exit: true });
+      const since = performance.now();
+      expect(() => helper.finish()).toThrow(/dying helper thread stopped during its job \(exit code 3\)/);
+      expect(performance.now() - since).toBeLessThan(5000);
+    } finally {
+      helper.close();
+    }
+    const next = new HelperThread<object, { ok: boolean }>('next', [], '() => ({ ok: true })', null);
+    try {
+      next.start({});
+      expect(next.finish().ok).toBe(true);
+    } finally {
+      next.close();
+    }
+  });
+
+  it('every HelperThread runs on the one helper thread, each with its own functions and context', () => {
+    const threadId = '() => ({ id: require("node:worker_threads").threadId })';
+    const a = new HelperThread<object, { id: number; value?: number }>('a', [], threadId, null);
+    const b = new HelperThread<object, { value: number }>(
+      'b',
+      [sumRange],
+      '(job, data) => ({ value: sumRange(data, 0, 3) })',
+      Float64Array.of(1, 2, 3),
+    );
+    try {
+      a.start({});
+      const first = a.finish().id;
+      b.start({});
+      expect(b.finish().value).toBe(6);
+      a.start({});
+      expect(a.finish().id).toBe(first);
+    } finally {
+      a.close();
+      b.close();
+    }
+  });
+
   it('helperModule finds a module beside the caller, in the build when the caller is a TypeScript source', () => {
     expect(helperModule('file:///app/dist/embed/lexical/row-threads.js', './row-work.js').href).toBe(
       'file:///app/dist/embed/lexical/row-work.js',
