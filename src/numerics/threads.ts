@@ -106,6 +106,8 @@ const WATCHER_SOURCE = `
  */
 class SharedHelper {
   private static current: SharedHelper | null = null;
+  /** HelperThreads started so far (numbering their module instances). */
+  static sessions = 0;
   readonly control: MessagePort;
   private readonly watcher: Worker;
   private readonly stoppedFlag = new Int32Array(new SharedArrayBuffer(4));
@@ -188,7 +190,9 @@ export class HelperThread<Job, Reply extends object> {
         context,
         functions: functions?.map((f) => f.toString()).join('\n') ?? '',
         handler,
-        module: module?.href,
+        // A module of its own per HelperThread (a fresh instance, its imports shared), as when each had its thread:
+        // state a module keeps between jobs (text-work.ts: one export's texts) never leaks into the next use.
+        module: module && `${module.href}${module.search ? '&' : '?'}helper=${++SharedHelper.sessions}`,
       },
       [port2],
     );

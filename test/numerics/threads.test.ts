@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HelperThread, helperModule, sharedCopy, threadsAllowed } from '../../src/numerics/threads.js';
 
@@ -93,6 +97,29 @@ describe('threads', () => {
     } finally {
       a.close();
       b.close();
+    }
+  });
+
+  it('each HelperThread running a module gets its own instance of it: state kept between jobs does not carry over', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tickets-helper-'));
+    const file = join(dir, 'counter.mjs');
+    writeFileSync(file, 'let count = 0;\nexport function bump() { return { count: ++count }; }\n');
+    const count = () => {
+      const helper = HelperThread.fromModule<object, { count: number }>('counter', pathToFileURL(file), 'bump', null);
+      try {
+        helper.start({});
+        helper.finish();
+        helper.start({});
+        return helper.finish().count;
+      } finally {
+        helper.close();
+      }
+    };
+    try {
+      expect(count()).toBe(2);
+      expect(count()).toBe(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
