@@ -76,7 +76,7 @@ function digitsAt(s: string, from: number, count: number): number {
  * The usual machine-written forms "yyyy-mm-dd", "yyyy-mm-ddThh:mm:ss" and the same with "Z", read
  * without a regex because this runs once per row. undefined = not this shape, let the regexes try.
  */
-function parseIsoFast(s: string): string | null | undefined {
+export function parseIsoFast(s: string): string | null | undefined {
   if (s.length !== 10 && s.length !== 19 && s.length !== 20) return undefined;
   if (s[4] !== '-' || s[7] !== '-') return undefined;
   const year = digitsAt(s, 0, 4);

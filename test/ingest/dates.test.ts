@@ -1,7 +1,7 @@
 // Created-at dates as exports write them, read the way the person who wrote the export meant them.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseTicketDate, slashedDateOrder } from '../../src/ingest/dates.js';
+import { parseIsoFast, parseTicketDate, slashedDateOrder } from '../../src/ingest/dates.js';
 import { parseTicketRows, type RowLayout } from '../../src/ingest/rows.js';
 import { propertyRuns } from '../setup/property-runs.js';
 
@@ -122,5 +122,150 @@ describe('one date written two ways is read the same', () => {
     expect(parseTicketDate('2024-02-30T10:00:00+03:00')).toBeNull();
     expect(parseTicketDate('2024-03-05T10:20z')).toBe('2024-03-05T10:20:00.000Z');
     expect(parseTicketDate('2024-03-05 10:20:30 +05:30')).toBe('2024-03-05T04:50:30.000Z');
+  });
+});
+
+describe('created-at values as real exports write them', () => {
+  const at = (value: string, dayFirst = false) => parseTicketDate(value, dayFirst);
+
+  it('Russian exports: dd.mm.yyyy, with a time, a comma before it, seconds, a two-digit year', () => {
+    expect(at('05.03.2024')).toBe('2024-03-05T00:00:00.000Z');
+    expect(at('5.3.2024 9:07')).toBe('2024-03-05T09:07:00.000Z');
+    expect(at('05.03.2024, 14:30:15')).toBe('2024-03-05T14:30:15.000Z');
+    expect(at('31.12.24 23:59')).toBe('2024-12-31T23:59:00.000Z');
+    expect(at('5.3.24')).toBe('2024-03-05T00:00:00.000Z');
+    // Day and month as written: 13.01 is 13 January, 01.13 no date at all.
+    expect(at('13.01.2024')).toBe('2024-01-13T00:00:00.000Z');
+    expect(at('01.13.2024')).toBeNull();
+  });
+
+  it('ISO timestamps with a zone are moved to UTC: +03:00, +0300, +03, -08:00, Z', () => {
+    expect(at('2024-03-05T10:20:30+03:00')).toBe('2024-03-05T07:20:30.000Z');
+    expect(at('2024-03-05T10:20:30+0300')).toBe('2024-03-05T07:20:30.000Z');
+    expect(at('2024-03-05T10:20+03')).toBe('2024-03-05T07:20:00.000Z');
+    expect(at('2024-03-05T22:20:30-08:00')).toBe('2024-03-06T06:20:30.000Z');
+    expect(at('2024-03-05 10:20:30 -0130')).toBe('2024-03-05T11:50:30.000Z');
+    expect(at('2024-03-05T10:20:30Z')).toBe('2024-03-05T10:20:30.000Z');
+    // Across midnight, a month end and a year end.
+    expect(at('2024-01-01T01:00:00+03:00')).toBe('2023-12-31T22:00:00.000Z');
+  });
+
+  it('fractions of a second: milliseconds kept, finer digits cut, a comma as the decimal mark', () => {
+    expect(at('2024-03-05T10:20:30.123Z')).toBe('2024-03-05T10:20:30.123Z');
+    expect(at('2024-03-05T10:20:30.1234567Z')).toBe('2024-03-05T10:20:30.123Z');
+    expect(at('2024-03-05 10:20:30,5')).toBe('2024-03-05T10:20:30.500Z');
+    expect(at('2024-03-05T10:20:30.999999+01:00')).toBe('2024-03-05T09:20:30.999Z');
+  });
+
+  it('US exports: m/d/yyyy with AM/PM; 12 AM is midnight, 12 PM noon, 0 or 13 with AM/PM no time at all', () => {
+    expect(at('3/5/2024 12:05 AM')).toBe('2024-03-05T00:05:00.000Z');
+    expect(at('3/5/2024 12:05 PM')).toBe('2024-03-05T12:05:00.000Z');
+    expect(at('3/5/2024 11:59:59 pm')).toBe('2024-03-05T23:59:59.000Z');
+    expect(at('03/05/2024, 14:30')).toBe('2024-03-05T14:30:00.000Z');
+    expect(at('3/5/2024 0:30 AM')).toBeNull();
+    expect(at('3/5/2024 13:30 PM')).toBeNull();
+    // Neither part can be the month: no date, whichever order the export uses.
+    expect(at('25/13/2025')).toBeNull();
+    expect(at('25/13/2025', true)).toBeNull();
+    // 25/03 reads day first on its own; with days first, 03/25 still reads month first (25 is no month).
+    expect(at('25/03/2025 8:00 PM')).toBe('2025-03-25T20:00:00.000Z');
+  });
+
+  it('yyyy/mm/dd, with a time', () => {
+    expect(at('2024/3/5')).toBe('2024-03-05T00:00:00.000Z');
+    expect(at('2024/03/05 07:08:09')).toBe('2024-03-05T07:08:09.000Z');
+    expect(at('2024/13/05')).toBeNull();
+  });
+
+  it('29 February only in leap years (2000 and 2024 are, 1900 and 2023 are not), in every form', () => {
+    for (const leap of ['2024-02-29', '29.02.2024', '2/29/2024', '2024/02/29', '2000-02-29T12:00:00Z']) {
+      expect(at(leap), leap).not.toBeNull();
+    }
+    for (const not of ['2023-02-29', '29.02.2023', '2/29/2023', '1900-02-29', '1900-02-29T12:00:00+01:00']) {
+      expect(at(not), not).toBeNull();
+    }
+    expect(at('2000-02-29T12:00:00Z')).toBe('2000-02-29T12:00:00.000Z');
+  });
+
+  it('the last day of each month is a date, the day after it is not', () => {
+    const last = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    last.forEach((days, i) => {
+      const month = String(i + 1).padStart(2, '0');
+      expect(at(`2023-${month}-${days}`)).toBe(`2023-${month}-${days}T00:00:00.000Z`);
+      expect(at(`2023-${month}-${days + 1}`)).toBeNull();
+      expect(at(`${days + 1}.${month}.2023`)).toBeNull();
+    });
+    expect(at('2023-00-10')).toBeNull();
+    expect(at('2023-01-00')).toBeNull();
+    expect(at('00.01.2023')).toBeNull();
+  });
+
+  it('times past 23:59:59 are no time: 24:00, minute 60, a leap second', () => {
+    expect(at('2024-03-05 23:59:59')).toBe('2024-03-05T23:59:59.000Z');
+    expect(at('2024-03-05 24:00')).toBeNull();
+    expect(at('2024-03-05T24:00:00Z')).toBeNull();
+    expect(at('2024-03-05 10:60')).toBeNull();
+    expect(at('2024-03-05T10:59:60Z')).toBeNull();
+    expect(at('05.03.2024 24:00')).toBeNull();
+    expect(at('05.03.2024 10:60')).toBeNull();
+    expect(at('3/5/2024 10:00:60')).toBeNull();
+  });
+
+  it('what is no date: Excel serial numbers, words, a year alone, a date inside text, blanks', () => {
+    // A date column saved as "General" in Excel holds serial numbers (45356 = 2024-03-05): they read as no date
+    // rather than guess, since an id or amount column looks the same.
+    for (const cell of ['45356', '45356.5', 'yesterday', '2024', 'since 22.01.2022', '', '   ', '2024-03-05 ?']) {
+      expect(at(cell), cell).toBeNull();
+    }
+    // Spaces around a value are not part of it.
+    expect(at('  05.03.2024  ')).toBe('2024-03-05T00:00:00.000Z');
+  });
+});
+
+// Speed, not meaning: on a million-row export the dates are read once a row, and the machine-written forms take a
+// shortcut past the regexes (a shortcut that quietly declined everything would give the same dates, only slower).
+describe('the shortcut for machine-written dates', () => {
+  it('reads yyyy-mm-dd and yyyy-mm-dd[T ]hh:mm:ss[Z] itself, every digit 0-9, to what the full reader gives', () => {
+    const machineWritten = [
+      '2024-03-05',
+      '1999-09-09 09:09:09',
+      '2000-10-20T00:00:00',
+      '2018-12-31T23:59:58Z',
+      '2031-01-01 12:34:56z',
+      '1876-05-04T18:27:45',
+    ];
+    for (const value of machineWritten) {
+      expect(parseIsoFast(value), value).toBe(parseTicketDate(value));
+      expect(parseIsoFast(value), value).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.000Z$/);
+    }
+    expect(parseIsoFast('1999-09-09 09:09:09')).toBe('1999-09-09T09:09:09.000Z');
+    // Its shape with impossible numbers: read, and no date (the regexes are not asked again).
+    for (const value of ['0000-01-01', '2024-00-10', '2024-01-00', '2023-02-29', '2024-03-05 24:00:00']) {
+      expect(parseIsoFast(value), value).toBeNull();
+    }
+  });
+
+  it('leaves every other shape to the full reader', () => {
+    const others = [
+      '2024-03-05T10:20',
+      '2024-03-05T10:20:30.5Z',
+      '2024-03-05T10:20:30+03:00',
+      '2024-03-05T10:20:30+0300',
+      '2024-03-05T10:20:30X',
+      '2024-03-05X10:20:30',
+      '2024-03-05T10-20:30',
+      '2024-03-05T10:20-30',
+      '2024/03/05',
+      '2024-03/05',
+      '05.03.2024',
+      '20x4-03-05',
+      '2024-0a-05',
+      '2024-03-0x',
+      '2024-03-05 1a:20:30',
+      '2024-03-05 10:2b:30',
+      '2024-03-05 10:20:3c',
+      '2024-03-05T10:20:3',
+    ];
+    for (const value of others) expect(parseIsoFast(value), value).toBeUndefined();
   });
 });
