@@ -32,10 +32,10 @@ function readVectors(dir, key) {
 }
 
 /** Lexical vectors of the set's texts (seed 42), from `cacheDir` when it has them. */
-export async function lexicalVectors(set, texts, cacheDir) {
+export async function lexicalVectors(set, texts, cacheDir, clean = (prepared) => prepared) {
   const key = set.replace(/\//g, '_');
   if (cacheDir && existsSync(`${cacheDir}/${key}.meta`)) return readVectors(cacheDir, key);
-  const vectors = await new LexicalEmbedder({ seed: 42 }).embed(texts.map(prepareTicketText));
+  const vectors = await new LexicalEmbedder({ seed: 42 }).embed(clean(texts.map(prepareTicketText)));
   if (cacheDir) {
     mkdirSync(cacheDir, { recursive: true });
     writeFileSync(`${cacheDir}/${key}.meta`, `${vectors.rows} ${vectors.dims}\n`);

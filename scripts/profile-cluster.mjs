@@ -32,9 +32,11 @@ if (exportFile) {
   /** @type {Record<string, string>[]} */
   const records = parse(readFileSync(exportFile), { columns: true, bom: true });
   const texts = records.map((r) => `${r.Subject}\n${r.Description}`);
-  // --boilerplate: the recurring formulas left out first, as the pipeline's text stage does.
+  // --boilerplate: the recurring formulas left out first, as the pipeline's text stage does (cached apart).
   vectors = args.includes('--boilerplate')
-    ? await new LexicalEmbedder({ seed: 42 }).embed(removeBoilerplate(texts.map(prepareTicketText)).texts)
+    ? await lexicalVectors(`${basename(exportFile, '.csv')}-boilerplate`, texts, cacheDir, (prepared) =>
+        removeBoilerplate(prepared).texts,
+      )
     : await lexicalVectors(basename(exportFile, '.csv'), texts, cacheDir);
   const labelOf = new Map();
   for (const line of readFileSync(String(flag('--labels')), 'utf8')

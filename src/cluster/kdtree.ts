@@ -83,7 +83,13 @@ export function kdTreeKnn(points: EmbeddingMatrix, k: number): KnnGraph {
   const bestD = new Float64Array(kk);
   const nodeStack = new Int32Array(256);
   const boundStack = new Float64Array(256);
-  for (let q = 0; q < n; q++) {
+  // The points copied in the tree's order, so a leaf's points are read from one run of memory; and the
+  // queries in that order, so consecutive queries visit the same leaves while they are in the caches (the
+  // answers are the same in any order).
+  const placed = new Float32Array(n * dims);
+  for (let s = 0; s < n; s++) for (let t = 0; t < dims; t++) placed[s * dims + t] = data[tree.order[s] * dims + t];
+  for (let r = 0; r < n; r++) {
+    const q = tree.order[r];
     bestIds.fill(-1);
     bestD.fill(Infinity);
     const qb = q * dims;
@@ -100,9 +106,9 @@ export function kdTreeKnn(points: EmbeddingMatrix, k: number): KnnGraph {
           const p = tree.order[s];
           if (p === q) continue;
           let d = 0;
-          const pb = p * dims;
+          const pb = s * dims;
           for (let t = 0; t < dims; t++) {
-            const x = data[qb + t] - data[pb + t];
+            const x = data[qb + t] - placed[pb + t];
             d += x * x;
           }
           if (d > bestD[kk - 1] || (d === bestD[kk - 1] && p > bestIds[kk - 1] && bestIds[kk - 1] >= 0)) continue;

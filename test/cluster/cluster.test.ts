@@ -91,6 +91,12 @@ describe('clusterTickets', () => {
     expect(() => clusterTickets({ rows: 3, dims: 2, data: new Float32Array(5) }, { seed: 1 })).toThrow(UserError);
     const bad = { rows: 2, dims: 2, data: Float32Array.from([1, 0, NaN, 1]) };
     expect(() => clusterTickets(bad, { seed: 1 })).toThrow(/row 2/);
+    // Infinity of either sign, in a later row among negative values, is found too.
+    for (const value of [Infinity, -Infinity]) {
+      const data = Float32Array.from({ length: 12 }, (_, i) => -0.5 - i);
+      data[9] = value;
+      expect(() => clusterTickets({ rows: 4, dims: 3, data }, { seed: 1 })).toThrow(/ticket row 4 has a non-finite/);
+    }
   });
 
   it('scales the default minimum cluster size with the ticket count', () => {
