@@ -7,9 +7,7 @@
 // usage: node scripts/profile-cluster.mjs [--set stackoverflow20 | --n 100000 | --export F --labels F] [--cache DIR]
 //        [--seed 42] [--opt key=value ...]
 import { clusterTickets, defaultMinClusterSize } from '../dist/cluster/index.js';
-import { LexicalEmbedder } from '../dist/embed/lexical/index.js';
 import { removeBoilerplate } from '../dist/text/boilerplate.js';
-import { prepareTicketText } from '../dist/text/index.js';
 import { ari, labelVector, nmi } from '../dist/eval/metrics.js';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -34,8 +32,11 @@ if (exportFile) {
   const texts = records.map((r) => `${r.Subject}\n${r.Description}`);
   // --boilerplate: the recurring formulas left out first, as the pipeline's text stage does (cached apart).
   vectors = args.includes('--boilerplate')
-    ? await lexicalVectors(`${basename(exportFile, '.csv')}-boilerplate`, texts, cacheDir, (prepared) =>
-        removeBoilerplate(prepared).texts,
+    ? await lexicalVectors(
+        `${basename(exportFile, '.csv')}-boilerplate`,
+        texts,
+        cacheDir,
+        (prepared) => removeBoilerplate(prepared).texts,
       )
     : await lexicalVectors(basename(exportFile, '.csv'), texts, cacheDir);
   const labelOf = new Map();

@@ -2,7 +2,7 @@
 // threshold is strict at a topic's fringe). Those close enough to a cluster on the original vectors join it.
 // Cost: two sweeps of O(n·k) votes plus O(noise·clusters·d) for the nearest centre of each noise ticket.
 import type { EmbeddingMatrix } from '../types.js';
-import { cosineToCentroid, memberSpread, membershipFloor, quantileSorted } from './centroids.js';
+import { cosineToCentroid, memberSpread, membershipFloor, nearestCentroid, quantileSorted } from './centroids.js';
 import type { KnnGraph } from './knn.js';
 import { neighbourVote } from './settle.js';
 
@@ -46,6 +46,7 @@ export function joinNoise(
   }
   const votes = new Float64Array(count);
   const shareOf = new Float64Array(1);
+  const nearestOf = new Float64Array(2);
   for (let i = 0; i < n; i++) {
     if (labels[i] >= 0) continue;
     const best = neighbourVote(graph, labels, i, -1, votes, shareOf);
@@ -53,16 +54,9 @@ export function joinNoise(
       out[i] = best;
       continue;
     }
-    let nearest = -1;
-    let nearestCos = -2;
-    for (let c = 0; c < count; c++) {
-      const x = cosineToCentroid(vectors, i, centroids, c);
-      if (x > nearestCos) {
-        nearestCos = x;
-        nearest = c;
-      }
-    }
-    if (nearest >= 0 && nearestCos >= threshold[nearest]) out[i] = nearest;
+    nearestCentroid(vectors, i, centroids, count, nearestOf);
+    const nearest = nearestOf[0];
+    if (nearest >= 0 && nearestOf[1] >= threshold[nearest]) out[i] = nearest;
   }
   return out;
 }

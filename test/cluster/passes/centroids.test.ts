@@ -7,8 +7,10 @@ import {
   cosineToCentroid,
   memberSpread,
   membershipFloor,
+  nearestCentroid,
   quantileSorted,
 } from '../../../src/cluster/centroids.js';
+import { seededRandom } from '../../../src/numerics/random.js';
 import { atAngles, labelsOf, unitRows } from './planted-space.js';
 
 const degrees = (cosine: number) => (Math.acos(Math.min(1, cosine)) * 180) / Math.PI;
@@ -77,5 +79,31 @@ describe("a cluster's spread", () => {
     expect(Array.from(spread.sorted[0]!, degrees).map((d) => Math.round(d))).toEqual([10, 10, 0]);
     expect(spread.sorted[1]).toHaveLength(1);
     expect(spread.sorted[0]![0]).toBeLessThanOrEqual(spread.sorted[0]![2]!);
+  });
+});
+
+describe('nearest centre', () => {
+  it('is the first of the highest cosines, the very values of cosineToCentroid, for any count of centres', () => {
+    const random = seededRandom(3);
+    const dims = 37;
+    const rows = 9;
+    const data = Float32Array.from({ length: rows * dims }, () => random() - 0.5);
+    const vectors = { rows, dims, data };
+    const out = new Float64Array(2);
+    for (const count of [1, 3, 4, 5, 8, 11]) {
+      const centroids = Float32Array.from({ length: count * dims }, () => random() - 0.5);
+      // Two equal centres: the first one wins.
+      if (count >= 8) centroids.copyWithin(6 * dims, 1 * dims, 2 * dims);
+      for (let i = 0; i < rows; i++) {
+        let best = -1;
+        let bestCos = -2;
+        for (let c = 0; c < count; c++) {
+          const x = cosineToCentroid(vectors, i, centroids, c);
+          if (x > bestCos) [best, bestCos] = [c, x];
+        }
+        nearestCentroid(vectors, i, centroids, count, out);
+        expect([out[0], out[1]]).toEqual([best, bestCos]);
+      }
+    }
   });
 });
