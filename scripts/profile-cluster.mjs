@@ -5,11 +5,11 @@
 // Or a generated export (scripts/generate-export.mjs: --export FILE --labels FILE; subject + description embedded,
 // one-off tickets left out of the score as bench-scale.mjs does).
 // usage: node scripts/profile-cluster.mjs [--set stackoverflow20 | --n 100000 | --export F --labels F] [--cache DIR]
-//        [--seed 42] [--opt key=value ...]
+//        [--seed 42] [--opt key=value ...] [--save labels.i32]
 import { clusterTickets, defaultMinClusterSize } from '../dist/cluster/index.js';
 import { removeBoilerplate } from '../dist/text/boilerplate.js';
 import { ari, labelVector, nmi } from '../dist/eval/metrics.js';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { ONE_OFF_LABEL } from './generate-export.mjs';
@@ -94,6 +94,11 @@ const result = clusterTickets(vectors, {
   },
 });
 const seconds = (performance.now() - start) / 1000;
+// --save FILE: each ticket's cluster (Int32, −1 noise) and then each cluster's parent topic, for a closer look.
+if (flag('--save')) {
+  const saved = new Int32Array([result.labels.length, result.clusterCount, ...result.labels, ...result.parentOf]);
+  writeFileSync(String(flag('--save')), saved);
+}
 const load = (await import('node:os')).loadavg()[0].toFixed(1);
 let noise = 0;
 for (const l of result.labels) if (l < 0) noise++;
