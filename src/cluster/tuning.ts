@@ -110,12 +110,12 @@ export function defaultMinSamples(minClusterSize: number): number {
 
 /**
  * Layout epochs by ticket count: time grows with n·epochs; more epochs settle small sets more reproducibly. Above
- * 10,000 tickets (the snapshot SGD on two threads) 100 are as good as 200 (docs/decisions.md, 2026-11-30); from
- * 100,000, 50 recover the planted topics of the all-different exports better than 100 (docs/benchmarks.md, "The
- * cluster stage step by step at 100,000 and 300,000 tickets"), for half the SGD.
+ * 10,000 tickets (the snapshot SGD on two threads) 100 are as good as 200 (docs/decisions.md, 2026-11-30); above
+ * 200,000, 50 recover the planted topics better than 100 (300,000 all-different tickets), for half the SGD; at
+ * 100,000 they did on the all-different export, slightly less on the templated one (docs/decisions.md).
  */
 export function layoutEpochsFor(n: number): number {
-  return n >= 100_000 ? 50 : n > 10000 ? 100 : n > 2000 ? 400 : 1000;
+  return n > 200_000 ? 50 : n > 10000 ? 100 : n > 2000 ? 400 : 1000;
 }
 
 /** Smoothing steps of the layout start by ticket count (each is a pass over the graph's edges). */

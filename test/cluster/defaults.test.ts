@@ -41,7 +41,7 @@ describe('default smallest cluster', () => {
 describe('layout schedule', () => {
   it('epochs and start iterations step down with the ticket count', () => {
     expect([2000, 2001, 10_000, 10_001, 40_000, 40_001].map(layoutEpochsFor)).toEqual([1000, 400, 400, 100, 100, 100]);
-    expect([99_999, 100_000, 1_000_000].map(layoutEpochsFor)).toEqual([100, 50, 50]);
+    expect([100_000, 200_000, 200_001, 1_000_000].map(layoutEpochsFor)).toEqual([100, 100, 50, 50]);
     expect([20_000, 20_001].map(startIterationsFor)).toEqual([100, 40]);
   });
 });
