@@ -96,7 +96,12 @@ const result = clusterTickets(vectors, {
 const seconds = (performance.now() - start) / 1000;
 // --save FILE: each ticket's cluster (Int32, −1 noise) and then each cluster's parent topic, for a closer look.
 if (flag('--save')) {
-  const saved = new Int32Array([result.labels.length, result.clusterCount, ...result.labels, ...result.parentOf]);
+  const saved = new Int32Array([
+    result.labels.length,
+    result.clusterCount,
+    ...result.labels,
+    ...(result.parentOf ?? []),
+  ]);
   writeFileSync(String(flag('--save')), saved);
 }
 const load = (await import('node:os')).loadavg()[0].toFixed(1);
