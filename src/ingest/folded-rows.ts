@@ -125,12 +125,11 @@ function continuingIds(lines: Array<[line: number, id: string]>): number[] {
 }
 
 /** The id field of the first non-blank line from `from` on (the row after a record), or "" at the end. */
-export function idOfLineAt(text: Buffer, from: number, shape: RowShape): string {
-  if (shape.id === null) return '';
+export function idOfLineAt(text: Buffer, from: number, delimiter: string, idColumn: number): string {
   for (let start = from; start < text.length;) {
     const end = text.indexOf(10, start);
     const line = text.toString('utf8', start, end < 0 ? text.length : end);
-    if (line.trim() !== '') return nthField(line, shape.delimiter, shape.id);
+    if (line.trim() !== '') return nthField(line, delimiter, idColumn);
     if (end < 0) break;
     start = end + 1;
   }

@@ -176,7 +176,7 @@ export function parseTicketRows(
     const shape: RowShape = { delimiter, headerLength: columns.headerLength, id: columns.id };
     const own = columns.id === null ? '' : ownId(record, columns.id, lines[0]!, delimiter);
     // With no id on either side (the first data row, its id blank), the row after this record is asked.
-    const next = own === '' && lastId === '' ? idOfLineAt(utf8, to, shape) : '';
+    const next = columns.id !== null && own === '' && lastId === '' ? idOfLineAt(utf8, to, delimiter, columns.id) : '';
     const starts = rowStartsInside(lines, shape, { own, previous: lastId, next }, seenIds);
     if (starts.length === 0 || !strayQuote) {
       for (const start of starts) rowLikeLinesInFields.push(line + start);

@@ -152,6 +152,12 @@ describe('rows a stray quote folded into a field', () => {
     const balanced = parse('id,text\n,"broken\n2,the ""15"" tv"\n3,ok\n');
     expect(idsAndLines(balanced)[0]).toEqual(['row 1', 2, 'broken\n2,the "15" tv']);
     expect([balanced.unfoldedLines, balanced.rowLikeLinesInFields]).toEqual([[], [3]]);
+    // The row after it is the file's last line, with no line break after it.
+    expect(idsAndLines(parse('id,text\n,"broken\n2,the 15" tv\n3,ok'))).toEqual([
+      ['row 1', 2, 'broken'],
+      ['2', 3, 'the 15" tv'],
+      ['3', 4, 'ok'],
+    ]);
     // With nothing after it to continue, it stays that field's text.
     expect(idsAndLines(parse('id,text\n,"broken\n2,the 15" tv\n'))).toEqual([['row 1', 2, '"broken\n2,the 15" tv']]);
     // Ids of different looks do not continue one another: text that happens to hold commas.
