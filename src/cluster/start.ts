@@ -4,10 +4,11 @@
 // directions of the ticket vectors, then smoothed toward the leading eigenvectors of the normalized
 // kNN graph (UMAP's spectral start) by subspace iteration. Signs are fixed by a rule, not by chance.
 // Cost: O(min(n, 20,000)·d²) for the covariance (on two threads from about 6,000 tickets: most of the start's time
-// at 20,000), O(n·d·p) for the scores, O(iterations·p·edges) for the smoothing.
+// at 20,000), O(n·d·p) for the scores, O(iterations·p·edges) for the smoothing (two threads from 6,000 tickets).
 import { orthonormalizeColumns } from '../numerics/linear-algebra.js';
 import { HelperThread, sharedCopy, zeroed } from '../numerics/threads.js';
 import type { EmbeddingMatrix } from '../types.js';
+import { StartSmoothing } from './start-smoothing.js';
 
 /** Sparse symmetric graph as an edge list, each undirected edge once. */
 export interface EdgeList {
@@ -184,44 +185,33 @@ export function graphStart(
   trivialNorm = Math.sqrt(trivialNorm);
   for (let i = 0; i < n; i++) trivial[i] = trivialNorm > 0 ? trivial[i] / trivialNorm : 0;
   orthonormalizeColumns(block, n, dims);
-  // The edge pass runs on row-major copies (n·dims): one pass over the edges updates all columns, and each
-  // edge touches one cache line per ticket instead of one per column. Every entry still adds its terms in
-  // edge order, so the start is the same bit for bit as a column-by-column pass.
-  const rows: Float64Array = new Float64Array(n * dims);
-  const nextRows: Float64Array = new Float64Array(n * dims);
+  // Each pass runs on row-major copies (n·dims): a ticket's edges then touch one cache line per neighbour
+  // instead of one per column (start-smoothing.ts, on two threads from 6,000 tickets, the same bits either way).
   let next: Float64Array = new Float64Array(n * dims);
   // Each edge's weight, computed once instead of once per column and iteration.
   const edgeWeight = new Float64Array(m);
   for (let e = 0; e < m; e++) edgeWeight[e] = 0.5 * graph.weight[e] * invSqrt[graph.head[e]] * invSqrt[graph.tail[e]];
-  for (let iter = 0; iter < iterations; iter++) {
-    for (let c = 0; c < dims; c++) {
-      const base = c * n;
-      for (let i = 0; i < n; i++) {
-        rows[i * dims + c] = block[base + i];
-        nextRows[i * dims + c] = 0.5 * block[base + i];
+  const smoothing = new StartSmoothing(graph, edgeWeight, n, dims, threads);
+  const { rows, next: nextRows } = smoothing;
+  try {
+    for (let iter = 0; iter < iterations; iter++) {
+      for (let c = 0; c < dims; c++) {
+        const base = c * n;
+        for (let i = 0; i < n; i++) rows[i * dims + c] = block[base + i];
       }
-    }
-    if (dims === 5) smoothFive(graph, edgeWeight, rows, nextRows);
-    else {
-      for (let e = 0; e < m; e++) {
-        const i = graph.head[e] * dims;
-        const j = graph.tail[e] * dims;
-        const w = edgeWeight[e];
-        for (let c = 0; c < dims; c++) {
-          nextRows[i + c] += w * rows[j + c];
-          nextRows[j + c] += w * rows[i + c];
-        }
+      smoothing.pass();
+      for (let c = 0; c < dims; c++) {
+        const base = c * n;
+        for (let i = 0; i < n; i++) next[base + i] = nextRows[i * dims + c];
+        let dot = 0;
+        for (let i = 0; i < n; i++) dot += next[base + i] * trivial[i];
+        for (let i = 0; i < n; i++) next[base + i] -= dot * trivial[i];
       }
+      orthonormalizeColumns(next, n, dims);
+      [block, next] = [next, block];
     }
-    for (let c = 0; c < dims; c++) {
-      const base = c * n;
-      for (let i = 0; i < n; i++) next[base + i] = nextRows[i * dims + c];
-      let dot = 0;
-      for (let i = 0; i < n; i++) dot += next[base + i] * trivial[i];
-      for (let i = 0; i < n; i++) next[base + i] -= dot * trivial[i];
-    }
-    orthonormalizeColumns(next, n, dims);
-    [block, next] = [next, block];
+  } finally {
+    smoothing.close();
   }
   fixSigns(block, n, dims);
   const out = new Float32Array(n * dims);
@@ -231,30 +221,4 @@ export function graphStart(
     for (let i = 0; i < n; i++) out[i * dims + c] = max > 0 ? (10 * block[c * n + i]) / max : 0;
   }
   return out;
-}
-
-/** The edge pass for the default five dimensions, written out (the same sums in the same order). */
-function smoothFive(graph: EdgeList, edgeWeight: Float64Array, rows: Float64Array, next: Float64Array): void {
-  const { head, tail } = graph;
-  const m = head.length;
-  for (let e = 0; e < m; e++) {
-    const i = head[e] * 5;
-    const j = tail[e] * 5;
-    const w = edgeWeight[e];
-    const i0 = rows[i];
-    const i1 = rows[i + 1];
-    const i2 = rows[i + 2];
-    const i3 = rows[i + 3];
-    const i4 = rows[i + 4];
-    next[i] += w * rows[j];
-    next[i + 1] += w * rows[j + 1];
-    next[i + 2] += w * rows[j + 2];
-    next[i + 3] += w * rows[j + 3];
-    next[i + 4] += w * rows[j + 4];
-    next[j] += w * i0;
-    next[j + 1] += w * i1;
-    next[j + 2] += w * i2;
-    next[j + 3] += w * i3;
-    next[j + 4] += w * i4;
-  }
 }
