@@ -1,13 +1,15 @@
 // The text stage over a whole export (cleaning, PII masking, boilerplate), on one thread or two. What is per text
-// runs on both threads (text-work.ts): cleaning and masking each distinct raw text, then taking the learned
-// boilerplate out of it; what needs the whole export stays on the main thread between the two: learning the
-// boilerplate (its phrase statistics over a sample of 20,000 tickets, boilerplate.ts), counting what was removed,
-// lining the texts up with their tickets. The helper reads the raw texts from shared memory, written there once
-// per chunk, and keeps what it cleaned for stripping, so each text crosses between the threads once each way.
+// runs on both threads (text-work.ts): cleaning and masking each distinct raw text; boilerplate detection's steps
+// per sampled ticket (sentences and their keys, then candidates and content stems: half of the sample each); taking
+// the learned boilerplate out of each text. What needs the whole export stays on the main thread: the sample's
+// phrase statistics (which segments recur, which of them are tied to a topic, boilerplate.ts), counting what was
+// removed, lining the texts up with their tickets. The helper reads the raw texts from shared memory, written there
+// once per chunk, and keeps what it cleaned for stripping, so each text crosses between the threads once each way.
 // The result is the same strings as on one thread (TICKETS_THREADS=1, or a small export): each text's result is
 // computed by the same code from that text alone, and everything is merged in ticket order.
-// Cost: O(characters) per distinct text, split over the threads, plus the sample's statistics, on the main thread
-// (about 3 CPU s at 20,000 sampled tickets); memory: one chunk of raw texts in shared memory, the cleaned texts.
+// Cost: O(characters) per distinct text, split over the threads, plus the sample's statistics on the main thread
+// (a pass over each candidate phrase's carriers); memory: one chunk of raw texts in shared memory, the cleaned
+// texts. Figures: docs/benchmarks.md, "The text stage on two threads".
 import { configuredBoilerplate, phraseRemover } from '../config/boilerplate-phrases.js';
 import { HelperThread, helperModule, threadsAllowed } from '../numerics/threads.js';
 import type { TicketExport } from '../types.js';
