@@ -27,6 +27,20 @@ export function zeroed<T extends NumberArray>(Kind: ArrayKind<T>, length: number
   return shared ? new Kind(new SharedArrayBuffer(length * Kind.BYTES_PER_ELEMENT)) : new Kind(length);
 }
 
+/**
+ * Calls run(i0, i1) on blocks of `block` of 0..count−1 claimed from next[0] until none is left: when both threads
+ * claim, both stay busy however the machine's load slows either. Self-contained: a helper thread runs its source.
+ */
+export function claimBlocks(
+  next: Int32Array,
+  count: number,
+  block: number,
+  run: (i0: number, i1: number) => void,
+): void {
+  for (let i0 = Atomics.add(next, 0, block); i0 < count; i0 = Atomics.add(next, 0, block))
+    run(i0, Math.min(count, i0 + block));
+}
+
 /** The array in shared memory, copied there unless it already is. */
 export function sharedCopy<T extends Int32Array | Float32Array | Float64Array>(source: T): T {
   if (source.buffer instanceof SharedArrayBuffer) return source;

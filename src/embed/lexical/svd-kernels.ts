@@ -87,8 +87,19 @@ export function sparseTimesSignsRows(
   }
 }
 
-/** Adds rows i0..i1−1 of a row-major A (·×width) to the upper triangle of G = AᵀA (width×width, float64). */
-export function gramRows(a: Float32Array, width: number, g: Float64Array, i0: number, i1: number): void {
+/**
+ * Adds rows i0..i1−1 of a row-major A (·×width) to rows p0..p1−1 (p0 even) of the upper triangle of G = AᵀA
+ * (width×width, float64). Each entry of G gets the same sums in the same order whatever p0..p1 is.
+ */
+export function gramRows(
+  a: Float32Array,
+  width: number,
+  g: Float64Array,
+  i0: number,
+  i1: number,
+  p0 = 0,
+  p1 = width,
+): void {
   let i = i0;
   // Four rows of A by two rows of G at a time: each load of A feeds eight products.
   for (; i + 3 < i1; i += 4) {
@@ -96,8 +107,8 @@ export function gramRows(a: Float32Array, width: number, g: Float64Array, i0: nu
     const r1 = r0 + width;
     const r2 = r1 + width;
     const r3 = r2 + width;
-    let p = 0;
-    for (; p + 1 < width; p += 2) {
+    let p = p0;
+    for (; p + 1 < p1; p += 2) {
       const a0 = a[r0 + p];
       const a1 = a[r1 + p];
       const a2 = a[r2 + p];
@@ -118,7 +129,7 @@ export function gramRows(a: Float32Array, width: number, g: Float64Array, i0: nu
         g[gq + c] += b0 * x0 + b1 * x1 + b2 * x2 + b3 * x3;
       }
     }
-    for (; p < width; p++) {
+    for (; p < p1; p++) {
       const gp = p * width;
       for (let c = p; c < width; c++)
         g[gp + c] += a[r0 + p] * a[r0 + c] + a[r1 + p] * a[r1 + c] + a[r2 + p] * a[r2 + c] + a[r3 + p] * a[r3 + c];
@@ -126,7 +137,7 @@ export function gramRows(a: Float32Array, width: number, g: Float64Array, i0: nu
   }
   for (; i < i1; i++) {
     const r = i * width;
-    for (let p = 0; p < width; p++) {
+    for (let p = p0; p < p1; p++) {
       const ap = a[r + p];
       const gp = p * width;
       for (let c = p; c < width; c++) g[gp + c] += ap * a[r + c];

@@ -1,8 +1,10 @@
 // The randomized SVD's products on one or two threads, with bit-identical results either way: rows
 // are independent in X·M and A·T (each row is summed in the same order whoever computes it), and
-// AᵀA is always summed as two fixed halves, lower + upper, however many threads there are.
+// AᵀA is always summed as two fixed halves, lower + upper, however many threads there are (on two, each thread
+// sums both halves of the rows of AᵀA it claims). Both threads claim blocks from a shared counter, so a thread
+// slowed by the machine's load does less of the work instead of holding the other up.
 // (Fitting the lexical embedder's SVD on 50,000 tickets is otherwise most of its time.)
-import { HelperThread, sharedCopy, threadsAllowed } from '../../numerics/threads.js';
+import { claimBlocks, HelperThread, sharedCopy, threadsAllowed, zeroed } from '../../numerics/threads.js';
 import type { SparseRows } from './sparse.js';
 import { denseTimesSmallRows, gramRows, sparseTimesDenseRows, sparseTimesSignsRows } from './svd-kernels.js';
 
@@ -15,85 +17,84 @@ export function svdThreads(rows: number): number {
   return threadsAllowed() >= 2 ? 2 : 1;
 }
 
-/**
- * An even row near the middle, fixed by the row count alone: where the two halves of AᵀA meet, and
- * where A·T is split (an even split keeps each row in the same two-row block as on one thread).
- */
+/** An even row near the middle, fixed by the row count alone: where the two halves of AᵀA meet. */
 export function evenHalf(rows: number): number {
   return (rows >> 2) << 1;
 }
 
-/** Even row splitting X's entries about in half, so both threads get the same work. */
-function entrySplit(x: SparseRows): number {
-  const half = x.indptr[x.rows] / 2;
-  let lo = 0;
-  let hi = x.rows;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (x.indptr[mid] < half) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo & ~1;
-}
+/** Rows per claim of the row-wise products (even: A·T pairs rows from an even row, as it does on one thread). */
+const CLAIM_ROWS = 64;
+
+/** Rows of AᵀA per claim (even: its kernel pairs them, from an even row, as on one thread). */
+const CLAIM_GRAM_ROWS = 16;
 
 type Job =
-  | { op: 'times'; which: 'x' | 'xt'; m: Float32Array; width: number; out: Float32Array; i0: number; i1: number }
-  | { op: 'signs'; signs: Int8Array; width: number; out: Float32Array; i0: number; i1: number }
-  | { op: 'gram'; a: Float32Array; width: number; g: Float64Array; i0: number; i1: number }
+  | { op: 'times'; which: 'x' | 'xt'; m: Float32Array; width: number; out: Float32Array }
+  | { op: 'signs'; signs: Int8Array; width: number; out: Float32Array }
   | {
-      op: 'small';
+      op: 'gram';
       a: Float32Array;
       width: number;
-      t: Float64Array;
-      out: number;
-      result: Float32Array;
-      i0: number;
-      i1: number;
-    };
+      lower: Float64Array;
+      upper: Float64Array;
+      split: number;
+      rows: number;
+    }
+  | { op: 'small'; a: Float32Array; width: number; t: Float64Array; out: number; result: Float32Array; rows: number };
 
 type SvdThread = HelperThread<Job, object>;
 
-/** A helper thread running the kernels on the rows it is given; X and Xᵀ are shared with it once. */
-function svdHelper(x: SparseRows, xt: SparseRows): SvdThread {
+/** A helper thread running the kernels on the blocks it claims from `next`; X and Xᵀ are shared with it once. */
+function svdHelper(x: SparseRows, xt: SparseRows, next: Int32Array): SvdThread {
   const share = (s: SparseRows) => ({
+    rows: s.rows,
     indptr: sharedCopy(s.indptr),
     indices: sharedCopy(s.indices),
     values: sharedCopy(s.values),
   });
   return new HelperThread<Job, object>(
     'SVD',
-    [sparseTimesDenseRows, sparseTimesSignsRows, gramRows, denseTimesSmallRows],
-    `(job, { x, xt }) => {
+    [claimBlocks, sparseTimesDenseRows, sparseTimesSignsRows, gramRows, denseTimesSmallRows],
+    `(job, { x, xt, next }) => {
       if (job.op === 'times') {
         const s = job.which === 'x' ? x : xt;
-        sparseTimesDenseRows(s.indptr, s.indices, s.values, job.m, job.width, job.out, job.i0, job.i1);
+        claimBlocks(next, s.rows, ${CLAIM_ROWS}, (i0, i1) =>
+          sparseTimesDenseRows(s.indptr, s.indices, s.values, job.m, job.width, job.out, i0, i1));
       } else if (job.op === 'signs') {
-        sparseTimesSignsRows(x.indptr, x.indices, x.values, job.signs, job.width, job.out, job.i0, job.i1);
+        claimBlocks(next, x.rows, ${CLAIM_ROWS}, (i0, i1) =>
+          sparseTimesSignsRows(x.indptr, x.indices, x.values, job.signs, job.width, job.out, i0, i1));
       } else if (job.op === 'gram') {
-        gramRows(job.a, job.width, job.g, job.i0, job.i1);
+        claimBlocks(next, job.width, ${CLAIM_GRAM_ROWS}, (p0, p1) => {
+          gramRows(job.a, job.width, job.lower, 0, job.split, p0, p1);
+          gramRows(job.a, job.width, job.upper, job.split, job.rows, p0, p1);
+        });
       } else {
-        denseTimesSmallRows(job.a, job.width, job.t, job.out, job.result, job.i0, job.i1);
+        claimBlocks(next, job.rows, ${CLAIM_ROWS}, (i0, i1) =>
+          denseTimesSmallRows(job.a, job.width, job.t, job.out, job.result, i0, i1));
       }
     }`,
-    { x: share(x), xt: share(xt) },
+    { x: share(x), xt: share(xt), next },
   );
 }
 
-/** AᵀA and A·T, on this thread or split with a helper thread. */
+/** AᵀA and A·T, on this thread or shared with a helper thread (both claim blocks of rows from `next`). */
 export class DenseProducts {
-  constructor(protected readonly helper: SvdThread | null) {}
+  constructor(
+    protected readonly helper: SvdThread | null,
+    private readonly next = new Int32Array(new SharedArrayBuffer(4)),
+  ) {}
 
   /** AᵀA for a row-major rows×width A (full symmetric result). */
   gram(a: Float32Array, rows: number, width: number): Float64Array {
     const split = evenHalf(rows);
-    const lower = new Float64Array(width * width);
-    const upper = this.helper
-      ? new Float64Array(new SharedArrayBuffer(width * width * 8))
-      : new Float64Array(width * width);
+    const lower = zeroed(Float64Array, width * width, this.helper !== null);
+    const upper = zeroed(Float64Array, width * width, this.helper !== null);
     if (this.helper) {
-      this.helper.start({ op: 'gram', a: sharedCopy(a), width, g: upper, i0: split, i1: rows });
-      gramRows(a, width, lower, 0, split);
-      this.helper.finish();
+      const shared = sharedCopy(a);
+      this.both({ op: 'gram', a: shared, width, lower, upper, split, rows }, width, CLAIM_GRAM_ROWS, (p0, p1) => {
+        gramRows(shared, width, lower, 0, split, p0, p1);
+        gramRows(shared, width, upper, split, rows, p0, p1);
+      });
     } else {
       gramRows(a, width, lower, 0, split);
       gramRows(a, width, upper, split, rows);
@@ -112,11 +113,18 @@ export class DenseProducts {
       denseTimesSmallRows(a, width, t, out, result, 0, rows);
       return result;
     }
-    const split = evenHalf(rows);
-    this.helper.start({ op: 'small', a: sharedCopy(a), width, t: sharedCopy(t), out, result, i0: split, i1: rows });
-    denseTimesSmallRows(a, width, t, out, result, 0, split);
-    this.helper.finish();
+    const job = { op: 'small', a: sharedCopy(a), width, t: sharedCopy(t), out, result, rows } as const;
+    this.both(job, rows, CLAIM_ROWS, (i0, i1) => denseTimesSmallRows(job.a, width, job.t, out, result, i0, i1));
     return result;
+  }
+
+  /** `job` on the helper while this thread runs `mine`, both claiming blocks of `block` of 0..count−1. */
+  protected both(job: Job, count: number, block: number, mine: (i0: number, i1: number) => void): void {
+    if (!this.helper) throw new Error('both() without a helper thread');
+    Atomics.store(this.next, 0, 0);
+    this.helper.start(job);
+    claimBlocks(this.next, count, block, mine);
+    this.helper.finish();
   }
 
   /** A zeroed float32 matrix, in shared memory when a helper will write to or read it. */
@@ -136,7 +144,8 @@ export class SvdProducts extends DenseProducts {
     private readonly xt: SparseRows,
     threads: number,
   ) {
-    super(threads >= 2 ? svdHelper(x, xt) : null);
+    const next = new Int32Array(new SharedArrayBuffer(4));
+    super(threads >= 2 ? svdHelper(x, xt, next) : null, next);
   }
 
   /**
@@ -151,10 +160,10 @@ export class SvdProducts extends DenseProducts {
       sparseTimesDenseRows(s.indptr, s.indices, s.values, m, width, out, 0, s.rows);
       return out;
     }
-    const split = entrySplit(s);
-    this.helper.start({ op: 'times', which, m: sharedCopy(m), width, out, i0: split, i1: s.rows });
-    sparseTimesDenseRows(s.indptr, s.indices, s.values, m, width, out, 0, split);
-    this.helper.finish();
+    const shared = sharedCopy(m);
+    this.both({ op: 'times', which, m: shared, width, out }, s.rows, CLAIM_ROWS, (i0, i1) =>
+      sparseTimesDenseRows(s.indptr, s.indices, s.values, shared, width, out, i0, i1),
+    );
     return out;
   }
 
@@ -171,10 +180,9 @@ export class SvdProducts extends DenseProducts {
       sparseTimesSignsRows(x.indptr, x.indices, x.values, signs, width, out, 0, x.rows);
       return out;
     }
-    const split = entrySplit(x);
-    this.helper.start({ op: 'signs', signs, width, out, i0: split, i1: x.rows });
-    sparseTimesSignsRows(x.indptr, x.indices, x.values, signs, width, out, 0, split);
-    this.helper.finish();
+    this.both({ op: 'signs', signs, width, out }, x.rows, CLAIM_ROWS, (i0, i1) =>
+      sparseTimesSignsRows(x.indptr, x.indices, x.values, signs, width, out, i0, i1),
+    );
     return out;
   }
 }

@@ -4,6 +4,8 @@ import { projectClaimedRows } from '../../../src/embed/lexical/projection.js';
 import { SparseRowsBuilder, transposeRows, type SparseRows } from '../../../src/embed/lexical/sparse.js';
 import { fillSigns } from '../../../src/embed/lexical/svd.js';
 import { PARALLEL_SVD_MIN_ROWS, SvdProducts, svdThreads } from '../../../src/embed/lexical/svd-threads.js';
+import { claimBlocks } from '../../../src/numerics/threads.js';
+import { gramRows } from '../../../src/embed/lexical/svd-kernels.js';
 
 /** A seeded sparse matrix whose rows hold 0 to 9 entries, so the four-at-a-time path and its tail both run. */
 function randomSparse(rows: number, cols: number, seed: number): { sparse: SparseRows; dense: Float64Array } {
@@ -88,10 +90,12 @@ describe('sparse products, on one thread and on two', () => {
   });
 
   it('two threads give the one-thread products bit for bit', () => {
+    // Several blocks of rows to claim, and AᵀA 37 wide: three blocks of its rows, the last one odd.
     const { sparse: big } = randomSparse(301, 57, 5);
     const bigT = transposeRows(big);
     const m = Float32Array.from({ length: 57 * 7 }, () => uniform() - 0.5);
     const a = Float32Array.from({ length: 301 * 7 }, () => uniform() - 0.5);
+    const wide = Float32Array.from({ length: 301 * 37 }, () => uniform() - 0.5);
     const t = Float64Array.from({ length: 7 * 3 }, () => uniform() - 0.5);
     const run = (threads: number) => {
       const products = new SvdProducts(big, bigT, threads);
@@ -100,6 +104,7 @@ describe('sparse products, on one thread and on two', () => {
           products.times('x', m, 7),
           products.times('xt', a, 7),
           products.gram(a, 301, 7),
+          products.gram(wide, 301, 37),
           products.timesSmall(a, 301, 7, t, 3),
         ].map((r) => Array.from(r));
       } finally {
@@ -107,6 +112,37 @@ describe('sparse products, on one thread and on two', () => {
       }
     };
     expect(run(2)).toEqual(run(1));
+  });
+});
+
+describe('work claimed in blocks', () => {
+  it('claimBlocks hands out every block once, the last one short', () => {
+    const next = new Int32Array(new SharedArrayBuffer(4));
+    const seen: number[][] = [];
+    claimBlocks(next, 70, 16, (i0, i1) => seen.push([i0, i1]));
+    expect(seen).toEqual([
+      [0, 16],
+      [16, 32],
+      [32, 48],
+      [48, 64],
+      [64, 70],
+    ]);
+  });
+
+  it('AᵀA summed by blocks of its rows gives the same bits as summed whole', () => {
+    const width = 37;
+    const uniform = seededUniform(21);
+    const a = Float32Array.from({ length: 103 * width }, () => uniform() - 0.5);
+    const whole = new Float64Array(width * width);
+    gramRows(a, width, whole, 6, 103);
+    const blocks = new Float64Array(width * width);
+    for (const [p0, p1] of [
+      [16, 32],
+      [0, 16],
+      [32, 37],
+    ])
+      gramRows(a, width, blocks, 6, 103, p0, p1);
+    expect(Array.from(blocks)).toEqual(Array.from(whole));
   });
 });
 
