@@ -6,7 +6,7 @@
 // Cost: O(min(n, 20,000)·d²) for the covariance (on two threads from about 6,000 tickets: most of the start's time
 // at 20,000), O(n·d·p) for the scores, O(iterations·p·edges) for the smoothing (two threads from 6,000 tickets).
 import { orthonormalizeColumns } from '../numerics/linear-algebra.js';
-import { HelperThread, sharedCopy, zeroed } from '../numerics/threads.js';
+import { claimBlocks, HelperThread, sharedCopy, zeroed } from '../numerics/threads.js';
 import type { EmbeddingMatrix } from '../types.js';
 import { StartSmoothing } from './start-smoothing.js';
 
@@ -82,13 +82,21 @@ export function covarianceRows(
   }
 }
 
-/** Row of the covariance where the second thread starts: the upper triangle's entries about in half. */
-function covarianceSplit(dims: number): number {
-  let left = 0;
-  const half = (dims * (dims + 1)) / 4;
+/** Blocks of covariance rows the two threads claim (each block re-centres the sampled rows: a few % more work). */
+const COVARIANCE_BLOCKS = 8;
+
+/** Where each of `blocks` blocks of covariance rows starts, then dims: about equal shares of the upper triangle. */
+export function covarianceBlocks(dims: number, blocks: number): Int32Array {
+  const bounds = new Int32Array(blocks + 1);
+  const total = (dims * (dims + 1)) / 2;
   let a = 0;
-  while (a < dims && left + (dims - a) <= half) left += dims - a++;
-  return a;
+  let before = 0;
+  for (let k = 1; k < blocks; k++) {
+    while (a < dims && before + (dims - a) <= (total * k) / blocks) before += dims - a++;
+    bounds[k] = a;
+  }
+  bounds[blocks] = dims;
+  return bounds;
 }
 
 /**
@@ -108,16 +116,21 @@ export function principalScores(vectors: EmbeddingMatrix, p: number, threads = 1
   const rowsUsed = new Int32Array(used);
   for (let i = 0, r = 0; i < n; i += stride) rowsUsed[r++] = i;
   if (two) {
-    const split = covarianceSplit(dims);
-    const helper = new HelperThread<{ a0: number; a1: number }, object>(
+    // Both threads claim blocks of the covariance's rows: a thread slowed by the machine's load does fewer.
+    const bounds = covarianceBlocks(dims, COVARIANCE_BLOCKS);
+    const next = new Int32Array(new SharedArrayBuffer(4));
+    const helper = new HelperThread<object, object>(
       'covariance',
-      [covarianceRows],
-      `(job, c) => { covarianceRows(c.data, c.dims, c.rowsUsed, c.mean, c.cov, job.a0, job.a1); }`,
-      { data: sharedCopy(data), dims, rowsUsed: sharedCopy(rowsUsed), mean, cov },
+      [claimBlocks, covarianceRows],
+      `(job, c) => claimBlocks(c.next, c.bounds.length - 1, 1, (k) =>
+        covarianceRows(c.data, c.dims, c.rowsUsed, c.mean, c.cov, c.bounds[k], c.bounds[k + 1]))`,
+      { data: sharedCopy(data), dims, rowsUsed: sharedCopy(rowsUsed), mean, cov, bounds, next },
     );
     try {
-      helper.start({ a0: split, a1: dims });
-      covarianceRows(data, dims, rowsUsed, mean, cov, 0, split);
+      helper.start({});
+      claimBlocks(next, COVARIANCE_BLOCKS, 1, (k) =>
+        covarianceRows(data, dims, rowsUsed, mean, cov, bounds[k], bounds[k + 1]),
+      );
       helper.finish();
     } finally {
       helper.close();

@@ -2,13 +2,26 @@ import { describe, expect, it } from 'vitest';
 import { exactKnn } from '../../src/cluster/knn.js';
 import { fuzzyGraph } from '../../src/cluster/layout.js';
 import { seededRandom } from '../../src/numerics/random.js';
-import { graphStart, principalScores, type EdgeList } from '../../src/cluster/start.js';
+import { covarianceBlocks, graphStart, principalScores, type EdgeList } from '../../src/cluster/start.js';
 import { orthonormalizeColumns } from '../../src/numerics/linear-algebra.js';
 import { topicMixture } from './mixtures.js';
 
 describe('deterministic layout start', () => {
+  it('cuts the covariance into blocks of rows with about equal shares of its upper triangle', () => {
+    const dims = 257;
+    const bounds = covarianceBlocks(dims, 8);
+    expect(bounds[0]).toBe(0);
+    expect(bounds[8]).toBe(dims);
+    const entries = (a0: number, a1: number) => ((dims - a0 + dims - a1 + 1) * (a1 - a0)) / 2;
+    for (let k = 0; k < 8; k++) {
+      expect(bounds[k + 1]).toBeGreaterThan(bounds[k]);
+      // Each block within a row's worth of an eighth of the 33,153 entries.
+      expect(Math.abs(entries(bounds[k], bounds[k + 1]) - (dims * (dims + 1)) / 16)).toBeLessThan(dims);
+    }
+  });
+
   it('gives the same principal scores bit for bit with the covariance split between two threads', () => {
-    // 41 dimensions: the split row falls inside a four-row sweep and both halves have a remainder.
+    // 41 dimensions: eight blocks of covariance rows, claimed by either thread.
     const random = seededRandom(9);
     const n = 403;
     const dims = 41;
