@@ -80,7 +80,12 @@ const HELPER_SOURCE = `
         (error) => listen(port, done, context, () => { throw error; }));
     } else listen(port, done, context, new Function(functions + '\\nreturn (' + handler + ');')());
   });
+  // A finished HelperThread's arrays in shared memory (tens of MB: the SVD's X and Xᵀ) are freed only when every
+  // thread holding them has collected its garbage; an idle helper collects none, so it does so when one closes.
+  require('node:v8').setFlagsFromString('--expose-gc');
+  const collect = require('node:vm').runInNewContext('gc');
   function listen(port, done, context, handle) {
+    port.on('close', () => setImmediate(collect));
     port.on('message', (job) => {
       try {
         const reply = handle(job, context) || {};
