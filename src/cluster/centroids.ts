@@ -1,6 +1,10 @@
 // Cluster centres on the original vectors, and the spread of each cluster's members around its centre:
 // what the passes after HDBSCAN (outliers, noise, recentring, merging, topics) and the confidence measure by.
 import type { EmbeddingMatrix } from '../types.js';
+import { rowDot4 } from './knn-kernels.js';
+
+/** Scratch for nearestCentroid's four cosines at a time (the process runs one search at a time). */
+const dots = new Float64Array(4);
 
 /** Sum of member vectors per cluster, row-major count × dims (its direction is the cluster's centre). */
 export function clusterSums(vectors: EmbeddingMatrix, labels: Int32Array, count: number): Float64Array {
@@ -55,20 +59,11 @@ export function nearestCentroid(
   let c = 0;
   for (; c + 3 < count; c += 4) {
     const b0 = c * dims;
-    const b1 = b0 + dims;
-    const b2 = b1 + dims;
-    const b3 = b2 + dims;
-    let s0 = 0;
-    let s1 = 0;
-    let s2 = 0;
-    let s3 = 0;
-    for (let t = 0; t < dims; t++) {
-      const x = data[a + t];
-      s0 += x * centroids[b0 + t];
-      s1 += x * centroids[b1 + t];
-      s2 += x * centroids[b2 + t];
-      s3 += x * centroids[b3 + t];
-    }
+    rowDot4(data, a, b0, b0 + dims, b0 + 2 * dims, b0 + 3 * dims, dims, dots, centroids);
+    const s0 = dots[0];
+    const s1 = dots[1];
+    const s2 = dots[2];
+    const s3 = dots[3];
     if (s0 > bestCos) {
       bestCos = s0;
       best = c;

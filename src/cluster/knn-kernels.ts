@@ -20,8 +20,8 @@ export function rowDot(data: Float32Array, a: number, b: number, dims: number): 
 }
 
 /**
- * Dot products of row a with the four rows b0..b3, into out[0..3]: each load of row a serves four
- * products (the exact search runs 1.5–1.7× faster than with rowDot per pair).
+ * Dot products of row a with the four rows b0..b3 (of `rows`, the same matrix unless given), into out[0..3]: each
+ * load of row a serves four products (the exact search runs 1.5–1.7× faster than with rowDot per pair).
  */
 export function rowDot4(
   data: Float32Array,
@@ -32,6 +32,7 @@ export function rowDot4(
   b3: number,
   dims: number,
   out: Float64Array,
+  rows: Float32Array = data,
 ): void {
   let s0 = 0;
   let s1 = 0;
@@ -39,10 +40,10 @@ export function rowDot4(
   let s3 = 0;
   for (let t = 0; t < dims; t++) {
     const x = data[a + t];
-    s0 += x * data[b0 + t];
-    s1 += x * data[b1 + t];
-    s2 += x * data[b2 + t];
-    s3 += x * data[b3 + t];
+    s0 += x * rows[b0 + t];
+    s1 += x * rows[b1 + t];
+    s2 += x * rows[b2 + t];
+    s3 += x * rows[b3 + t];
   }
   out[0] = s0;
   out[1] = s1;

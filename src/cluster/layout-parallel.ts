@@ -190,7 +190,7 @@ export interface OwnedSgdOptions {
 }
 
 /** The ticket where the second thread's part of from..to−1 starts: half the block's directed edges each. */
-function splitBlock(offsets: Int32Array, from: number, to: number): number {
+export function splitBlock(offsets: Int32Array, from: number, to: number): number {
   const half = (offsets[from] + offsets[to]) / 2;
   let lo = from;
   let hi = to;

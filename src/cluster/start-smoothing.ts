@@ -5,6 +5,7 @@
 // the main thread alone.)
 // Cost: O(edges) time per pass; memory 2·edges (int32 ticket + float64 weight), freed after the start.
 import { HelperThread, zeroed } from '../numerics/threads.js';
+import { splitBlock } from './layout-parallel.js';
 import type { EdgeList } from './start.js';
 
 /** Tickets from which the smoothing is split between two threads (below, a job's round trip costs more). */
@@ -88,19 +89,6 @@ export function smoothTickets(
   }
 }
 
-/** The ticket where the second thread's half starts: about half the edge entries on each side. */
-function edgeSplit(offsets: Int32Array, n: number): number {
-  const half = offsets[n] / 2;
-  let lo = 0;
-  let hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (offsets[mid] < half) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** Smoothing passes over one graph; `rows` and `next` (n·dims) are shared with the helper when there is one. */
 export class StartSmoothing {
   readonly rows: Float64Array;
@@ -120,7 +108,7 @@ export class StartSmoothing {
     this.edges = ticketEdges(graph, edgeWeight, n, two);
     this.rows = zeroed(Float64Array, n * dims, two);
     this.next = zeroed(Float64Array, n * dims, two);
-    this.split = two ? edgeSplit(this.edges.offsets, n) : n;
+    this.split = two ? splitBlock(this.edges.offsets, 0, n) : n;
     this.helper = two
       ? new HelperThread<{ v0: number; v1: number }, object>(
           'layout start',
