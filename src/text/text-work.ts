@@ -119,7 +119,7 @@ export interface StemsPart {
 
 export type TextReply = CleanedPart | SentencesPart | StemsPart | StrippedPart;
 
-// The helper thread's state between jobs (this module is loaded once per helper thread, for one export): the
+// The helper thread's state between jobs (each HelperThread gets its own instance of this module, for one export): the
 // texts it cleaned, kept for stripping, and its share of detection's sample.
 const helper = {
   units: [] as number[],

@@ -110,7 +110,7 @@ export interface RowContext {
   next: Int32Array;
 }
 
-// The helper thread's buffers, kept between jobs (this module is loaded once per helper thread). Everything else
+// The helper thread's buffers, kept between jobs (each HelperThread gets its own instance of this module). Everything else
 // comes with each job: its arrays are in shared memory, so only their handles are copied.
 const helper = { buffers: new TicketFeatures(), row: new TicketRow() };
 
