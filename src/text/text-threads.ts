@@ -94,12 +94,13 @@ export function textStage(ticketExport: TicketExport, options: TextStageOptions 
     }
   }
   const prepared = prepareExportTexts(ticketExport, phraseRemover(options.phrases), options.onProgress);
+  return { ...prepared, ...removeBoilerplate(prepared.texts, boilerplateOptions(prepared, options)) };
+}
+
+/** What removeBoilerplate is told: detect or not, and the config's phrases as they occur in the kept tickets. */
+function boilerplateOptions(prepared: PreparedTexts, { detect, phrases }: TextStageOptions) {
   const raw = prepared.ticketExport.tickets.map((t) => t.rawText);
-  const cleaned = removeBoilerplate(prepared.texts, {
-    detect: options.detect,
-    configured: configuredBoilerplate(raw, options.phrases),
-  });
-  return { ...prepared, ...cleaned };
+  return { detect, configured: configuredBoilerplate(raw, phrases) };
 }
 
 function charsOf(texts: readonly string[]): number {
@@ -171,12 +172,10 @@ function onTwoThreads(
     }
     return (i) => strippedOf[keptUnits[i]!] ?? NOTHING_REMOVED;
   };
-  const raw = prepared.ticketExport.tickets.map((t) => t.rawText);
-  const withoutBoilerplate = removeBoilerplate(
-    prepared.texts,
-    { detect: options.detect, configured: configuredBoilerplate(raw, options.phrases) },
-    { strip, detection: () => detectionOnTwoThreads(helper) },
-  );
+  const withoutBoilerplate = removeBoilerplate(prepared.texts, boilerplateOptions(prepared, options), {
+    strip,
+    detection: () => detectionOnTwoThreads(helper),
+  });
   return { ...prepared, ...withoutBoilerplate };
 }
 

@@ -7,6 +7,7 @@
 // Cost: O(characters) per distinct text; the helper reads its raw texts from shared memory (written once by the
 // main thread) and keeps the texts it cleaned until it has stripped them.
 import { phraseRemover } from '../config/boilerplate-phrases.js';
+import { claimBlocks } from '../numerics/threads.js';
 import { SampleSteps, type SampledSentence } from './boilerplate.js';
 import { prepareTicketText } from './index.js';
 import { stripBoilerplate } from './segments.js';
@@ -21,11 +22,10 @@ export function forEachClaimed(
   each: (i: number) => void,
   onBlock?: (block: number) => void,
 ): void {
-  for (let start = Atomics.add(next, 0, BLOCK); start < count; start = Atomics.add(next, 0, BLOCK)) {
+  claimBlocks(next, count, BLOCK, (start, stop) => {
     onBlock?.(start / BLOCK);
-    const stop = Math.min(count, start + BLOCK);
     for (let i = start; i < stop; i++) each(i);
-  }
+  });
 }
 
 /** A chunk of raw texts in shared memory: UTF-16 code units back to back, and where each text ends (bytes). */

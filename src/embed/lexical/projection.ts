@@ -7,7 +7,7 @@
 // rows are claimed in small blocks from a shared counter, so both threads stay busy and every row is
 // computed by the same code, bit for bit, whoever takes it.
 import { distinctTexts } from '../../text/distinct.js';
-import { HelperThread, sharedCopy } from '../../numerics/threads.js';
+import { HelperThread, sharedCopy, zeroed } from '../../numerics/threads.js';
 import type { TicketRow } from './tfidf.js';
 
 const CHUNK = 2048;
@@ -108,11 +108,11 @@ class RowChunk {
   }
 
   private ints(length: number): Int32Array {
-    return this.shared ? new Int32Array(new SharedArrayBuffer(length * 4)) : new Int32Array(length);
+    return zeroed(Int32Array, length, this.shared);
   }
 
   private floats(length: number): Float32Array {
-    return this.shared ? new Float32Array(new SharedArrayBuffer(length * 4)) : new Float32Array(length);
+    return zeroed(Float32Array, length, this.shared);
   }
 }
 
@@ -142,9 +142,7 @@ export async function projectTexts(
   const { first: firstOf, rows } = distinctTexts(texts);
   const parallel = threads >= 2 && rows.length > CHUNK;
   const next = new Int32Array(new SharedArrayBuffer(4));
-  const out = parallel
-    ? new Float32Array(new SharedArrayBuffer(texts.length * stride * 4))
-    : new Float32Array(texts.length * stride);
+  const out = zeroed(Float32Array, texts.length * stride, parallel);
   const shared = parallel ? sharedCopy(projection) : projection;
   const helper = parallel
     ? new HelperThread<ProjectJob, object>(

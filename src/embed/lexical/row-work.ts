@@ -4,6 +4,7 @@
 // computed by the same code whichever thread claims it, so one thread or two give the same bits.
 // Cost: O(characters) per ticket (words, stems, character n-grams, hash-table look-ups); a thread's rows are kept
 // until the main thread puts them in order.
+import { claimBlocks } from '../../numerics/threads.js';
 import type { FeatureSettings } from './features.js';
 import { TicketFeatures } from './features.js';
 import { ticketRow, TicketRow, type BlockWeights } from './tfidf.js';
@@ -17,12 +18,6 @@ export interface RowSettings {
   weights: BlockWeights;
 }
 
-/** The first ticket of the next unclaimed block, or -1 when all `count` are claimed. */
-function claim(next: Int32Array, count: number): number {
-  const start = Atomics.add(next, 0, BLOCK);
-  return start < count ? start : -1;
-}
-
 /** Counts the features of the tickets of claimed blocks into `counts`. */
 export function countClaimed(
   texts: readonly string[],
@@ -31,10 +26,9 @@ export function countClaimed(
   counts: DocumentFrequencies,
   buffers: TicketFeatures,
 ): void {
-  for (let start = claim(next, texts.length); start >= 0; start = claim(next, texts.length)) {
-    const stop = Math.min(texts.length, start + BLOCK);
+  claimBlocks(next, texts.length, BLOCK, (start, stop) => {
     for (let i = start; i < stop; i++) countTicket(counts, texts[i], settings.features, buffers);
-  }
+  });
 }
 
 /** One thread's rows of a chunk: the blocks it claimed (increasing), each row's end in its entries. */
@@ -90,14 +84,13 @@ export function rowsClaimed(
   row: TicketRow,
   into: ClaimedRows,
 ): void {
-  for (let start = claim(next, texts.length); start >= 0; start = claim(next, texts.length)) {
+  claimBlocks(next, texts.length, BLOCK, (start, stop) => {
     into.addBlock(start / BLOCK);
-    const stop = Math.min(texts.length, start + BLOCK);
     for (let i = start; i < stop; i++) {
       ticketRow(texts[i], vocabulary, settings.features, settings.weights, row);
       into.add(row);
     }
-  }
+  });
 }
 
 export type RowJob =

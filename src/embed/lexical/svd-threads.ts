@@ -129,7 +129,7 @@ export class DenseProducts {
 
   /** A zeroed float32 matrix, in shared memory when a helper will write to or read it. */
   zeros(length: number): Float32Array {
-    return this.helper ? new Float32Array(new SharedArrayBuffer(length * 4)) : new Float32Array(length);
+    return zeroed(Float32Array, length, this.helper !== null);
   }
 
   close(): void {
@@ -169,7 +169,7 @@ export class SvdProducts extends DenseProducts {
 
   /** A zeroed int8 matrix for the ±1 test matrix, shared with the helper when there is one. */
   signs(length: number): Int8Array {
-    return this.helper ? new Int8Array(new SharedArrayBuffer(length)) : new Int8Array(length);
+    return zeroed(Int8Array, length, this.helper !== null);
   }
 
   /** X·S for a ±1 matrix S (cols×width) from signs(): the values X·M gives with S stored as float32. */
