@@ -20,6 +20,7 @@ import {
   type SampledSentence,
   type StripTickets,
 } from './boilerplate.js';
+import { distinctTexts } from './distinct.js';
 import { alignTexts, prepareExportTexts, prepareTicketText, type PreparedTexts } from './index.js';
 import type { Stripped } from './segments.js';
 import {
@@ -117,18 +118,11 @@ interface DistinctRawTexts {
 }
 
 function distinctRawTexts(tickets: TicketExport['tickets']): DistinctRawTexts {
-  const numberOf = new Map<string, number>();
-  const units: string[] = [];
-  const unitOf = new Int32Array(tickets.length);
-  tickets.forEach((ticket, i) => {
-    let unit = numberOf.get(ticket.rawText);
-    if (unit === undefined) {
-      numberOf.set(ticket.rawText, (unit = units.length));
-      units.push(ticket.rawText);
-    }
-    unitOf[i] = unit;
-  });
-  return { units, unitOf };
+  const raw = tickets.map((t) => t.rawText);
+  const { first, rows } = distinctTexts(raw);
+  const unitAt = new Int32Array(raw.length);
+  rows.forEach((row, unit) => (unitAt[row] = unit));
+  return { units: Array.from(rows, (row) => raw[row]!), unitOf: first.map((row) => unitAt[row]!) };
 }
 
 const NOTHING_REMOVED: Stripped = { stripped: '', removed: [] };
